@@ -1,0 +1,22 @@
+// Build: esbuild bundles the CLI and the library (ESM, code-split so remark
+// and the worker load only when used); tsc writes the type declarations.
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// CommonJS dependencies (commander) call require(); give the ESM bundle one.
+const banner = { js: "import { createRequire as __planparseRequire } from 'node:module'; const require = __planparseRequire(import.meta.url);" };
+await build({
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  banner,
+  chunkNames: 'chunks/[name]-[hash]',
+  logLevel: 'warning',
+});
+execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });

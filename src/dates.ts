@@ -1,0 +1,67 @@
+// Dates as written in plans and portals → ISO YYYY-MM-DD.
+import { chineseToNumber } from './numerals.js';
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+function valid(y: number, m: number, d: number): boolean {
+  if (y < 1949 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return d <= days;
+}
+
+export function iso(y: number, m: number, d: number): string | null {
+  return valid(y, m, d) ? `${y}-${pad(m)}-${pad(d)}` : null;
+}
+
+const CN_DIGIT = '〇零一二三四五六七八九';
+
+/** 二〇二四 → 2024 (digit by digit, as years are written). */
+function chineseYear(s: string): number | null {
+  let out = '';
+  for (const ch of s) {
+    const i = CN_DIGIT.indexOf(ch);
+    if (i < 0) return null;
+    out += String(i === 0 ? 0 : i - 1);
+  }
+  return out.length === 4 ? Number(out) : null;
+}
+
+// 2024年2月28日, 2024-05-08, 2024.5.8, 2024/5/8, 2024年05月08日 08:29
+const NUMERIC = /(\d{4})\s*(?:年|-|\.|\/|－|．)\s*(\d{1,2})\s*(?:月|-|\.|\/|－|．)\s*(\d{1,2})\s*日?/;
+const CHINESE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
+
+/** The first certain date in a string, as ISO; null when there is none. */
+export function parseDate(text: string): string | null {
+  const m = NUMERIC.exec(text);
+  if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
+  const c = CHINESE.exec(text);
+  if (c) {
+    const y = chineseYear(c[1]!);
+    const mo = chineseToNumber(c[2]!);
+    const d = chineseToNumber(c[3]!);
+    if (y !== null && mo !== null && d !== null) return iso(y, mo, d);
+  }
+  return null;
+}
+
+/**
+ * Readings of a date whose separators were lost (2020115 → 2020-01-15 or
+ * 2020-11-05). Returns every valid reading; the caller decides which are possible.
+ */
+export function garbledDateReadings(text: string): string[] {
+  const m = /^(\d{4})(\d{2,4})$/.exec(text.trim());
+  if (!m) return [];
+  const y = Number(m[1]);
+  const rest = m[2]!;
+  const readings = new Set<string>();
+  for (let cut = 1; cut < rest.length; cut++) {
+    const mo = rest.slice(0, cut);
+    const d = rest.slice(cut);
+    if (mo.length > 2 || d.length > 2) continue;
+    const r = iso(y, Number(mo), Number(d));
+    if (r) readings.add(r);
+  }
+  return [...readings];
+}

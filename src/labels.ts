@@ -1,0 +1,86 @@
+// Disclosure-table labels (索引号, 发文机关, 成文日期 …) and the cells of a
+// metadata line. Scrapers cut the first characters of a line's first label
+// ("号:" for 索引号, "称:" for 名称), so a label at the start of a line may be
+// any tail of a known label.
+import type { MetadataField } from './schema.js';
+
+type Key = MetadataField['key'];
+
+const LABELS: Array<[string, Key]> = [
+  ['标题', 'title'], ['名称', 'title'], ['文件名称', 'title'], ['信息名称', 'title'], ['题名', 'title'], ['文件标题', 'title'],
+  ['索引号', 'indexNumber'], ['信息索引号', 'indexNumber'], ['索取号', 'indexNumber'],
+  ['发文字号', 'docNumber'], ['文号', 'docNumber'], ['发文号', 'docNumber'], ['文件编号', 'docNumber'], ['文件字号', 'docNumber'],
+  ['发文机关', 'issuer'], ['发布机构', 'issuer'], ['发文单位', 'issuer'], ['发布单位', 'issuer'], ['成文单位', 'issuer'],
+  ['制发机关', 'issuer'], ['发文机构', 'issuer'], ['发布机关', 'issuer'], ['公开主体', 'issuer'], ['信息公开主体', 'issuer'],
+  ['公开责任部门', 'issuer'], ['责任部门', 'issuer'], ['主办单位', 'issuer'],
+  ['来源单位', 'source'], ['信息来源', 'source'], ['来源', 'source'], ['文章来源', 'source'],
+  ['分类', 'category'], ['信息分类', 'category'], ['主题分类', 'category'], ['内容分类', 'category'], ['公文种类', 'category'],
+  ['体裁分类', 'category'], ['组配分类', 'category'], ['文种', 'category'], ['所属主题', 'category'], ['信息类别', 'category'],
+  ['成文日期', 'written'], ['发文日期', 'written'], ['印发日期', 'written'], ['成文时间', 'written'], ['签发日期', 'written'],
+  ['发布日期', 'published'], ['发布时间', 'published'], ['公开日期', 'published'], ['公开时间', 'published'], ['时间', 'published'],
+  ['日期', 'published'], ['发表时间', 'published'], ['发稿时间', 'published'], ['更新时间', 'published'], ['上传时间', 'published'],
+  ['生成日期', 'generated'],
+  ['生效时间', 'effective'], ['生效日期', 'effective'], ['实施日期', 'effective'], ['施行日期', 'effective'],
+  ['废止时间', 'expires'], ['废止日期', 'expires'], ['失效时间', 'expires'], ['失效日期', 'expires'], ['有效期', 'expires'],
+  ['有效性', 'other'], ['时效', 'other'],
+  ['主题词', 'subject'], ['关键词', 'subject'], ['关键字', 'subject'],
+  ['作者', 'author'], ['撰稿', 'author'],
+  ['浏览量', 'other'], ['浏览次数', 'other'], ['阅读次数', 'other'], ['阅读量', 'other'], ['点击数', 'other'], ['点击量', 'other'],
+  ['访问量', 'other'], ['字体', 'other'], ['字号', 'other'], ['公开方式', 'other'], ['公开范围', 'other'], ['公开形式', 'other'],
+];
+
+const KEY_OF = new Map(LABELS.map(([label, key]) => [label, key]));
+
+// Longest labels first so 信息分类 wins over 分类. Spaces may sit between the
+// characters of a label (索  引 号, 标      题).
+const spaced = (label: string) => [...label].join(' ?');
+const FULL = [...KEY_OF.keys()].sort((a, b) => b.length - a.length).map(spaced).join('|');
+const CELL = new RegExp(`(${FULL})\\s*[:：]`, 'g');
+
+/** Tails of known labels, usable only at the start of a line: 号, 称, 引号 … */
+const TAILS = new Map<string, Key[]>();
+for (const [label, key] of LABELS) {
+  for (let i = 1; i < label.length; i++) {
+    const tail = label.slice(i);
+    const keys = TAILS.get(tail) ?? [];
+    if (!keys.includes(key)) keys.push(key);
+    TAILS.set(tail, keys);
+  }
+}
+const TAIL_AT_START = new RegExp(`^(${[...TAILS.keys()].sort((a, b) => b.length - a.length).map(spaced).join('|')})\\s*[:：]`);
+
+export interface Cell {
+  label: string;
+  /** Candidate keys; several when a cut label is ambiguous (号 → indexNumber or docNumber). */
+  keys: Key[];
+  value: string;
+  cut: boolean;
+}
+
+/** Split a line into label: value cells. Returns [] unless the line starts with a label. */
+export function cellsOf(text: string): Cell[] {
+  const t = text.trim();
+  const found: Array<{ at: number; end: number; label: string; keys: Key[]; cut: boolean }> = [];
+  const head = TAIL_AT_START.exec(t);
+  CELL.lastIndex = 0;
+  const first = CELL.exec(t);
+  if (first && first.index === 0) {
+    // a full label at the start
+  } else if (head) {
+    const label = head[1]!.replace(/ /g, '');
+    found.push({ at: 0, end: head[0].length, label, keys: TAILS.get(label) ?? ['other'], cut: true });
+  } else {
+    return [];
+  }
+  CELL.lastIndex = found.length ? found[0]!.end : 0;
+  for (let m = CELL.exec(t); m; m = CELL.exec(t)) {
+    const label = m[1]!.replace(/ /g, '');
+    found.push({ at: m.index, end: m.index + m[0].length, label, keys: [KEY_OF.get(label) ?? 'other'], cut: false });
+  }
+  return found.map((f, i) => ({
+    label: f.label,
+    keys: f.keys,
+    value: t.slice(f.end, i + 1 < found.length ? found[i + 1]!.at : t.length).trim().replace(/[;；]\s*$/, '').trim(),
+    cut: f.cut,
+  }));
+}

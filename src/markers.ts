@@ -1,0 +1,54 @@
+// Outline markers of Chinese official documents, matched on the folded form
+// of a line (full-width ASCII already folded to ASCII).
+import { chineseToNumber } from './numerals.js';
+
+export type MarkerLevel = 'section' | 'subsection' | 'item' | 'point';
+
+export interface Marker {
+  level: MarkerLevel;
+  /** The marker as it appears in the folded text: 一、 (一) 1. (1) ① */
+  marker: string;
+  number: number;
+  /** Length of the marker (and the spaces after it) in the line. */
+  length: number;
+}
+
+const CN = '[一二三四五六七八九十百零〇两]';
+// 一、 十二、 (but not 一是 / 一方面): a Chinese numeral then 、 or ．/. then text
+const SECTION = new RegExp(`^(${CN}{1,4})\\s*[、.]\\s*`);
+// (一) （一） 【一】 — folded, so （ is (
+const SUBSECTION = new RegExp(`^[(【]\\s*(${CN}{1,4})\\s*[)】]\\s*[、.]?\\s*`);
+// 1. 1、 1) 1． — not 1.5万, not 2024年, not 1:1
+const ITEM = /^(\d{1,3})\s*(?:[、]|\.(?!\d)|\)(?!\d))\s*/;
+// (1) （1） ① … ⑳
+const POINT = /^(?:\(\s*(\d{1,3})\s*\)|([\u2460-\u2473]))\s*[、.]?\s*/;
+
+/** The outline marker a line opens with, or null. */
+export function markerOf(fold: string): Marker | null {
+  let m = SECTION.exec(fold);
+  if (m) {
+    const n = chineseToNumber(m[1]!);
+    if (n !== null && n > 0) return { level: 'section', marker: m[0].trim(), number: n, length: m[0].length };
+  }
+  m = SUBSECTION.exec(fold);
+  if (m) {
+    const n = chineseToNumber(m[1]!);
+    if (n !== null && n > 0) return { level: 'subsection', marker: m[0].trim(), number: n, length: m[0].length };
+  }
+  m = ITEM.exec(fold);
+  if (m && fold.length > m[0].length) {
+    return { level: 'item', marker: m[0].trim(), number: Number(m[1]), length: m[0].length };
+  }
+  m = POINT.exec(fold);
+  if (m) {
+    const n = m[1] !== undefined ? Number(m[1]) : m[2]!.charCodeAt(0) - 0x2460 + 1;
+    return { level: 'point', marker: m[0].trim(), number: n, length: m[0].length };
+  }
+  return null;
+}
+
+/** Whether a line opens with a section, sub-section or item marker. */
+export function isMarkerLine(fold: string): boolean {
+  const m = markerOf(fold);
+  return m !== null && m.level !== 'point';
+}

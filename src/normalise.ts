@@ -1,0 +1,39 @@
+// Stage 2: text → lines. Invisible characters go, spaces fold, and a matching
+// form is kept beside the display text so later stages match 1．and 1. alike.
+import type { Line } from './lines.js';
+
+// Zero-width space/joiners, word joiner, BOM, soft hyphen.
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+// NBSP, ideographic space, the Unicode space block, tabs.
+const SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+| {2,}/g;
+
+/** Fold full-width ASCII (U+FF01–FF5E) to ASCII, one char for one char. */
+export function fold(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : text[i];
+  }
+  return out;
+}
+
+/** Normalise one line's text: drop invisibles, fold runs of spaces to one, trim. */
+export function cleanLine(raw: string): string {
+  return raw.replace(INVISIBLE, '').replace(SPACES, ' ').trim();
+}
+
+/** Split on CRLF, CR or LF and normalise every line. Line numbers are 1-based. */
+export function normalise(text: string): Line[] {
+  const raw = text.split(/\r\n|\r|\n/);
+  // A trailing newline does not open another line.
+  if (raw.length > 1 && raw[raw.length - 1] === '') raw.pop();
+  const lines: Line[] = new Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i]!;
+    const t = cleanLine(r);
+    const line: Line = { no: i + 1, text: t, fold: fold(t) };
+    if (t === '' && r !== '') line.filler = true;
+    lines[i] = line;
+  }
+  return lines;
+}

@@ -1,0 +1,260 @@
+// Stage 6: the outline. Paragraph blocks → preamble, sections (with
+// sub-sections), items, sub-points, closing, with numbering diagnostics.
+import type { Block } from './lines.js';
+import type { Diagnostic, Item, Paragraph, Point, Section, Subsection } from './schema.js';
+import { markerOf, type Marker } from './markers.js';
+import { findPoints } from './points.js';
+
+export interface Outline {
+  preamble: Paragraph[];
+  sections: Section[];
+  items: Item[];
+  closing: Paragraph[];
+  diagnostics: Diagnostic[];
+  /** For every node with text: the source blocks its text was joined from. */
+  segments: Map<object, Segment[]>;
+}
+
+/** Where a source block sits inside a node's text. */
+export interface Segment {
+  offset: number;
+  start: number;
+  end: number;
+}
+
+// A closing paragraph opens with a summing-up word (总之, 综上 …) after the outline.
+const CLOSING = /^(总之|综上所述|综上|总而言之|让我们|同志们)/;
+const TRAILING_PUNCT = /[。；;，,：:！!？?、\s]+$/;
+
+/** Heading of a section: the text up to the first full stop, without trailing punctuation. */
+export function headingOf(text: string): string {
+  const stop = text.search(/[。]/);
+  const head = stop >= 0 ? text.slice(0, stop) : text;
+  return head.replace(TRAILING_PUNCT, '').trim();
+}
+
+/** The lead sentence of an item: its text up to the first 。 (or ；). */
+export function leadOf(text: string): string | null {
+  const stop = text.search(/[。；;]/);
+  if (stop <= 0) return text.length > 0 && text.length <= 40 ? text.replace(TRAILING_PUNCT, '') : null;
+  const lead = text.slice(0, stop).trim();
+  return lead.length <= 60 ? lead : null;
+}
+
+// Titles shorter than this do not identify an item across plans (and the
+// scoring contract compares the first 8 characters), so they stay in `lead` only.
+const MIN_TITLE = 8;
+
+/** The title of an item: its lead sentence when that is 8 to 60 characters long. */
+export function titleOf(lead: string | null): string | null {
+  return lead !== null && lead.length >= MIN_TITLE ? lead : null;
+}
+
+// Lead sentences are short verb phrases closed by 。 (加强思想政治建设。…); used to
+// tell a lost item from a continuation paragraph.
+function looksLikeLead(text: string): boolean {
+  const stop = text.indexOf('。');
+  return stop >= 4 && stop <= 30 && !/[，,；;：:]/.test(text.slice(0, stop));
+}
+
+type Container = Section | Subsection | { items: Item[] };
+
+export function buildOutline(blocks: Block[]): Outline {
+  const preamble: Paragraph[] = [];
+  const sections: Section[] = [];
+  const topItems: Item[] = [];
+  const closing: Paragraph[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const segments = new Map<object, Segment[]>();
+
+  // Declared wide: the helpers below reassign them, which narrowing cannot see.
+  let section = null as Section | null;
+  let subsection = null as Subsection | null;
+  let item = null as Item | null;
+  let lastItemNumber = 0; // last item number seen anywhere
+  let itemsSeen = 0;
+  let inClosing = false;
+  // Markdown headings without a numeral marker become sections numbered in order.
+  const headingDepths = blocks.filter((b) => b.heading !== undefined && markerOf(b.fold) === null).map((b) => b.heading!);
+  const sectionDepth = headingDepths.length ? Math.min(...headingDepths) : 0;
+
+  const warn = (code: string, message: string, line: number, severity: Diagnostic['severity'] = 'warning') =>
+    diagnostics.push({ code, severity, message, line });
+
+  const paragraphOf = (b: Block): Paragraph => {
+    const p: Paragraph = { text: b.text, lines: { start: b.start, end: b.end }, targets: [] };
+    segments.set(p, [{ offset: 0, start: b.start, end: b.end }]);
+    return p;
+  };
+
+  const container = (): Container => subsection ?? section ?? { items: topItems };
+
+  const newItem = (b: Block, m: Marker | null, number: number): Item => {
+    const text = m ? b.text.slice(m.length).trim() : b.text;
+    const lead = leadOf(text);
+    const it: Item = {
+      number,
+      marker: m ? b.text.slice(0, m.length).trim() : null,
+      inferred: m === null,
+      title: titleOf(lead),
+      lead,
+      text,
+      lines: { start: b.start, end: b.end },
+      points: [],
+      targets: [],
+    };
+    segments.set(it, [{ offset: 0, start: b.start, end: b.end }]);
+    return it;
+  };
+
+  const append = (it: Item, b: Block, text: string) => {
+    segments.get(it)!.push({ offset: it.text.length, start: b.start, end: b.end });
+    it.text += text;
+    it.lines.end = b.end;
+  };
+
+  const openSection = (b: Block, number: number, marker: string, body: string) => {
+    if (section && number !== section.number + 1) {
+      if (number <= section.number) warn('section-number-duplicate', `section ${marker} repeats or goes back after section ${section.number}`, b.start);
+      else warn('section-number-gap', `section numbering jumps from ${section.number} to ${number}`, b.start);
+    } else if (!section && number !== 1) {
+      warn('section-number-gap', `first section is numbered ${number}`, b.start);
+    }
+    section = { number, marker, heading: headingOf(body), text: body, lines: { start: b.start, end: b.end }, paragraphs: [], subsections: [], items: [] };
+    sections.push(section);
+    subsection = null;
+    item = null;
+  };
+
+  for (const b of blocks) {
+    if (inClosing) {
+      closing.push(paragraphOf(b));
+      continue;
+    }
+    let m = markerOf(b.fold);
+    if (b.heading !== undefined && m === null) {
+      // Markdown heading without a numeral: a section (or sub-section when deeper).
+      if (b.heading <= sectionDepth || !section) {
+        openSection(b, (section?.number ?? 0) + 1, '#'.repeat(b.heading), b.text);
+      } else {
+        const sub: Subsection = { number: section.subsections.length + 1, marker: '#'.repeat(b.heading), heading: headingOf(b.text), text: b.text, lines: { start: b.start, end: b.end }, paragraphs: [], items: [] };
+        section.subsections.push(sub);
+        subsection = sub;
+        item = null;
+      }
+      continue;
+    }
+    if (m?.level === 'subsection' && !section) {
+      // (一) used as the top level of a plan without 一、 sections.
+      m = { ...m, level: 'section' };
+    }
+    if (m?.level === 'section') {
+      openSection(b, m.number, b.text.slice(0, m.length).trim(), b.text.slice(m.length).trim());
+      continue;
+    }
+    if (m?.level === 'subsection' && section) {
+      const body = b.text.slice(m.length).trim();
+      const prev = section.subsections[section.subsections.length - 1];
+      if (prev && m.number !== prev.number + 1) warn('subsection-number-gap', `sub-section numbering jumps from ${prev.number} to ${m.number}`, b.start);
+      const sub: Subsection = { number: m.number, marker: b.text.slice(0, m.length).trim(), heading: headingOf(body), text: body, lines: { start: b.start, end: b.end }, paragraphs: [], items: [] };
+      section.subsections.push(sub);
+      subsection = sub;
+      item = null;
+      continue;
+    }
+    if (m?.level === 'item') {
+      const c = container();
+      const firstInContainer = c.items.length === 0;
+      // Numbering restarts in a section when its first item goes back to 1 (or 2, item 1 unmarked).
+      const restart = firstInContainer && itemsSeen > 0 && m.number <= 2 && m.number <= lastItemNumber;
+      let expected = restart || itemsSeen === 0 ? 1 : lastItemNumber + 1;
+      // An unmarked paragraph right after a heading whose item lost its number.
+      const paragraphs = 'paragraphs' in c ? c.paragraphs : null;
+      if (firstInContainer && m.number === expected + 1 && paragraphs && paragraphs.length > 0) {
+        const [first, ...rest] = paragraphs.splice(0, paragraphs.length);
+        const inferred = newItem({ text: first!.text, fold: first!.text, start: first!.lines.start, end: first!.lines.end }, null, expected);
+        for (const p of rest) append(inferred, { text: p.text, fold: p.text, start: p.lines.start, end: p.lines.end }, p.text);
+        c.items.push(inferred);
+        warn('item-number-inferred', `item ${expected} has no number marker; inferred from the next item ${m.number}`, first!.lines.start);
+        expected++;
+        itemsSeen++;
+      } else if (!firstInContainer && item && m.number === expected + 1) {
+        // A continuation paragraph that is really the next item with its marker lost.
+        const segs = segments.get(item)!;
+        const last = segs[segs.length - 1]!;
+        const tail = item.text.slice(last.offset);
+        if (last.offset > 0 && looksLikeLead(tail)) {
+          item.text = item.text.slice(0, last.offset);
+          segs.pop();
+          item.lines.end = segs[segs.length - 1]!.end;
+          const inferred = newItem({ text: tail, fold: tail, start: last.start, end: last.end }, null, expected);
+          c.items.push(inferred);
+          warn('item-number-inferred', `item ${expected} has no number marker; inferred between items ${expected - 1} and ${m.number}`, last.start);
+          expected++;
+          itemsSeen++;
+        }
+      }
+      if (m.number > expected) warn('item-number-gap', `item numbering jumps from ${expected - 1} to ${m.number}`, b.start);
+      else if (m.number < expected) warn('item-number-duplicate', `item ${m.number} repeats or goes back after item ${expected - 1}`, b.start);
+      item = newItem(b, m, m.number);
+      c.items.push(item);
+      lastItemNumber = m.number;
+      itemsSeen++;
+      continue;
+    }
+    if (m?.level === 'point' && item) {
+      append(item, b, b.text);
+      continue;
+    }
+    // An unmarked paragraph.
+    if (CLOSING.test(b.fold) && (sections.length > 0 || itemsSeen > 0)) {
+      inClosing = true;
+      closing.push(paragraphOf(b));
+      continue;
+    }
+    if (item) {
+      append(item, b, b.text);
+      continue;
+    }
+    const host = subsection ?? section;
+    if (host) host.paragraphs.push(paragraphOf(b));
+    else preamble.push(paragraphOf(b));
+  }
+
+  // Sub-points inside every item: (1) ① 一是… found in its text.
+  const eachItem = (fn: (it: Item) => void) => {
+    topItems.forEach(fn);
+    for (const s of sections) {
+      s.items.forEach(fn);
+      for (const sub of s.subsections) sub.items.forEach(fn);
+    }
+  };
+  eachItem((it) => {
+    const segs = segments.get(it)!;
+    it.points = findPoints(it.text).map((p): Point => {
+      const from = p.offset;
+      const to = p.offset + p.text.length;
+      const own = segs.filter((s) => s.offset < to && (s.offset >= from || segmentEnd(segs, s) > from));
+      const pt: Point = { marker: p.marker, number: p.number, text: p.text, lines: { start: own[0]!.start, end: own[own.length - 1]!.end }, targets: [] };
+      segments.set(pt, own.map((s) => ({ offset: Math.max(0, s.offset - from), start: s.start, end: s.end })));
+      return pt;
+    });
+  });
+
+  return { preamble, sections, items: topItems, closing, diagnostics, segments };
+}
+
+function segmentEnd(segs: Segment[], s: Segment): number {
+  const i = segs.indexOf(s);
+  return i + 1 < segs.length ? segs[i + 1]!.offset : Number.POSITIVE_INFINITY;
+}
+
+/** The source line of a text offset within a node (the first line of its block). */
+export function lineAt(segs: Segment[], offset: number): number {
+  let line = segs[0]?.start ?? 1;
+  for (const s of segs) {
+    if (s.offset <= offset) line = s.start;
+    else break;
+  }
+  return line;
+}

@@ -1,0 +1,61 @@
+// The pipeline, top to bottom. Each stage is a pure function in its own file:
+// decode → normalise → strip boilerplate → metadata → reflow → outline →
+// targets → validate. Serialising is the caller's (see serialise.ts).
+import { SCHEMA_VERSION, type Diagnostic, type Encoding, type Plan } from './schema.js';
+import { normalise } from './normalise.js';
+import { stripBoilerplate } from './boilerplate.js';
+import { extractMetadata } from './metadata.js';
+import { reflow } from './reflow.js';
+import { buildOutline } from './outline.js';
+import { attachTargets } from './attach-targets.js';
+import { validatePlan } from './validate.js';
+import type { Line } from './lines.js';
+
+export interface ParseOptions {
+  /** Path recorded in `source.path`; no file is read. */
+  path?: string | null;
+  /** Encoding the text was decoded from (parsePlanFile sets it). */
+  encoding?: Encoding;
+  /** Size in bytes of the original input; defaults to the UTF-8 size of `text`. */
+  bytes?: number;
+  /** Input format; `markdown` needs `markdownLines` (see parsePlanFile), so plain parsePlan treats text as text. */
+  format?: 'text' | 'markdown';
+  /** Lines already prepared (Markdown); when absent the text is normalised here. */
+  lines?: Line[];
+}
+
+/** Parse one plan text into a validated Plan. Pure: no I/O. */
+export function parsePlan(text: string, options: ParseOptions = {}): Plan {
+  const lines = options.lines ?? normalise(text);
+  const diagnostics: Diagnostic[] = [];
+  const { kept, removed } = stripBoilerplate(lines);
+  const { meta, body, diagnostics: metaDiagnostics } = extractMetadata(kept);
+  const outline = buildOutline(reflow(body));
+  attachTargets(outline, outline.segments);
+
+  diagnostics.push(...metaDiagnostics, ...outline.diagnostics);
+  if (text.trim() === '') {
+    diagnostics.push({ code: 'empty-input', severity: 'warning', message: 'the input is empty', line: null });
+  } else if (outline.sections.length === 0 && outline.items.length === 0) {
+    diagnostics.push({ code: 'no-outline', severity: 'warning', message: 'no sections or numbered items found: this may not be a work plan', line: null });
+  }
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+
+  return validatePlan({
+    schemaVersion: SCHEMA_VERSION,
+    source: {
+      path: options.path ?? null,
+      encoding: options.encoding ?? 'utf-8',
+      format: options.format ?? 'text',
+      bytes: options.bytes ?? Buffer.byteLength(text, 'utf8'),
+      lines: text === '' ? 0 : lines.length,
+    },
+    meta,
+    preamble: outline.preamble,
+    sections: outline.sections,
+    items: outline.items,
+    closing: outline.closing,
+    boilerplate: removed,
+    diagnostics,
+  });
+}

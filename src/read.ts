@@ -1,0 +1,42 @@
+// Reading a file: bytes → decoded text → Plan. The only stage with I/O.
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { decode } from './decode.js';
+import { normalise } from './normalise.js';
+import { parsePlan } from './parse.js';
+import { InputError } from './errors.js';
+import type { Plan } from './schema.js';
+
+export function isMarkdownPath(path: string): boolean {
+  return /^\.(md|markdown)$/i.test(extname(path));
+}
+
+/** Parse bytes already read from `path` (the batch workers use this). */
+export async function parsePlanBytes(bytes: Uint8Array, path: string | null, format?: 'text' | 'markdown'): Promise<Plan> {
+  const { text, encoding } = decode(bytes);
+  const fmt = format ?? (path && isMarkdownPath(path) ? 'markdown' : 'text');
+  if (fmt === 'markdown') {
+    // remark-parse costs start-up time, so it is loaded only for Markdown.
+    const { markdownLines } = await import('./markdown.js');
+    const lines = markdownLines(text, normalise(text));
+    return parsePlan(text, { path, encoding, bytes: bytes.length, format: 'markdown', lines });
+  }
+  return parsePlan(text, { path, encoding, bytes: bytes.length, format: 'text' });
+}
+
+/** Read, decode and parse one plan file. Rejects with InputError for unreadable or binary files. */
+export async function parsePlanFile(path: string): Promise<Plan> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const why =
+      err.code === 'ENOENT' ? 'no such file' :
+      err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' :
+      err.code === 'EISDIR' ? 'is a directory' :
+      err.message;
+    throw new InputError('unreadable', `cannot read file: ${why}`);
+  }
+  return parsePlanBytes(bytes, path);
+}

@@ -1,0 +1,246 @@
+// The single source of truth for planparse's output. Types are inferred from
+// these schemas and `schemas/plan.schema.json` is generated from them.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = '1.0.0';
+
+/** 1-based inclusive line range in the decoded input. */
+export const LineRange = z
+  .object({
+    start: z.number().int().positive(),
+    end: z.number().int().positive(),
+  })
+  .describe('1-based inclusive range of source lines');
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+
+export const Diagnostic = z
+  .object({
+    code: z.string().describe('stable machine-readable code, e.g. item-number-gap'),
+    severity: Severity,
+    message: z.string(),
+    line: z.number().int().positive().nullable().describe('1-based source line, null when the whole document is concerned'),
+  })
+  .describe('a problem found while parsing, with the line it concerns');
+
+export const Comparator = z.enum(['eq', 'gte', 'gt', 'lte', 'lt', 'range', 'approx']);
+
+export const TargetKind = z.enum([
+  'percent',
+  'count',
+  'duration',
+  'frequency',
+  'money',
+  'area',
+  'age',
+  'change',
+  'other',
+]);
+
+export const Target = z
+  .object({
+    text: z.string().describe('the span as written, comparator words included'),
+    value: z.number().optional(),
+    min: z.number().optional(),
+    max: z.number().optional(),
+    unit: z.string(),
+    comparator: Comparator,
+    kind: TargetKind,
+    sentence: z.string().describe('the sentence the target sits in'),
+    line: z.number().int().positive(),
+  })
+  .describe('a quantitative commitment: a number with a measuring unit');
+
+export const Paragraph = z.object({
+  text: z.string(),
+  lines: LineRange,
+  targets: z.array(Target),
+});
+
+export const Point = z
+  .object({
+    marker: z.string().describe('the marker as written: (1), ①, 一是'),
+    number: z.number().int().nonnegative(),
+    text: z.string(),
+    lines: LineRange,
+    targets: z.array(Target),
+  })
+  .describe('an inline sub-point of an item: (1), ①, 一是…二是…');
+
+export const Item = z
+  .object({
+    number: z.number().int().nonnegative(),
+    marker: z.string().nullable().describe('the marker as written (1. 1、 1. 1)), null when inferred'),
+    inferred: z.boolean(),
+    title: z.string().nullable().describe('the lead sentence when it is 8 to 60 characters long, else null'),
+    lead: z.string().nullable().describe('the lead sentence: text after the marker up to the first 。 (null when longer than 60 characters)'),
+    text: z.string().describe('whole text of the item, continuation paragraphs included, marker excluded'),
+    lines: LineRange,
+    points: z.array(Point),
+    targets: z.array(Target),
+  })
+  .describe('a numbered work item: 1. 1、 1. 1)');
+
+export const Subsection = z
+  .object({
+    number: z.number().int().nonnegative(),
+    marker: z.string(),
+    heading: z.string(),
+    text: z.string().describe('heading line text after the marker, including any body on the same line'),
+    lines: LineRange,
+    paragraphs: z.array(Paragraph).describe('unnumbered body paragraphs before the first item'),
+    items: z.array(Item),
+  })
+  .describe('a sub-section （一） nested in its section');
+
+export const Section = z
+  .object({
+    number: z.number().int().nonnegative(),
+    marker: z.string(),
+    heading: z.string().describe('heading without marker and trailing punctuation'),
+    text: z.string().describe('heading line text after the marker, including any body on the same line'),
+    lines: LineRange,
+    paragraphs: z.array(Paragraph).describe('unnumbered body paragraphs that are not items'),
+    subsections: z.array(Subsection),
+    items: z.array(Item),
+  })
+  .describe('a top-level section 一、');
+
+export const BoilerplateReason = z.enum([
+  'blank-filler',
+  'navigation',
+  'breadcrumb',
+  'widget',
+  'counter',
+  'qr-prompt',
+  'download',
+  'pager',
+  'related',
+  'editor',
+  'footer',
+  'share-site',
+  'page-furniture',
+  'social',
+  'other',
+]);
+
+export const RemovedLine = z
+  .object({
+    line: z.number().int().positive(),
+    text: z.string(),
+    reason: BoilerplateReason,
+  })
+  .describe('a line of portal chrome removed from the content');
+
+export const MetadataField = z
+  .object({
+    line: z.number().int().positive(),
+    label: z.string().describe('the label as written, possibly cut ("号")'),
+    key: z
+      .enum([
+        'title',
+        'indexNumber',
+        'docNumber',
+        'issuer',
+        'source',
+        'category',
+        'written',
+        'published',
+        'generated',
+        'effective',
+        'expires',
+        'subject',
+        'author',
+        'other',
+      ])
+      .describe('what the label was recognised as'),
+    value: z.string(),
+  })
+  .describe('one label: value cell of a disclosure table or page header');
+
+export const MetadataLine = z.object({
+  line: z.number().int().positive(),
+  text: z.string(),
+  fields: z.array(MetadataField),
+});
+
+export const Notice = z
+  .object({
+    title: z.string().describe('关于印发《…》的通知'),
+    docNumber: z.string().nullable(),
+    addressees: z.string().nullable(),
+    body: z.string().nullable().describe('the transmittal text'),
+    signature: z.string().nullable(),
+    date: z.string().nullable().describe('ISO date of the signature, when certain'),
+    lines: LineRange,
+  })
+  .describe('the notice wrapper that transmits the plan');
+
+export const RegionLevel = z.enum(['province', 'city', 'district', 'county', 'town', 'unknown']);
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const Meta = z.object({
+  title: z.string().nullable().describe("the plan's own title, not the notice's"),
+  titleLine: z.number().int().positive().nullable(),
+  year: z.number().int().nullable().describe('null for template years like 202x'),
+  issuer: z.string().nullable(),
+  region: z
+    .object({ name: z.string(), level: RegionLevel })
+    .nullable(),
+  docNumber: z.string().nullable().describe('as written, brackets normalised to 〔〕'),
+  indexNumber: z.string().nullable(),
+  category: z.string().nullable(),
+  dates: z.object({
+    written: IsoDate.nullable(),
+    published: IsoDate.nullable(),
+  }),
+  notice: Notice.nullable(),
+  fields: z.array(MetadataLine).describe('every metadata line found, with its parsed label: value cells'),
+});
+
+export const Encoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']);
+
+export const Source = z.object({
+  path: z.string().nullable(),
+  encoding: Encoding,
+  format: z.enum(['text', 'markdown']),
+  bytes: z.number().int().nonnegative(),
+  lines: z.number().int().nonnegative(),
+});
+
+export const Plan = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    source: Source,
+    meta: Meta,
+    preamble: z.array(Paragraph),
+    sections: z.array(Section),
+    items: z.array(Item).describe('items outside any section (plans without sections)'),
+    closing: z.array(Paragraph),
+    boilerplate: z.array(RemovedLine),
+    diagnostics: z.array(Diagnostic),
+  })
+  .describe('one parsed work plan (工作要点 / 工作计划)');
+
+export type LineRange = z.infer<typeof LineRange>;
+export type Severity = z.infer<typeof Severity>;
+export type Diagnostic = z.infer<typeof Diagnostic>;
+export type Comparator = z.infer<typeof Comparator>;
+export type TargetKind = z.infer<typeof TargetKind>;
+export type Target = z.infer<typeof Target>;
+export type Paragraph = z.infer<typeof Paragraph>;
+export type Point = z.infer<typeof Point>;
+export type Item = z.infer<typeof Item>;
+export type Subsection = z.infer<typeof Subsection>;
+export type Section = z.infer<typeof Section>;
+export type BoilerplateReason = z.infer<typeof BoilerplateReason>;
+export type RemovedLine = z.infer<typeof RemovedLine>;
+export type MetadataField = z.infer<typeof MetadataField>;
+export type MetadataLine = z.infer<typeof MetadataLine>;
+export type Notice = z.infer<typeof Notice>;
+export type RegionLevel = z.infer<typeof RegionLevel>;
+export type Meta = z.infer<typeof Meta>;
+export type Encoding = z.infer<typeof Encoding>;
+export type Source = z.infer<typeof Source>;
+export type Plan = z.infer<typeof Plan>;
