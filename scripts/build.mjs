@@ -2,9 +2,8 @@
 // and the worker load only when used); tsc writes the type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+// dist is not wiped first: parallel runs (tests, workers) may be reading it.
 // CommonJS dependencies (commander) call require(); give the ESM bundle one.
 const banner = { js: "import { createRequire as __planparseRequire } from 'node:module'; const require = __planparseRequire(import.meta.url);" };
 await build({

@@ -12,3 +12,4 @@ export { parseDate } from './dates.js';
 export { toJson } from './serialise.js';
 export { InputError, InternalError } from './errors.js';
 export * from './schema.js';
+export { planJsonSchema, planJsonSchemaText } from './json-schema.js';
