@@ -62,6 +62,9 @@ function comparatorOf(before: string, after: string): { comparator: Comparator; 
   if ((m = BEFORE_GT.exec(before))) return { comparator: 'gt', pre: m[0], post: '' };
   if ((m = BEFORE_LT.exec(before))) return { comparator: 'lt', pre: m[0], post: '' };
   if ((m = BEFORE_APPROX.exec(before))) return { comparator: 'approx', pre: m[0], post: AFTER_APPROX.exec(after)?.[0] ?? '' };
+  // A comparator a short verb away from the number: 至少建设1个, 确保年底95%
+  const gap = /(不低于|不少于|至少|确保|力争|达到)[\u4e00-\u9fa5]{1,4}$/.exec(before);
+  if (gap && !AFTER_LTE.test(after)) return { comparator: 'gte', pre: '', post: AFTER_GTE.exec(after)?.[0] ?? '' };
   let a = AFTER_GTE.exec(after);
   if (a) return { comparator: 'gte', pre: '', post: a[0] };
   a = AFTER_LTE.exec(after);
@@ -69,6 +72,16 @@ function comparatorOf(before: string, after: string): { comparator: Comparator; 
   a = AFTER_APPROX.exec(after);
   if (a) return { comparator: 'approx', pre: '', post: a[0] };
   return { comparator: 'eq', pre: '', post: '' };
+}
+
+/** How many members the 、-separated enumeration ending right before `at` has (0 when none). */
+function enumerationBefore(text: string, at: number): number {
+  let start = at;
+  // bounded look-back: a clause, not the whole text
+  while (start > 0 && at - start < 80 && !/[，,。；;：:！？]/.test(text[start - 1]!)) start--;
+  const clause = text.slice(start, at);
+  if (!clause.includes('、')) return 0;
+  return clause.split('、').filter((p) => p.length > 0).length;
 }
 
 /** Find the targets in one text. Offsets are into `text`. */
@@ -92,13 +105,18 @@ export function findTargets(text: string): FoundTarget[] {
       if (!/(至少|不少于|不低于|建设|建成|培育|创建|新增|打造)$/.test(text.slice(Math.max(0, at - 4), at))) continue;
     }
     // a count that names how many quoted things there are: 两个“只增不减”, “…”五项工程
-    if (next === '“' || next === '《' || text[at - 1] === '”') continue;
+    // (Arabic digits before a quote count real things: 2个“冠名班”)
+    if (/^[\u4e00-\u9fa5]/.test(n1) && (next === '“' || next === '《' || text[at - 1] === '”')) continue;
+    // names, not amounts: 三位一体, 八项规定, 十二届四次全会
+    if (/^(一体|规定|全会|会议|代表大会|中全会)/.test(text.slice(at + whole.length, at + whole.length + 4)) || /届$/.test(text.slice(Math.max(0, at - 1), at))) continue;
     if (/^[一二三四五六七八九十]$/.test(n1) && /^(个|项|大)$/.test(unit) && /^[\u4e00-\u9fa5]{1,2}(工程|行动|机制|体系|清单|网络|重点|目标|任务)/.test(text.slice(at + whole.length, at + whole.length + 6)) && !/(至少|不少于)/.test(text.slice(Math.max(0, at - 4), at))) continue;
     const v1 = toNumber(n1);
     const v2 = n2 !== undefined ? toNumber(n2) : null;
     if (v1 === null || (n2 !== undefined && v2 === null)) continue;
+    // A count of the list just enumerated (任务清单、风险清单、阵地清单三个清单) names the list, it promises nothing.
+    if (n2 === undefined && /^[\u4e00-\u9fa5]/.test(n1) && v1 >= 2 && enumerationBefore(text, at) === v1) continue;
     const scale = MAGNITUDE[mag] ?? 1;
-    const before = text.slice(Math.max(0, at - 6), at);
+    const before = text.slice(Math.max(0, at - 8), at);
     const after = text.slice(at + whole.length, at + whole.length + 4);
     const cmp = comparatorOf(before, after);
     const unitOut = unit === '个百分点' ? '个百分点' : unit;
