@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 // CommonJS dependencies (commander) call require(); give the ESM bundle one.
 const banner = { js: "import { createRequire as __planparseRequire } from 'node:module'; const require = __planparseRequire(import.meta.url);" };
 await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
+  // worker: the batch worker thread entry, loaded by path (dist/worker.js).
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/cli/worker.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,32 +1,206 @@
-// The command line: a thin shell over the library. Batch, validate and check
-// commands live beside it in src/cli/.
-import { Command } from 'commander';
-import { parsePlanFile } from './read.js';
-import { toJson } from './serialise.js';
-import { InputError } from './errors.js';
+// The command line. Commands and their help are declared here and need only
+// commander; each action loads its implementation from src/cli/ when it runs,
+// so converting one file never loads the worker pool, remark-stringify or the
+// JSON Schema generator.
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 
-function fail(file: string, e: unknown): never {
-  const msg = e instanceof InputError ? e.message : e instanceof Error ? `internal error: ${e.message}` : String(e);
-  process.stderr.write(`planparse: ${file}: ${msg}\n`);
-  process.exit(1);
+/** dist/worker.js: resolved here because this module is an entry at the top of dist/. */
+const workerUrl = new URL('./worker.js', import.meta.url);
+
+function wholeNumber(min: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
+      throw new InvalidArgumentError(`expected a whole number of ${min} or more`);
+    }
+    return n;
+  };
+}
+
+const jobsOption = () =>
+  new Option('-j, --jobs <n>', 'files parsed in parallel by worker threads (default: number of CPU cores)').argParser(wholeNumber(1));
+const stdinFormatOption = () =>
+  new Option('--stdin-format <format>', 'how to read standard input (-); files are read by extension').choices(['text', 'markdown']).default('text');
+
+const CONVERT_HELP = `
+Inputs:
+  FILE          a plan text (.txt) or Markdown (.md); encoding is detected
+  DIR           every *.txt and *.md under DIR, recursively
+  'GLOB'        a fast-glob pattern (quote it), e.g. 'plans/**/*.txt'
+  -             standard input
+
+Outputs:
+  one input     JSON on stdout, or -o FILE
+  a batch       --out-dir DIR: one NAME.json per input, relative paths mirrored
+                --jsonl: one JSON document per line, in input order (stdout or -o)
+  A directory or a pattern is always a batch.
+
+Safety:
+  Outputs are written to a temporary file and renamed into place. An input is
+  never overwritten. An existing output is replaced only when it is older than
+  its input, or with --force; otherwise it is counted as up to date.
+
+Exit status:
+  0 every input converted (or up to date)
+  1 some input failed (named on stderr), or --strict found warnings
+  2 usage error
+  130 interrupted (SIGINT): temporary files removed, summary printed
+
+Examples:
+  $ planparse plan.txt > plan.json
+  $ planparse plan.txt --pretty -o plan.json
+  $ planparse scraped/ --out-dir json/ --jobs 4
+  $ planparse 'portals/**/*.txt' --jsonl > plans.jsonl
+  $ curl -s https://example.org/plan.txt | planparse - --pretty
+  $ planparse plan.txt --format md > plan.md
+`;
+
+const CHECK_HELP = `
+Fails (exit 1) when a file cannot be parsed, when a diagnostic is at or above
+--fail-on (default: error), or when there are more warnings than
+--max-warnings. The report goes to stdout, the summary to stderr.
+
+Reporters:
+  text    FILE:LINE: severity: message [code]
+  json    one JSON object: {files: [{path, ok, error, findings}], summary}
+  github  GitHub Actions workflow commands (::warning file=…,line=…::message),
+          shown as annotations on the pull request
+
+Exit status: 0 passed, 1 failed, 2 usage error, 130 interrupted
+
+Examples:
+  $ planparse check corpus/
+  $ planparse check corpus/ --strict
+  $ planparse check 'corpus/**/*.txt' --max-warnings 20 --reporter github
+`;
+
+const VALIDATE_HELP = `
+Every .json file is one document; every line of a .jsonl file is one document.
+Each problem is named with its file, its JSON path ($.sections[0].items[2].number)
+and, for JSON Lines, its line.
+
+Exit status: 0 all valid, 1 some invalid or unreadable, 2 usage error
+
+Examples:
+  $ planparse validate json/
+  $ planparse validate plans.jsonl --reporter github
+  $ planparse plan.txt | planparse validate -
+`;
+
+const SCHEMA_HELP = `
+The JSON Schema (draft 2020-12) generated from the same zod schema the parser
+and \`validate\` use; schemas/plan.schema.json in the package is the same text.
+
+Examples:
+  $ planparse schema > plan.schema.json
+`;
+
+interface ConvertFlags {
+  output?: string;
+  outDir?: string;
+  jsonl?: boolean;
+  format?: 'json' | 'jsonl' | 'md';
+  pretty?: boolean;
+  jobs?: number;
+  force?: boolean;
+  strict?: boolean;
+  quiet?: boolean;
+  color: boolean;
+  progress: boolean;
+  stdinFormat?: 'text' | 'markdown';
+}
+
+function checkCommand(): Command {
+  return new Command('check')
+    .description('parse plan texts and fail on diagnostics (for CI)')
+    .argument('<inputs...>', 'plan texts: files, directories, glob patterns, or -')
+    .addOption(new Option('-r, --reporter <name>', 'report format').choices(['text', 'json', 'github']).default('text'))
+    .addOption(new Option('--fail-on <severity>', 'lowest diagnostic severity that fails the check').choices(['error', 'warning', 'info']).default('error'))
+    .option('--max-warnings <n>', 'fail when there are more warnings than this', wholeNumber(0))
+    .option('--strict', 'fail on any warning (same as --fail-on warning)')
+    .addOption(jobsOption())
+    .addOption(stdinFormatOption())
+    .option('-q, --quiet', 'no summary, no progress bar')
+    .option('--no-progress', 'no progress bar')
+    .option('--no-color', 'no colours (also: NO_COLOR=1; never when piped)')
+    .addHelpText('after', CHECK_HELP)
+    .action(async (inputs: string[], flags) => {
+      const { runCheck } = await import('./cli/check.js');
+      process.exitCode = await runCheck(inputs, flags, { workerUrl });
+    });
+}
+
+function validateCommand(): Command {
+  return new Command('validate')
+    .description('check JSON documents against the plan schema')
+    .argument('<inputs...>', 'JSON (.json) or JSON Lines (.jsonl) files, directories, glob patterns, or -')
+    .addOption(new Option('-r, --reporter <name>', 'report format').choices(['text', 'json', 'github']).default('text'))
+    .option('-q, --quiet', 'no summary')
+    .option('--no-color', 'no colours (also: NO_COLOR=1; never when piped)')
+    .addHelpText('after', VALIDATE_HELP)
+    .action(async (inputs: string[], flags) => {
+      const { runValidate } = await import('./cli/validate.js');
+      process.exitCode = await runValidate(inputs, flags);
+    });
+}
+
+function schemaCommand(): Command {
+  return new Command('schema')
+    .description('print the JSON Schema of the output')
+    .addHelpText('after', SCHEMA_HELP)
+    .action(async () => {
+      const { planJsonSchemaText } = await import('./json-schema.js');
+      process.stdout.write(planJsonSchemaText());
+    });
 }
 
 export async function main(argv: string[], version: string): Promise<void> {
   const program = new Command();
   program
     .name('planparse')
+    .usage('[options] <file|dir|glob|->...\n       planparse <command> [options]')
     .description('Parse scraped Chinese education work plans (工作要点) into validated JSON.')
     .version(version, '-v, --version')
-    .argument('<file>', 'plan text (.txt) or Markdown (.md)')
-    .option('--compact', 'print JSON on one line')
-    .action(async (file: string, opts: { compact?: boolean }) => {
-      let plan;
-      try {
-        plan = await parsePlanFile(file);
-      } catch (e) {
-        fail(file, e);
-      }
-      process.stdout.write(toJson(plan, !opts.compact) + '\n');
+    .argument('[inputs...]', 'plan texts: files, directories, glob patterns, or - for stdin')
+    .option('-o, --output <file>', 'write to FILE instead of stdout (one input, or --jsonl)')
+    .option('-d, --out-dir <dir>', 'write one file per input into DIR, mirroring relative paths')
+    .option('--jsonl', 'one JSON document per line, in input order (same as --format jsonl)')
+    .addOption(new Option('-f, --format <format>', 'output format (default: json)').choices(['json', 'jsonl', 'md']))
+    .option('--pretty', 'indent JSON (default: one line per document)')
+    .addOption(jobsOption())
+    .option('--force', 'replace outputs even when they are newer than their input')
+    .option('--strict', 'exit 1 when any document has warnings (and print them)')
+    .addOption(stdinFormatOption())
+    .option('-q, --quiet', 'no summary, no progress bar')
+    .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
+    .option('--no-color', 'no colours (also: NO_COLOR=1; never when piped)')
+    .addHelpText('after', CONVERT_HELP)
+    .action(async (inputs: string[], flags: ConvertFlags) => {
+      const { runConvert } = await import('./cli/convert.js');
+      process.exitCode = await runConvert(inputs, flags, { workerUrl });
     });
-  await program.parseAsync(argv);
+
+  // Subcommands: a module exports a function returning a commander Command.
+  program.addCommand(checkCommand());
+  program.addCommand(validateCommand());
+  program.addCommand(schemaCommand());
+
+  // Usage errors exit 2 (commander's default is 1, which we keep for failed files).
+  for (const cmd of [program, ...program.commands]) {
+    cmd.exitOverride();
+    cmd.showHelpAfterError(`(${cmd === program ? 'planparse' : `planparse ${cmd.name()}`} --help shows the usage)`);
+    cmd.configureOutput({ outputError: (text, write) => write(`planparse: ${text.replace(/^error: /, '')}`) });
+  }
+  try {
+    await program.parseAsync(argv);
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      const shown = e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help';
+      process.exitCode = shown ? 0 : 2;
+      return;
+    }
+    // Only a bug gets here; still one line, no stack trace.
+    process.stderr.write(`planparse: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exitCode = 1;
+  }
 }

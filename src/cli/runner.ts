@@ -1,0 +1,63 @@
+// Runs a batch: starts work ahead (bounded) on an executor, and hands the
+// outcomes back strictly in input order, so stdout, stderr and the summary
+// are the same whatever the number of jobs.
+import type { Task, TaskResult } from './task.js';
+
+export interface Executor {
+  run(task: Task): Promise<TaskResult>;
+  /** Finish: release workers once the batch is done. */
+  close(): Promise<void>;
+  /** Interrupt: stop workers now; pending tasks fail as "interrupted". */
+  stop(): void;
+}
+
+/** Parses in the calling thread: one file, or --jobs 1. */
+export class InlineExecutor implements Executor {
+  private stopped = false;
+  async run(task: Task): Promise<TaskResult> {
+    if (this.stopped) return { id: task.id, ok: false, message: 'interrupted' };
+    const { processTask } = await import('./task.js');
+    return processTask(task);
+  }
+  async close(): Promise<void> {}
+  stop(): void {
+    this.stopped = true;
+  }
+}
+
+/**
+ * Workers only pay off with more than one job and more than one file; the
+ * pool module (and its worker start-up) is loaded only then.
+ */
+export async function makeExecutor(jobs: number, files: number, workerUrl: URL): Promise<Executor> {
+  const size = Math.min(jobs, files);
+  if (size <= 1) return new InlineExecutor();
+  const { WorkerPool } = await import('./pool.js');
+  return new WorkerPool(size, workerUrl);
+}
+
+export interface OrderedRun<J, O> {
+  /** Begin work on one job; must not reject. */
+  start(job: J, index: number): Promise<O>;
+  /** Receive one outcome, in input order; awaited before the next. */
+  deliver(job: J, outcome: O, index: number): Promise<void>;
+  /** How many jobs may be started beyond the next one to deliver (bounds memory). */
+  window: number;
+  stopped(): boolean;
+}
+
+export async function runOrdered<J, O>(jobs: readonly J[], run: OrderedRun<J, O>): Promise<void> {
+  const started = new Map<number, Promise<O>>();
+  let next = 0;
+  for (let i = 0; i < jobs.length; i++) {
+    while (next < jobs.length && next <= i + run.window && !run.stopped()) {
+      started.set(next, run.start(jobs[next]!, next));
+      next++;
+    }
+    if (run.stopped()) return;
+    const outcome = await started.get(i)!;
+    started.delete(i);
+    if (run.stopped()) return;
+    await run.deliver(jobs[i]!, outcome, i);
+  }
+}

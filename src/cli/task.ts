@@ -1,0 +1,95 @@
+// One unit of batch work: read and parse one input, serialise it, count what
+// it holds. The same function runs in a worker thread or, for a single file
+// or --jobs 1, in the main thread; it never rejects, so a bad file becomes a
+// failed result instead of stopping the batch.
+import { parsePlanBytes, parsePlanFile } from '../read.js';
+import { toJson } from '../serialise.js';
+import type { Diagnostic, Item, Paragraph, Plan } from '../schema.js';
+import { errorMessage } from './messages.js';
+
+export type TaskOutput = 'json' | 'jsonl' | 'md' | 'none';
+
+export interface Task {
+  id: number;
+  /** File to read; for standard input, null (bytes are given instead). */
+  path: string | null;
+  bytes?: Uint8Array;
+  /** How to read `bytes`: files are read by their extension. */
+  bytesFormat?: 'text' | 'markdown';
+  output: TaskOutput;
+  pretty: boolean;
+  /** Send the diagnostics back (check, --strict); otherwise only their counts. */
+  diagnostics: boolean;
+}
+
+export interface PlanCounts {
+  sections: number;
+  items: number;
+  targets: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export type TaskResult =
+  | { id: number; ok: true; text: string | null; counts: PlanCounts; diagnostics: Diagnostic[] }
+  | { id: number; ok: false; message: string };
+
+function paragraphTargets(paragraphs: Paragraph[]): number {
+  return paragraphs.reduce((n, p) => n + p.targets.length, 0);
+}
+
+function itemTargets(items: Item[]): number {
+  // A point's targets are not repeated in its item's own list.
+  return items.reduce((n, it) => n + it.targets.length + it.points.reduce((m, p) => m + p.targets.length, 0), 0);
+}
+
+export function countPlan(plan: Plan): PlanCounts {
+  let items = plan.items.length;
+  let targets = paragraphTargets(plan.preamble) + paragraphTargets(plan.closing) + itemTargets(plan.items);
+  for (const s of plan.sections) {
+    items += s.items.length;
+    targets += paragraphTargets(s.paragraphs) + itemTargets(s.items);
+    for (const sub of s.subsections) {
+      items += sub.items.length;
+      targets += paragraphTargets(sub.paragraphs) + itemTargets(sub.items);
+    }
+  }
+  const bySeverity = (sev: Diagnostic['severity']) => plan.diagnostics.filter((d) => d.severity === sev).length;
+  return {
+    sections: plan.sections.length,
+    items,
+    targets,
+    errors: bySeverity('error'),
+    warnings: bySeverity('warning'),
+    infos: bySeverity('info'),
+  };
+}
+
+async function serialise(plan: Plan, task: Task): Promise<string | null> {
+  switch (task.output) {
+    case 'json':
+      return toJson(plan, task.pretty) + '\n';
+    case 'jsonl':
+      return toJson(plan, false) + '\n';
+    case 'md': {
+      // remark-stringify is loaded only when Markdown is asked for.
+      const { planToMarkdown } = await import('./md.js');
+      return planToMarkdown(plan);
+    }
+    case 'none':
+      return null;
+  }
+}
+
+export async function processTask(task: Task): Promise<TaskResult> {
+  try {
+    const plan = task.bytes
+      ? await parsePlanBytes(task.bytes, task.path, task.bytesFormat)
+      : await parsePlanFile(task.path ?? '');
+    const text = await serialise(plan, task);
+    return { id: task.id, ok: true, text, counts: countPlan(plan), diagnostics: task.diagnostics ? plan.diagnostics : [] };
+  } catch (e) {
+    return { id: task.id, ok: false, message: errorMessage(e) };
+  }
+}

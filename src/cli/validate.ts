@@ -1,0 +1,130 @@
+// `planparse validate`: check JSON documents (planparse output, or anything
+// claiming to be) against the same zod schema the parser validates with, and
+// name every problem by file and JSON path.
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { ChalkInstance } from 'chalk';
+import { Plan } from '../schema.js';
+import { expandInputs, displayName } from './inputs.js';
+import { makeReporter, type Finding, type ReporterName } from './reporters.js';
+import { colourFor, formatElapsed } from './ui.js';
+import { readStdin } from './io.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, fsReason, oneLine } from './messages.js';
+
+export interface ValidateOptions {
+  reporter: ReporterName;
+  quiet?: boolean;
+  color: boolean;
+}
+
+/** `$.sections[0].items[2].number`: the JSONPath of a zod issue. */
+export function jsonPath(path: readonly PropertyKey[]): string {
+  let out = '$';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+/** The 1-based line of a JSON.parse error, when the engine says where it happened. */
+function syntaxErrorLine(text: string, e: unknown): number | null {
+  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
+  if (!m) return null;
+  const at = Math.min(Number(m[1]), text.length);
+  let line = 1;
+  for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+const MAX_ISSUES = 100;
+
+/** Problems of one JSON document; `line` places a JSON Lines record. */
+export function documentProblems(file: string, text: string, line: number | null): Finding[] {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    const at = line ?? syntaxErrorLine(text, e);
+    return [{ file, line: at, severity: 'error', message: `not valid JSON: ${oneLine(e instanceof Error ? e.message : String(e))}`, code: 'json-syntax' }];
+  }
+  const result = Plan.safeParse(doc);
+  if (result.success) return [];
+  const issues = result.error.issues;
+  const findings: Finding[] = issues.slice(0, MAX_ISSUES).map((issue) => ({
+    file,
+    line,
+    severity: 'error' as const,
+    message: `${jsonPath(issue.path)}: ${oneLine(issue.message)}`,
+    code: 'schema',
+  }));
+  if (issues.length > MAX_ISSUES) {
+    findings.push({ file, line, severity: 'error', message: `… and ${issues.length - MAX_ISSUES} more schema problems`, code: 'schema' });
+  }
+  return findings;
+}
+
+export function fileProblems(file: string, text: string, jsonLines: boolean): Finding[] {
+  if (!jsonLines) {
+    if (text.trim() === '') return [{ file, line: null, severity: 'error', message: 'empty file, expected a JSON document', code: 'json-syntax' }];
+    return documentProblems(file, text, null);
+  }
+  const findings: Finding[] = [];
+  const lines = text.split('\n');
+  lines.forEach((record, i) => {
+    if (record.trim() !== '') findings.push(...documentProblems(file, record, i + 1));
+  });
+  return findings;
+}
+
+export async function runValidate(operands: string[], opts: ValidateOptions): Promise<number> {
+  const c = colourFor(process.stderr, opts.color);
+  try {
+    return await validate(operands, opts, c);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`planparse validate: ${e.message}\n(planparse validate --help shows the usage)\n`);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+async function validate(operands: string[], opts: ValidateOptions, c: ChalkInstance): Promise<number> {
+  if (operands.length === 0) throw new UsageError('no input: give JSON files, directories, glob patterns, or - for standard input');
+  const started = performance.now();
+  const { inputs, empty } = await expandInputs(operands, ['json', 'jsonl']);
+  for (const e of empty) process.stderr.write(`planparse: ${e}: no .json or .jsonl files found\n`);
+  if (inputs.length === 0) throw new UsageError('no input files found');
+  const reporter = makeReporter(opts.reporter, process.stdout, colourFor(process.stdout, opts.color));
+  let invalid = 0;
+  let problems = 0;
+  for (const input of inputs) {
+    const file = displayName(input);
+    let text: string;
+    try {
+      text = input.kind === 'stdin' ? Buffer.from(await readStdin()).toString('utf8') : await readFile(input.path, 'utf8');
+    } catch (e) {
+      invalid++;
+      reporter.file(file, [], `cannot read file: ${fsReason(e)}`);
+      continue;
+    }
+    const jsonLines = input.kind === 'file' && /^\.(jsonl|ndjson)$/i.test(extname(input.path));
+    const findings = fileProblems(file, text.replace(/^\uFEFF/, ''), jsonLines);
+    if (findings.length) {
+      invalid++;
+      problems += findings.length;
+    }
+    reporter.file(file, findings, null);
+  }
+  const valid = inputs.length - invalid;
+  reporter.end({ files: inputs.length, valid, invalid, problems });
+  if (!opts.quiet) {
+    const n = inputs.length;
+    process.stderr.write(
+      `planparse: ${n} file${n === 1 ? '' : 's'} validated: ${valid} valid, ${invalid ? c.red(`${invalid} invalid`) : '0 invalid'}; ${problems} problem${problems === 1 ? '' : 's'}; ${formatElapsed(performance.now() - started)}\n`,
+    );
+  }
+  return invalid ? EXIT_FAILED : EXIT_OK;
+}

@@ -1,0 +1,10 @@
+// Worker thread entry (bundled as dist/worker.js): parses the files the pool
+// sends, one at a time, for as long as the pool keeps it.
+import { parentPort } from 'node:worker_threads';
+import { processTask, type Task } from './task.js';
+
+const port = parentPort;
+if (!port) throw new Error('planparse worker must run in a worker thread');
+port.on('message', (task: Task) => {
+  void processTask(task).then((result) => port.postMessage(result));
+});
