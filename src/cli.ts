@@ -158,6 +158,9 @@ export async function main(argv: string[], version: string): Promise<void> {
   const program = new Command();
   program
     .name('planparse')
+    // Without this, `planparse check x --strict` would hand --strict to the
+    // converter's option of the same name instead of to `check`.
+    .enablePositionalOptions()
     .usage('[options] <file|dir|glob|->...\n       planparse <command> [options]')
     .description('Parse scraped Chinese education work plans (工作要点) into validated JSON.')
     .version(version, '-v, --version')

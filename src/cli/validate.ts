@@ -30,9 +30,11 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 
 /** The 1-based line of a JSON.parse error, when the engine says where it happened. */
 function syntaxErrorLine(text: string, e: unknown): number | null {
-  const m = /position (\d+)/.exec(e instanceof Error ? e.message : '');
-  if (!m) return null;
-  const at = Math.min(Number(m[1]), text.length);
+  const message = e instanceof Error ? e.message : '';
+  const m = /position (\d+)/.exec(message);
+  // A truncated document fails at its end, which V8 does not number.
+  if (!m && !/end of JSON input/.test(message)) return null;
+  const at = m ? Math.min(Number(m[1]), text.length) : text.trimEnd().length;
   let line = 1;
   for (let i = 0; i < at; i++) if (text.charCodeAt(i) === 10) line++;
   return line;
