@@ -79,14 +79,15 @@ async function check(operands: string[], opts: CheckOptions, env: CliEnv, c: Cha
     const head = interrupted ? c.yellow(`interrupted after ${done} of ${tally.files} files`) : `${tally.files} file${tally.files === 1 ? '' : 's'} checked`;
     return `planparse: ${head}: ${tally.failedFiles ? c.red(`${tally.failedFiles} failed`) : '0 failed'}; ${tally.errors} errors, ${tally.warnings} warnings, ${tally.infos} infos; ${formatElapsed(performance.now() - started)}`;
   };
-  const interrupt = () => {
+  const interrupt = (signal: NodeJS.Signals) => {
     stopped = true;
     executor.stop();
     ui.done();
     if (!opts.quiet) process.stderr.write(summary(true) + '\n');
-    process.exit(EXIT_INTERRUPTED);
+    process.exit(signal === 'SIGINT' ? EXIT_INTERRUPTED : 128 + 15);
   };
   process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
 
   try {
     await runOrdered<Input, TaskResult>(inputs, {
@@ -127,6 +128,7 @@ async function check(operands: string[], opts: CheckOptions, env: CliEnv, c: Cha
   } finally {
     await executor.close();
     process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
     ui.done();
   }
   reporter.end({ ...tally });

@@ -87,7 +87,6 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
   const jobsWanted = opts.jobs ?? defaultJobs();
 
   const expanded = await expandInputs(operands, ['txt', 'md']);
-  const status = new StatusLine(process.stderr, false);
   for (const e of expanded.empty) process.stderr.write(`planparse: ${e}: no .txt or .md files found\n`);
   let inputs = expanded.inputs;
   if (opts.outDir) {
@@ -139,7 +138,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
 
   const stats = newStats(jobs.length);
   const showStatus = batch && !opts.quiet && opts.progress && process.stderr.isTTY === true;
-  const ui = showStatus ? new StatusLine(process.stderr, true) : status;
+  const ui = new StatusLine(process.stderr, showStatus);
   const log = (line: string) => ui.log(line);
   const executor: Executor = await makeExecutor(jobsWanted, jobs.length, env.workerUrl);
   let stopped = false;
@@ -243,7 +242,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
     offStdout();
     ui.done();
   }
-  if (batch && !opts.quiet) process.stderr.write(formatSummary(stats, c) + '\n');
+  if ((batch || opts.outDir) && !opts.quiet) process.stderr.write(formatSummary(stats, c) + '\n');
   if (stats.failed > 0) return EXIT_FAILED;
   if (opts.strict && stats.warnings > 0) return EXIT_FAILED;
   return EXIT_OK;

@@ -15,7 +15,9 @@ export function colourFor(stream: NodeJS.WriteStream, wanted: boolean): ChalkIns
 
 /** Lines on stderr that share the terminal with a progress bar. */
 export class StatusLine {
+  /** What the terminal shows now, and the bar to redraw after a message. */
   private shown = '';
+  private bar = '';
   private lastDraw = 0;
 
   constructor(
@@ -27,10 +29,8 @@ export class StatusLine {
   log(line: string): void {
     this.clear();
     this.stream.write(line + '\n');
-    if (this.enabled && this.pendingBar) this.draw(this.pendingBar);
+    if (this.enabled && this.bar) this.draw(this.bar);
   }
-
-  private pendingBar = '';
 
   progress(done: number, total: number, failed: number, force = false): void {
     if (!this.enabled) return;
@@ -41,8 +41,8 @@ export class StatusLine {
     const counts = ` ${done}/${total} files${failed ? `, ${failed} failed` : ''}`;
     const width = Math.max(10, Math.min(40, columns - counts.length - 4));
     const filled = total === 0 ? width : Math.round((done / total) * width);
-    this.pendingBar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]${counts}`;
-    this.draw(this.pendingBar);
+    this.bar = `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}]${counts}`;
+    this.draw(this.bar);
   }
 
   private draw(bar: string): void {
@@ -60,7 +60,7 @@ export class StatusLine {
   /** Remove the bar for good (end of batch). */
   done(): void {
     this.clear();
-    this.pendingBar = '';
+    this.bar = '';
   }
 }
 
