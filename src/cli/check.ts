@@ -2,7 +2,7 @@
 // level — the command a CI job runs to keep a corpus parseable.
 import type { ChalkInstance } from 'chalk';
 import type { Severity } from '../schema.js';
-import { expandInputs, displayName, type Input } from './inputs.js';
+import { expandInputs, displayName, emptyWarning, type Input } from './inputs.js';
 import { makeExecutor, runOrdered } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { makeReporter, type Finding, type ReporterName } from './reporters.js';
@@ -62,7 +62,7 @@ async function check(operands: string[], opts: CheckOptions, env: CliEnv, c: Cha
   // Shown: warnings and errors, and infos too when they can fail the check.
   const shownFrom = Math.min(RANK.warning, RANK[failOn]);
   const { inputs, empty } = await expandInputs(operands, ['txt', 'md']);
-  for (const e of empty) process.stderr.write(`planparse: ${e}: no .txt or .md files found\n`);
+  for (const e of empty) process.stderr.write(emptyWarning(e, ['txt', 'md']) + '\n');
   if (inputs.length === 0) throw new UsageError('no input files found');
 
   const started = performance.now();

@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Stats } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
-import { expandInputs, displayName, type Input } from './inputs.js';
+import { expandInputs, displayName, emptyWarning, type Input } from './inputs.js';
 import { makeExecutor, runOrdered, type Executor } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { AtomicStream, decideOutput, removeTempFilesSync, statOrNull, writeFileAtomic } from './write.js';
@@ -87,7 +87,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
   const jobsWanted = opts.jobs ?? defaultJobs();
 
   const expanded = await expandInputs(operands, ['txt', 'md']);
-  for (const e of expanded.empty) process.stderr.write(`planparse: ${e}: no .txt or .md files found\n`);
+  for (const e of expanded.empty) process.stderr.write(emptyWarning(e, ['txt', 'md']) + '\n');
   let inputs = expanded.inputs;
   if (opts.outDir) {
     // Outputs from an earlier run inside the input tree are not new inputs.

@@ -26,8 +26,8 @@ export interface Expanded {
   inputs: Input[];
   /** True when an operand can stand for several files (directory, pattern) or there are several operands. */
   batch: boolean;
-  /** Patterns or directories that matched nothing (worth a warning). */
-  empty: string[];
+  /** Directories and patterns that matched nothing (worth a warning). */
+  empty: { operand: string; kind: 'directory' | 'pattern' }[];
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -52,7 +52,7 @@ function toPattern(path: string): string {
 export async function expandInputs(operands: string[], extensions: readonly string[]): Promise<Expanded> {
   const inputs: Input[] = [];
   const seen = new Set<string>();
-  const empty: string[] = [];
+  const empty: Expanded['empty'] = [];
   let batch = operands.length > 1;
   let sawStdin = false;
 
@@ -76,7 +76,7 @@ export async function expandInputs(operands: string[], extensions: readonly stri
       const fg = (await import('fast-glob')).default;
       const pattern = `**/*.{${extensions.join(',')}}`;
       const found = await fg(pattern, { cwd: operand, onlyFiles: true, caseSensitiveMatch: false, followSymbolicLinks: true });
-      if (found.length === 0) empty.push(operand);
+      if (found.length === 0) empty.push({ operand, kind: 'directory' });
       for (const rel of found.sort(byCodePoint)) add(joinPath(operand, rel), rel);
       continue;
     }
@@ -90,7 +90,7 @@ export async function expandInputs(operands: string[], extensions: readonly stri
       const pattern = toPattern(operand);
       const base = fg.generateTasks([pattern])[0]?.base ?? '.';
       const found = await fg(pattern, { onlyFiles: true, followSymbolicLinks: true });
-      if (found.length === 0) empty.push(operand);
+      if (found.length === 0) empty.push({ operand, kind: 'pattern' });
       for (const path of found.sort(byCodePoint)) add(path, relative(base, path));
       continue;
     }
@@ -108,4 +108,10 @@ function joinPath(dir: string, rel: string): string {
 
 export function displayName(input: Input): string {
   return input.kind === 'stdin' ? STDIN_NAME : input.path;
+}
+
+/** The warning for an operand that matched nothing. */
+export function emptyWarning(e: Expanded['empty'][number], extensions: readonly string[]): string {
+  const what = extensions.map((x) => `.${x}`).join(' or ');
+  return e.kind === 'pattern' ? `planparse: ${e.operand}: no file matches this pattern` : `planparse: ${e.operand}: no ${what} files found`;
 }

@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { Plan } from '../schema.js';
-import { expandInputs, displayName } from './inputs.js';
+import { expandInputs, displayName, emptyWarning } from './inputs.js';
 import { makeReporter, type Finding, type ReporterName } from './reporters.js';
 import { colourFor, formatElapsed } from './ui.js';
 import { readStdin } from './io.js';
@@ -97,7 +97,7 @@ async function validate(operands: string[], opts: ValidateOptions, c: ChalkInsta
   if (operands.length === 0) throw new UsageError('no input: give JSON files, directories, glob patterns, or - for standard input');
   const started = performance.now();
   const { inputs, empty } = await expandInputs(operands, ['json', 'jsonl']);
-  for (const e of empty) process.stderr.write(`planparse: ${e}: no .json or .jsonl files found\n`);
+  for (const e of empty) process.stderr.write(emptyWarning(e, ['json', 'jsonl']) + '\n');
   if (inputs.length === 0) throw new UsageError('no input files found');
   const reporter = makeReporter(opts.reporter, process.stdout, colourFor(process.stdout, opts.color));
   let invalid = 0;
