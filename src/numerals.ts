@@ -1,5 +1,11 @@
-// Chinese numerals → numbers. Written here: the npm converters either pull in
-// large dictionaries or do not handle 两 / 〇 / 点 the way plans write them.
+// Numbers as plans write them → JavaScript numbers: Chinese numerals (十二,
+// 一百零五, 两千, 三万五千, 九十五点五), Arabic digits with full-width forms,
+// thousands separators and decimals (1,200, ３．５), magnitude words after
+// digits (1.5万, 3千, 2000万) and 百分之 percentages.
+//
+// Written here rather than taken from npm: the converters there are either
+// unmaintained or miss forms plans use (两, 〇, 点 decimals, 1.5万), and the
+// table is small enough to test completely.
 
 const DIGITS: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 壹: 1, 二: 2, 贰: 2, 两: 2, 三: 3, 叁: 3, 四: 4, 肆: 4,
@@ -11,10 +17,17 @@ const BIG_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1
 /** Characters that may appear in a Chinese numeral. */
 export const CHINESE_NUMERAL_CHARS = '〇零一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億点';
 
+/** Magnitude words written after digits (1.5万, 2000万, 3千, 1.2亿), as powers of ten. */
+export const MAGNITUDE_EXPONENT: Readonly<Record<string, number>> = { 百: 2, 千: 3, 万: 4, 十万: 5, 百万: 6, 千万: 7, 亿: 8 };
+
+export function isChineseDigit(ch: string): boolean {
+  return ch in DIGITS;
+}
+
 function integerPart(s: string): number | null {
   if (s === '') return null;
   // Digit-by-digit form: 二〇二四, 一五
-  if ([...s].every((ch) => ch in DIGITS) && s.length > 1) {
+  if (s.length > 1 && [...s].every((ch) => ch in DIGITS)) {
     return Number([...s].map((ch) => DIGITS[ch]).join(''));
   }
   let yi = 0; // finished 亿 part
@@ -23,6 +36,8 @@ function integerPart(s: string): number | null {
   let digit: number | null = null;
   for (const ch of s) {
     if (ch in DIGITS) {
+      // two digits in a row outside the digit-by-digit form (三五千) are not a numeral
+      if (digit !== null && digit !== 0 && DIGITS[ch] !== 0) return null;
       digit = DIGITS[ch]!;
     } else if (ch in SMALL_UNITS) {
       group += (digit ?? 1) * SMALL_UNITS[ch]!;
@@ -61,4 +76,47 @@ export function chineseToNumber(text: string): number | null {
     return Number(`${int}.${[...frac].map((ch) => DIGITS[ch]).join('')}`);
   }
   return integerPart(s);
+}
+
+/** Full-width digits and separators folded to ASCII (０-９ ． ， ％). */
+function foldDigits(s: string): string {
+  return s.replace(/[\uff10-\uff19\uff0e\uff0c\uff05]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+const ARABIC = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** Arabic digits: 1,200 → 1200, ３．５ → 3.5, 95 → 95. Null for anything else (2.0.1, 1,20). */
+export function arabicToNumber(text: string): number | null {
+  const s = foldDigits(text.trim());
+  if (!ARABIC.test(s)) return null;
+  return Number(s.replace(/,/g, ''));
+}
+
+/**
+ * Multiply by a power of ten through the decimal string, so 0.35万 is 3500
+ * and not 3500.0000000000005.
+ */
+export function scaleByPowerOfTen(value: number, exponent: number): number {
+  return exponent === 0 ? value : Number(`${value}e${exponent}`);
+}
+
+/**
+ * Any number a plan writes: Arabic or Chinese, with a trailing magnitude word
+ * (1.5万 → 15000, 2000万 → 20000000, 3千 → 3000) or as a 百分之 percentage
+ * (百分之九十五点五 → 95.5, the percentage points). Null if `text` is not one
+ * number.
+ */
+export function parseNumber(text: string): number | null {
+  const s = foldDigits(text.trim());
+  if (s.startsWith('百分之')) {
+    const rest = s.slice(3);
+    if (rest === '百') return 100;
+    return arabicToNumber(rest) ?? chineseToNumber(rest);
+  }
+  const m = /^([\d.,]+)(百|千|十万|百万|千万|万|亿)?$/.exec(s);
+  if (m) {
+    const n = arabicToNumber(m[1]!);
+    return n === null ? null : scaleByPowerOfTen(n, m[2] ? MAGNITUDE_EXPONENT[m[2]]! : 0);
+  }
+  return chineseToNumber(s);
 }

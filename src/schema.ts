@@ -37,6 +37,16 @@ export const TargetKind = z.enum([
   'other',
 ]);
 
+export const TargetPlace = z
+  .object({
+    part: z.enum(['preamble', 'section', 'subsection', 'item', 'point', 'closing']).describe('the kind of node holding the target'),
+    section: z.number().int().nonnegative().nullable().describe('number of the section (一、) it sits in'),
+    subsection: z.number().int().nonnegative().nullable().describe('number of the sub-section ((一)) it sits in'),
+    item: z.number().int().nonnegative().nullable().describe('number of the item (1.) it sits in'),
+    point: z.number().int().nonnegative().nullable().describe('number of the sub-point ((1), ①, 一是) it sits in'),
+  })
+  .describe('where a target sits in the outline');
+
 export const Target = z
   .object({
     text: z.string().describe('the span as written, comparator words included'),
@@ -46,8 +56,10 @@ export const Target = z
     unit: z.string(),
     comparator: Comparator,
     kind: TargetKind,
+    per: z.string().optional().describe('the period of a frequency as written: 每天, 每周, 每学年'),
     sentence: z.string().describe('the sentence the target sits in'),
     line: z.number().int().positive(),
+    place: TargetPlace,
   })
   .describe('a quantitative commitment: a number with a measuring unit');
 
@@ -228,6 +240,7 @@ export type Severity = z.infer<typeof Severity>;
 export type Diagnostic = z.infer<typeof Diagnostic>;
 export type Comparator = z.infer<typeof Comparator>;
 export type TargetKind = z.infer<typeof TargetKind>;
+export type TargetPlace = z.infer<typeof TargetPlace>;
 export type Target = z.infer<typeof Target>;
 export type Paragraph = z.infer<typeof Paragraph>;
 export type Point = z.infer<typeof Point>;

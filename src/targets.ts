@@ -1,165 +1,545 @@
 // Stage 7: quantitative targets — a number with a measuring unit that commits
 // the plan to an amount (spec section 3).
+//
+// One left-to-right scan over the text: every number token (Arabic, Chinese,
+// 百分之…) is read once, extended to a range and a unit, then judged by its
+// neighbourhood. Every look-around is bounded (a few characters, one clause),
+// so the scan is linear in the text; there is no backtracking regex.
 import type { Comparator, Target, TargetKind } from './schema.js';
-import { chineseToNumber } from './numerals.js';
+import { MAGNITUDE_EXPONENT, chineseToNumber, isChineseDigit, scaleByPowerOfTen } from './numerals.js';
 
-export type FoundTarget = Omit<Target, 'sentence' | 'line'> & { offset: number };
+/** A target found in one text; `offset`/`end` delimit `text` inside it. */
+export type FoundTarget = Omit<Target, 'sentence' | 'line' | 'place'> & { offset: number; end: number };
 
-// Measure words, longest first so 人次 wins over 人 and 平方米 over 米.
-const UNITS = [
-  '个百分点', '平方公里', '平方米', '万平方米', '课时', '学时', '小时', '分钟', '人次', '学年', '学期',
-  '所', '个', '家', '项', '人', '名', '节', '次', '场', '天', '周', '班', '岁', '元', '亩', '张', '套', '台',
-  '册', '篇', '支', '批', '门', '期', '类', '件', '座', '间', '本', '部', '份', '位', '户', '条', '处', '届', '年',
-  '%',
-].sort((a, b) => b.length - a.length);
+// ---------------------------------------------------------------- units
 
-const KIND: Record<string, TargetKind> = {
-  '%': 'percent', 个百分点: 'change', 课时: 'duration', 学时: 'duration', 小时: 'duration', 分钟: 'duration',
-  天: 'duration', 周: 'duration', 岁: 'age', 元: 'money', 平方米: 'area', 万平方米: 'area', 平方公里: 'area', 亩: 'area',
+// Measure words (spec section 3), longest first so 人次 wins over 人, 个百分点
+// over 个 and 个月 over 个.
+const UNIT_KIND: Record<string, TargetKind> = {
+  个百分点: 'change', 百分点: 'change', '%': 'percent',
+  平方公里: 'area', 平方米: 'area', 公顷: 'area', 亩: 'area',
+  课时: 'duration', 学时: 'duration', 小时: 'duration', 分钟: 'duration', 个月: 'duration', 天: 'duration', 周: 'duration',
+  周岁: 'age', 岁: 'age',
+  元: 'money',
+  人次: 'count', 所: 'count', 个: 'count', 家: 'count', 项: 'count', 人: 'count', 名: 'count', 节: 'count', 次: 'count',
+  场: 'count', 班: 'count', 张: 'count', 套: 'count', 台: 'count', 册: 'count', 篇: 'count', 支: 'count', 门: 'count',
+  件: 'count', 座: 'count', 间: 'count', 栋: 'count', 辆: 'count', 本: 'count', 份: 'count', 位: 'count', 户: 'count',
+  处: 'count', 种: 'count', 组: 'count', 首: 'count', 部: 'count',
 };
+const UNITS = Object.keys(UNIT_KIND).sort((a, b) => b.length - a.length);
 
-const NUM = String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?)`;
-const MAG = String.raw`(?:万|亿|千)?`;
-const UNIT = `(?:${UNITS.map((u) => u.replace('%', '%')).join('|')})`;
-const RANGE_SEP = String.raw`(?:—|–|-|~|～|至|到)`;
+// A unit character that starts a longer word is not a unit: 所有, 家长, 名师, 一次性, 部门.
+const NOT_A_UNIT = new Set([
+  '所有', '所属', '所在', '所需', '所得', '所以', '所谓', '周年', '周边', '周末', '天然', '天下', '天津', '家长', '家庭',
+  '家园', '家乡', '家国', '名师', '名校', '名优', '名家', '名单', '名额', '名称', '名义', '节日', '节点', '节约', '节能',
+  '班子', '班级', '班主', '班额', '次数', '次序', '次性', '场所', '场景', '场地', '场馆', '台账', '台阶', '元素', '元旦',
+  '位于', '位置', '件事', '处理', '处置', '处室', '支部', '支持', '支撑', '支付', '本领', '本地', '本质', '本科', '本位',
+  '本职', '本身', '份额', '户籍', '户口', '门户', '门槛', '门类', '座谈', '人民', '人口', '人文', '人格', '人才', '人生',
+  '人员', '人数', '个性', '个体', '个案', '个别', '个人', '种类', '组织', '组建', '首批', '首届', '首位', '部门', '部署',
+  '部分', '间接', '间隔', '套餐', '张贴', '册子', '门店', '项目',
+]);
 
-const BEFORE_GTE = /(不低于|不少于|至少|达到|达|提升至|提升到|提高到|提高至|增加到|增至|力争达到|力争|确保)$/;
-const BEFORE_GT = /(超过|高于|多于)$/;
-const BEFORE_LTE = /(不超过|不高于|不多于|控制在|低于等于)$/;
-const BEFORE_LT = /(低于|少于)$/;
-const BEFORE_APPROX = /(约|大约|近)$/;
-const AFTER_GTE = /^(及以上|以上)/;
-const AFTER_LTE = /^(以内|以下)/;
-const AFTER_APPROX = /^(左右)/;
-const CHANGE_BEFORE = /(提高|增长|下降|降低|减少|增加|提升)$/;
+// ---------------------------------------------------------------- comparators
 
-// percent written in words: 百分之九十五点五
-const PERCENT_WORDS = /百分之([〇零一二两三四五六七八九十百]+(?:点[〇零一二三四五六七八九]+)?)/g;
-const SPAN = new RegExp(`(${NUM})(?:${RANGE_SEP}(${NUM}))?\\s*(${MAG})\\s*(${UNIT})`, 'g');
+const BEFORE: Array<[string, Comparator]> = (
+  [
+    ['不低于', 'gte'], ['不少于', 'gte'], ['不小于', 'gte'], ['不下于', 'gte'], ['至少', 'gte'], ['最少', 'gte'], ['最低', 'gte'],
+    ['力争达到', 'gte'], ['达到', 'gte'], ['达', 'gte'], ['提升至', 'gte'], ['提升到', 'gte'], ['提高至', 'gte'], ['提高到', 'gte'],
+    ['增加至', 'gte'], ['增加到', 'gte'], ['增长至', 'gte'], ['增长到', 'gte'], ['增至', 'gte'], ['上升至', 'gte'],
+    ['上升到', 'gte'], ['扩大至', 'gte'], ['扩大到', 'gte'], ['力争', 'gte'], ['确保', 'gte'],
+    ['超过', 'gt'], ['高于', 'gt'], ['多于', 'gt'], ['大于', 'gt'],
+    ['不超过', 'lte'], ['不高于', 'lte'], ['不多于', 'lte'], ['不大于', 'lte'], ['最多', 'lte'], ['至多', 'lte'], ['控制在', 'lte'],
+    ['降至', 'lte'], ['降到', 'lte'], ['降低至', 'lte'], ['降低到', 'lte'], ['下降至', 'lte'], ['下降到', 'lte'],
+    ['减少至', 'lte'], ['减少到', 'lte'], ['压减至', 'lte'], ['压缩至', 'lte'], ['压缩到', 'lte'],
+    ['低于', 'lt'], ['少于', 'lt'], ['小于', 'lt'], ['不足', 'lt'],
+    ['约', 'approx'], ['大约', 'approx'], ['将近', 'approx'], ['接近', 'approx'], ['近', 'approx'],
+    ['保持', 'eq'], ['保持在', 'eq'],
+  ] as Array<[string, Comparator]>
+).sort((a, b) => b[0].length - a[0].length);
 
-function toNumber(s: string): number | null {
-  if (/^[\d,.]+$/.test(s)) return Number(s.replace(/,/g, ''));
-  return chineseToNumber(s);
+// Words that state a level only weakly: a comparator after the number overrides them (确保…以内 is lte).
+const WEAK_BEFORE = new Set(['确保', '力争', '达到', '达', '力争达到', '保持', '保持在']);
+
+// A commitment word a few characters before the number: 至少建设1个, 确保年底95%.
+const GAP_WORDS = ['不少于', '不低于', '至少', '确保', '力争', '保证'];
+const GAP_MAX = 6;
+
+const AFTER: Array<[string, Comparator]> = [
+  ['及以上', 'gte'], ['以上', 'gte'], ['及以下', 'lte'], ['以下', 'lte'], ['以内', 'lte'], ['之内', 'lte'], ['左右', 'approx'],
+];
+
+// A share or count that moves by an amount: 提高5个百分点, 增长10%; not 提高到/提高至 (a level).
+const CHANGE_VERBS = ['提高', '提升', '增长', '增加', '上升', '下降', '降低', '减少', '增幅', '降幅'];
+
+// The period of a frequency: 每天…2小时, 每学年…12课时, 每周2节.
+const PERIODS = ['每天', '每日', '每周', '每月', '每季度', '每学期', '每学年', '每年', '每节课', '每课时'];
+const PERIOD_LOOKBACK = 30;
+
+// ---------------------------------------------------------------- context rules
+
+// Counts whose noun names a set of policies or slogans, not things to deliver:
+// 八项规定, 五项管理, 三个课堂, 四个意识, 两支队伍, 五项工程.
+const POLICY_NOUNS = [
+  '规定', '工程', '行动', '计划', '机制', '体系', '清单', '网络', '重点', '目标', '任务', '原则', '要求', '制度', '举措',
+  '措施', '意识', '自信', '维护', '确立', '能力', '素养', '队伍', '领域', '方面', '环节', '关系', '管理', '课堂', '责任',
+  '工作', '服务', '融合', '结合', '品牌', '特色', '理念', '精神', '禁令', '纪律', '标准', '底线', '战略', '格局',
+];
+const POLICY_NOUN_REACH = 4;
+
+// An event named by its number: 十二届四次全会, 四次党代会.
+const MEETING_WORDS = ['全会', '中全会', '全体会议', '党代会', '代表大会', '团代会'];
+
+// A ranking, not an amount: 进入全省前10名.
+const RANK_BEFORE = /(进入|位居|位列|排名|跻身|名列|全国|全省|全市|全区|全县)前$/;
+
+// Phone numbers and hotlines.
+const PHONE_BEFORE = /(电话|热线|拨打|手机|座机|传真|联系方式|咨询)[:：]?$/;
+
+// Facts already achieved are not commitments: 已建成3所, 累计培训500人次, 荣获2项.
+const PAST_IN_CLAUSE = /已(?!于)|累计|先后|荣获|获评|被评为|曾经/;
+
+// Chinese 一/两 with a count unit is usually an article (一个, 一批, 两支队伍);
+// it is a target only as a commitment: after a comparator, in a frequency, or
+// after building an institution (新建一所).
+const BUILD_VERBS = /(新建|新增|建成|建设|改扩建|创建|培育)$/;
+const BUILD_UNITS = new Set(['所', '座', '家', '间', '栋']);
+
+const CLAUSE_END = new Set(['，', ',', '。', '；', ';', '：', ':', '！', '!', '？', '?', '\n']);
+const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
+const RANGE_SEPARATORS = new Set(['—', '–', '-', '~', '〜', '～', '至', '到']);
+const CHINESE_NUMERAL = new Set([...'〇零一二两三四五六七八九十百千万亿']);
+const SPACES = new Set([' ', '\u3000', '\u00a0']);
+
+// ---------------------------------------------------------------- character helpers
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
 }
 
-const MAGNITUDE: Record<string, number> = { 万: 1e4, 亿: 1e8, 千: 1e3 };
+function isLatin(c: string | undefined): boolean {
+  return c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'));
+}
 
-/** Spans that never hold targets: quotations, titles of documents. */
-function quotedRanges(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  const re = /“[^”]*”|《[^》]*》|"[^"]*"|「[^」]*」/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) out.push([m.index, m.index + m[0].length]);
+function isHan(c: string | undefined): boolean {
+  return c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+}
+
+/** Full-width ASCII folded to ASCII, one char for one char, so offsets stay valid. */
+function foldWidth(text: string): string {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : text[i]!;
+  }
   return out;
 }
 
-function comparatorOf(before: string, after: string): { comparator: Comparator; pre: string; post: string } {
-  let m = BEFORE_LTE.exec(before);
-  if (m) {
-    const post = /^(以内|以下)/.exec(after)?.[0] ?? '';
-    return { comparator: 'lte', pre: m[0], post };
+// ---------------------------------------------------------------- quotations
+
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '《': '》', '「': '」', '『': '』', '‘': '’', '〈': '〉' };
+const QUOTE_CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(QUOTE_PAIRS).map(([o, c]) => [c, o]));
+// A quotation or title longer than this is a stray mark, not a quote.
+const QUOTE_MAX = 200;
+
+/**
+ * Ranges [start, end) of text in quotation marks or title marks, sorted and
+ * merged. One pass: the last opening mark of each kind waits for its closer.
+ */
+export function quotedRanges(text: string): Array<[number, number]> {
+  const open: Record<string, number> = {};
+  let asciiOpen = -1;
+  const found: Array<[number, number]> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c in QUOTE_PAIRS) open[c] = i;
+    else if (c in QUOTE_CLOSERS) {
+      const o = QUOTE_CLOSERS[c]!;
+      const at = open[o];
+      if (at !== undefined && at >= 0 && i - at <= QUOTE_MAX) found.push([at, i + 1]);
+      open[o] = -1;
+    } else if (c === '"') {
+      if (asciiOpen >= 0 && i - asciiOpen <= QUOTE_MAX) {
+        found.push([asciiOpen, i + 1]);
+        asciiOpen = -1;
+      } else asciiOpen = i;
+    }
   }
-  if ((m = BEFORE_GTE.exec(before))) return { comparator: 'gte', pre: m[0], post: AFTER_GTE.exec(after)?.[0] ?? '' };
-  if ((m = BEFORE_GT.exec(before))) return { comparator: 'gt', pre: m[0], post: '' };
-  if ((m = BEFORE_LT.exec(before))) return { comparator: 'lt', pre: m[0], post: '' };
-  if ((m = BEFORE_APPROX.exec(before))) return { comparator: 'approx', pre: m[0], post: AFTER_APPROX.exec(after)?.[0] ?? '' };
-  // A comparator a short verb away from the number: 至少建设1个, 确保年底95%
-  const gap = /(不低于|不少于|至少|确保|力争|达到)[\u4e00-\u9fa5]{1,4}$/.exec(before);
-  if (gap && !AFTER_LTE.test(after)) return { comparator: 'gte', pre: '', post: AFTER_GTE.exec(after)?.[0] ?? '' };
-  let a = AFTER_GTE.exec(after);
-  if (a) return { comparator: 'gte', pre: '', post: a[0] };
-  a = AFTER_LTE.exec(after);
-  if (a) return { comparator: 'lte', pre: '', post: a[0] };
-  a = AFTER_APPROX.exec(after);
-  if (a) return { comparator: 'approx', pre: '', post: a[0] };
-  return { comparator: 'eq', pre: '', post: '' };
+  found.sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const r of found) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
 }
 
-/** How many members the 、-separated enumeration ending right before `at` has (0 when none). */
-function enumerationBefore(text: string, at: number): number {
-  let start = at;
-  // bounded look-back: a clause, not the whole text
-  while (start > 0 && at - start < 80 && !/[，,。；;：:！？]/.test(text[start - 1]!)) start--;
-  const clause = text.slice(start, at);
+// ---------------------------------------------------------------- number tokens
+
+interface NumberToken {
+  start: number;
+  end: number;
+  value: number;
+  chinese: boolean;
+  /** Written with a decimal part ending in .0 or several dots: a version (2.0), not an amount. */
+  versionLike: boolean;
+  /** Written with a leading zero (0564, 08): a code or a date part. */
+  leadingZero: boolean;
+  percentWords: boolean;
+}
+
+/** Read an Arabic number (with thousands separators, decimals and a magnitude word) at `i` of the folded text. */
+function readArabic(f: string, raw: string, i: number): NumberToken | null {
+  let j = i;
+  while (isDigit(f[j])) j++;
+  const intLen = j - i;
+  // thousands separators: ASCII commas, or full-width ones between full-width digits (１，２００)
+  if (intLen <= 3) {
+    while (f[j] === ',' && isDigit(f[j + 1]) && isDigit(f[j + 2]) && isDigit(f[j + 3]) && !isDigit(f[j + 4]) &&
+      (raw[j] === ',' || raw[j + 1] !== f[j + 1])) j += 4;
+  }
+  let versionLike = false;
+  const intEnd = j;
+  if (f[j] === '.' && isDigit(f[j + 1])) {
+    j++;
+    while (isDigit(f[j])) j++;
+    if (f[j] === '.' && isDigit(f[j + 1])) {
+      versionLike = true; // 1.2.3
+      while (f[j] === '.' || isDigit(f[j])) j++;
+    }
+  }
+  const written = f.slice(i, j).replace(/,/g, '');
+  if (/\.0+$/.test(written)) versionLike = true;
+  let value = Number(written);
+  if (!Number.isFinite(value)) return null;
+  // a magnitude word applies to the value (1.5万 → 15000); 百分点 is a unit, not 百
+  for (const mag of ['千万', '百万', '十万', '亿', '万', '千', '百']) {
+    if (f.startsWith(mag, j) && !f.startsWith('百分', j) && !f.startsWith('千米', j) && !f.startsWith('千克', j)) {
+      value = scaleByPowerOfTen(value, MAGNITUDE_EXPONENT[mag]!);
+      j += mag.length;
+      break;
+    }
+  }
+  return { start: i, end: j, value, chinese: false, versionLike, leadingZero: intEnd - i > 1 && f[i] === '0' && f[intEnd] !== '.', percentWords: false };
+}
+
+const CHINESE_RUN_MAX = 12;
+
+/** Read a Chinese numeral (十二, 两千, 三万五千, 九十五点五) at `i`. */
+function readChinese(f: string, i: number): NumberToken | null {
+  let j = i;
+  while (j - i < CHINESE_RUN_MAX && (CHINESE_NUMERAL.has(f[j]!) || (f[j] === '点' && isChineseDigit(f[j + 1] ?? '')))) j++;
+  const run = f.slice(i, j);
+  // 三五个 (three or five), 二〇二四 (a year): digit-by-digit runs are not amounts
+  if (run.length > 1 && [...run].every(isChineseDigit)) return null;
+  const value = chineseToNumber(run);
+  if (value === null) return null;
+  return { start: i, end: j, value, chinese: true, versionLike: false, leadingZero: false, percentWords: false };
+}
+
+/** 百分之六十六, 百分之九十五点五, 百分之百 at `i`. */
+function readPercentWords(f: string, raw: string, i: number): NumberToken | null {
+  const at = i + 3;
+  if (f[at] === '百' && !CHINESE_NUMERAL.has(f[at + 1]!)) {
+    return { start: i, end: at + 1, value: 100, chinese: true, versionLike: false, leadingZero: false, percentWords: true };
+  }
+  const n = isDigit(f[at]) ? readArabic(f, raw, at) : readChinese(f, at);
+  if (!n) return null;
+  return { ...n, start: i, percentWords: true };
+}
+
+/** A number token starting at `i`, or null. The caller guarantees `i` does not continue a token. */
+function readNumber(f: string, raw: string, i: number): NumberToken | null {
+  const c = f[i]!;
+  if (isDigit(c)) return readArabic(f, raw, i);
+  if (c === '百' && f.startsWith('百分之', i)) return readPercentWords(f, raw, i);
+  // a Chinese numeral starts with a digit or 十 (十二); 百/千/万 alone are words (百姓, 千家万户)
+  if (isChineseDigit(c) || c === '十') return readChinese(f, i);
+  return null;
+}
+
+function unitAt(f: string, j: number): string | null {
+  for (const u of UNITS) {
+    if (f.startsWith(u, j)) {
+      if (u.length === 1 && NOT_A_UNIT.has(f.slice(j, j + 2))) return null;
+      return u;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- the scan
+
+interface Candidate {
+  first: NumberToken;
+  second: NumberToken | null;
+  unit: string;
+  /** End of the unit (and of 余/多 before it). */
+  end: number;
+  /** 余/多 between number and unit: more than the number. */
+  over: boolean;
+}
+
+function skipSpace(f: string, j: number): number {
+  return SPACES.has(f[j]!) ? j + 1 : j;
+}
+
+/** Extend a number to a range and a unit: 3—5个, 3个至5个, 90%-95%, 1-2万人, 500余人. */
+function extend(f: string, raw: string, first: NumberToken): Candidate | null {
+  let j = skipSpace(f, first.end);
+  let over = false;
+  if (first.percentWords) return { first, second: null, unit: '%', end: first.end, over };
+  if ((f[j] === '余' || f[j] === '多') && unitAt(f, j + 1)) {
+    over = true;
+    j++;
+  }
+  const unit1 = unitAt(f, j);
+  const afterUnit1 = unit1 ? j + unit1.length : j;
+  // a range: separator (— may be doubled), then a second number of the same script family
+  let k = afterUnit1;
+  if (!over && RANGE_SEPARATORS.has(f[k]!)) {
+    k++;
+    if (f[k] === f[k - 1] && (f[k] === '—' || f[k] === '-')) k++;
+    const second = f[k] !== undefined ? readNumber(f, raw, k) : null;
+    if (second && !second.leadingZero && !second.versionLike) {
+      let m = skipSpace(f, second.end);
+      const unit2 = unitAt(f, m);
+      if (unit2 && (unit1 === null || unit1 === unit2)) {
+        m += unit2.length;
+        // 1-2万人: a magnitude written once, after the second number, applies to both ends
+        const mag = /(千万|百万|十万|亿|万|千|百)$/.exec(f.slice(second.start, second.end));
+        const firstHasMag = /[千百万亿]$/.test(f.slice(first.start, first.end));
+        const lo = mag && !first.chinese && !second.chinese && !firstHasMag ? scaleByPowerOfTen(first.value, MAGNITUDE_EXPONENT[mag[1]!]!) : first.value;
+        const hi = second.value;
+        if (lo < hi) return { first: { ...first, value: lo }, second: { ...second, value: hi }, unit: unit2, end: m, over: false };
+      }
+    }
+  }
+  if (!unit1) return null;
+  return { first, second: null, unit: unit1, end: afterUnit1, over };
+}
+
+/** The clause before `at`: back to the last clause mark, at most `max` characters. */
+function clauseBefore(f: string, at: number, max: number): string {
+  let s = at;
+  while (s > 0 && at - s < max && !CLAUSE_END.has(f[s - 1]!)) s--;
+  return f.slice(s, at);
+}
+
+/** How many members the 、-separated enumeration ending at `at` has (0 when none). */
+function enumerationBefore(f: string, at: number): number {
+  const clause = clauseBefore(f, at, 80);
   if (!clause.includes('、')) return 0;
   return clause.split('、').filter((p) => p.length > 0).length;
 }
 
-/** Find the targets in one text. Offsets are into `text`. */
-export function findTargets(text: string): FoundTarget[] {
-  const out: FoundTarget[] = [];
-  const quoted = quotedRanges(text);
-  const inQuote = (i: number) => quoted.some(([a, b]) => i >= a && i < b);
-
-  SPAN.lastIndex = 0;
-  for (let m = SPAN.exec(text); m; m = SPAN.exec(text)) {
-    const at = m.index;
-    const [whole, n1, n2, mag, unit] = m as unknown as [string, string, string | undefined, string, string];
-    if (inQuote(at)) continue;
-    const prev = text[at - 1] ?? '';
-    const next = text[at + whole.length] ?? '';
-    // ordinals and names: 第25届, 第二批; numbers glued to other digits; years
-    if (prev === '第' || /[\d.]/.test(prev)) continue;
-    if (unit === '年' || unit === '届' || unit === '期' || unit === '批' || unit === '类' || unit === '条' || unit === '部') continue;
-    if (/^[\u4e00-\u9fa5]/.test(n1) && n2 === undefined && /^(一|两)$/.test(n1) && /^(个|项|批|类|件|门|所|家)$/.test(unit)) {
-      // 一个/一批/两个: articles more than amounts, unless a comparator makes them one
-      if (!/(至少|不少于|不低于|建设|建成|培育|创建|新增|打造)$/.test(text.slice(Math.max(0, at - 4), at))) continue;
-    }
-    // a count that names how many quoted things there are: 两个“只增不减”, “…”五项工程
-    // (Arabic digits before a quote count real things: 2个“冠名班”)
-    if (/^[\u4e00-\u9fa5]/.test(n1) && (next === '“' || next === '《' || text[at - 1] === '”')) continue;
-    // names, not amounts: 三位一体, 八项规定, 十二届四次全会
-    if (/^(一体|规定|全会|会议|代表大会|中全会)/.test(text.slice(at + whole.length, at + whole.length + 4)) || /届$/.test(text.slice(Math.max(0, at - 1), at))) continue;
-    if (/^[一二三四五六七八九十]$/.test(n1) && /^(个|项|大)$/.test(unit) && /^[\u4e00-\u9fa5]{1,2}(工程|行动|机制|体系|清单|网络|重点|目标|任务)/.test(text.slice(at + whole.length, at + whole.length + 6)) && !/(至少|不少于)/.test(text.slice(Math.max(0, at - 4), at))) continue;
-    const v1 = toNumber(n1);
-    const v2 = n2 !== undefined ? toNumber(n2) : null;
-    if (v1 === null || (n2 !== undefined && v2 === null)) continue;
-    // A count of the list just enumerated (任务清单、风险清单、阵地清单三个清单) names the list, it promises nothing.
-    if (n2 === undefined && /^[\u4e00-\u9fa5]/.test(n1) && v1 >= 2 && enumerationBefore(text, at) === v1) continue;
-    const scale = MAGNITUDE[mag] ?? 1;
-    const before = text.slice(Math.max(0, at - 8), at);
-    const after = text.slice(at + whole.length, at + whole.length + 4);
-    const cmp = comparatorOf(before, after);
-    const unitOut = unit === '个百分点' ? '个百分点' : unit;
-    let kind: TargetKind = KIND[unit] ?? 'count';
-    let comparator = cmp.comparator;
-    if (CHANGE_BEFORE.test(before) && (unit === '%' || unit === '个百分点') && !/(至|到)$/.test(before)) kind = 'change';
-    const t: FoundTarget = {
-      text: cmp.pre + whole + cmp.post,
-      unit: unitOut,
-      comparator,
-      kind,
-      offset: at - cmp.pre.length,
-    };
-    if (v2 !== null) {
-      t.min = v1 * scale;
-      t.max = v2 * scale;
-      t.comparator = comparator = 'range';
-    } else {
-      t.value = v1 * scale;
-    }
-    if (/(每天|每日|每周|每月|每学期|每学年|每年)/.test(text.slice(Math.max(0, at - 16), at)) && kind === 'duration') kind = 'frequency';
-    t.kind = kind;
-    out.push(t);
-  }
-
-  PERCENT_WORDS.lastIndex = 0;
-  for (let m = PERCENT_WORDS.exec(text); m; m = PERCENT_WORDS.exec(text)) {
-    if (inQuote(m.index)) continue;
-    const v = chineseToNumber(m[1]!);
-    if (v === null) continue;
-    const before = text.slice(Math.max(0, m.index - 6), m.index);
-    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 4);
-    const cmp = comparatorOf(before, after);
-    out.push({ text: cmp.pre + m[0] + cmp.post, value: v, unit: '%', comparator: cmp.comparator, kind: 'percent', offset: m.index - cmp.pre.length });
-  }
-  return out.sort((a, b) => a.offset - b.offset);
+function lastNonSpace(f: string, at: number): number {
+  let p = at - 1;
+  while (p >= 0 && SPACES.has(f[p]!)) p--;
+  return p;
 }
 
-/** The sentence around an offset: between the nearest 。！？；before and after. */
+/** Why the number at `c` is not a target, or null when it is one. Rules of spec section 3. */
+function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | null {
+  const { first, unit } = c;
+  const p = lastNonSpace(f, first.start);
+  const prev = p >= 0 ? f[p]! : '';
+  const next = f[c.end] ?? '';
+  const after = f.slice(c.end, c.end + POLICY_NOUN_REACH + 3);
+
+  if (prev === '第') return 'ordinal';
+  if (isDigit(prev) || prev === '.' || prev === '/' || prev === '#' || prev === '-' || prev === '_' || isLatin(prev)) return 'code';
+  if (first.leadingZero) return 'code';
+  if (first.versionLike && unit !== '%' && unit !== '个百分点' && unit !== '百分点') return 'version';
+  if (PHONE_BEFORE.test(f.slice(Math.max(0, first.start - 6), first.start))) return 'phone';
+  if (RANK_BEFORE.test(f.slice(Math.max(0, first.start - 4), first.start))) return 'rank';
+  if (first.chinese && (prev === '数' || prev === '几' || prev === '上' || prev === '成')) return 'vague';
+  // 十二届四次全会: a numeral right after 届 numbers an event
+  if (prev === '届') return 'name';
+  if (first.chinese && unit === '次' && MEETING_WORDS.some((w) => f.startsWith(w, c.end))) return 'name';
+  // 三位一体, 一人一案, 五个一: a numeral formula names a slogan
+  if (first.chinese && c.second === null && (CHINESE_NUMERAL.has(next) || next === '双')) return 'slogan';
+  // 两个“只增不减”: a Chinese count right before a quotation counts slogans
+  if (first.chinese && (next === '“' || next === '《' || next === '"')) return 'slogan';
+  if (c.second === null && !comparatorFound) {
+    const nounAt = POLICY_NOUNS.some((w) => after.slice(0, POLICY_NOUN_REACH + w.length).includes(w) && noClauseMarkBefore(after, w));
+    // “…”五项工程, 八项规定, 四个意识: how many policies a set has
+    if (first.chinese && (UNIT_KIND[unit] === 'count') && nounAt) return 'policy-set';
+    if (prev === '”' && nounAt) return 'policy-set';
+  }
+  // 任务清单、风险清单、阵地清单三个清单: the size of the list just enumerated
+  if (first.chinese && c.second === null && first.value >= 2 && prev !== '等' && enumerationBefore(f, first.start) === first.value) return 'enumeration';
+  if (PAST_IN_CLAUSE.test(clauseBefore(f, first.start, 20))) return 'past';
+  return null;
+}
+
+/** The policy noun must sit in the same clause as the count. */
+function noClauseMarkBefore(after: string, word: string): boolean {
+  const at = after.indexOf(word);
+  for (let i = 0; i < at; i++) if (CLAUSE_END.has(after[i]!) || after[i] === '、' || after[i] === '”') return false;
+  return true;
+}
+
+interface Comparison {
+  comparator: Comparator;
+  /** Where the target's text starts (before a comparator word). */
+  from: number;
+  /** Where it ends (after 以上, 左右 …). */
+  to: number;
+  /** A comparator word was found (not the default eq). */
+  explicit: boolean;
+}
+
+function endsWithWord(s: string, list: Array<[string, Comparator]>): [string, Comparator] | null {
+  for (const entry of list) if (s.endsWith(entry[0])) return entry;
+  return null;
+}
+
+function compare(f: string, c: Candidate): Comparison {
+  const start = c.first.start;
+  const p = lastNonSpace(f, start) + 1;
+  const before = f.slice(Math.max(0, p - 5), p);
+  let afterWord: [string, Comparator] | null = null;
+  for (const entry of AFTER) if (f.startsWith(entry[0], c.end)) { afterWord = entry; break; }
+  const to = afterWord ? c.end + afterWord[0].length : c.end;
+  if (c.second) return { comparator: 'range', from: start, to: c.end, explicit: true };
+
+  const beforeWord = endsWithWord(before, BEFORE);
+  if (beforeWord && beforeWord[0] === '达' && /(下达|传达|表达|到达|送达|通达|抵达|直达)$/.test(before)) {
+    // 下达, 传达: 达 is part of another verb
+  } else if (beforeWord) {
+    const from = p - beforeWord[0].length;
+    if (afterWord && (WEAK_BEFORE.has(beforeWord[0]) || afterWord[1] === beforeWord[1])) return { comparator: afterWord[1], from, to, explicit: true };
+    if (afterWord && afterWord[1] === 'approx' && beforeWord[1] === 'approx') return { comparator: 'approx', from, to, explicit: true };
+    return { comparator: beforeWord[1], from, to: beforeWord[1] === 'lte' && afterWord?.[1] === 'lte' ? to : afterWord && afterWord[1] === beforeWord[1] ? to : c.end, explicit: true };
+  }
+  if (afterWord) return { comparator: afterWord[1], from: start, to, explicit: true };
+  if (c.over) return { comparator: 'gt', from: start, to: c.end, explicit: true };
+  // 至少建设1个, 确保年底95%: a commitment word a short phrase before the number
+  const clause = clauseBefore(f, p, GAP_MAX + 3);
+  for (const w of GAP_WORDS) {
+    const at = clause.lastIndexOf(w);
+    if (at < 0) continue;
+    const gap = clause.slice(at + w.length);
+    if (gap.length >= 1 && gap.length <= GAP_MAX && [...gap].every((ch) => isHan(ch) && !CHINESE_NUMERAL.has(ch))) {
+      return { comparator: 'gte', from: p - gap.length - w.length, to: c.end, explicit: true };
+    }
+  }
+  return { comparator: 'eq', from: start, to: c.end, explicit: false };
+}
+
+function periodBefore(f: string, at: number): string | undefined {
+  let s = at;
+  while (s > 0 && at - s < PERIOD_LOOKBACK && !SENTENCE_END.has(f[s - 1]!)) s--;
+  const window = f.slice(s, at);
+  let best: string | undefined;
+  let bestAt = -1;
+  for (const w of PERIODS) {
+    const i = window.lastIndexOf(w);
+    if (i > bestAt || (i === bestAt && i >= 0 && w.length > (best?.length ?? 0))) {
+      best = w;
+      bestAt = i;
+    }
+  }
+  return bestAt >= 0 ? best : undefined;
+}
+
+function isChangeBefore(f: string, at: number): boolean {
+  const before = f.slice(Math.max(0, at - 6), at);
+  const trimmed = before.replace(/(了|约|近)$/, '');
+  return CHANGE_VERBS.some((v) => trimmed.endsWith(v));
+}
+
+/** Find the targets in one text, in order. Offsets are into `text`. */
+export function findTargets(text: string): FoundTarget[] {
+  const f = foldWidth(text);
+  const quotes = quotedRanges(f);
+  let q = 0;
+  const out: FoundTarget[] = [];
+
+  for (let i = 0; i < f.length; i++) {
+    const ch = f[i]!;
+    // a token starts only where the previous character does not continue one
+    if (isDigit(ch)) {
+      if (isDigit(f[i - 1]) || (f[i - 1] === '.' && isDigit(f[i - 2]))) continue;
+    } else if (CHINESE_NUMERAL.has(ch)) {
+      if (CHINESE_NUMERAL.has(f[i - 1]!)) continue;
+    } else continue;
+
+    const first = readNumber(f, text, i);
+    if (!first) continue;
+    const next = first.end > i ? first.end - 1 : i;
+    while (q < quotes.length && quotes[q]![1] <= i) q++;
+    if (q < quotes.length && quotes[q]![0] <= i) {
+      i = next;
+      continue;
+    }
+    const cand = extend(f, text, first);
+    if (!cand) {
+      i = next;
+      continue;
+    }
+    const cmp = compare(f, cand);
+    if (exclusion(f, cand, cmp.explicit && cmp.comparator !== 'eq')) {
+      i = Math.max(next, (cand.second?.end ?? first.end) - 1);
+      continue;
+    }
+    const kindOfUnit = UNIT_KIND[cand.unit]!;
+    const per = periodBefore(f, cmp.from);
+    // 一个, 两支: an article unless the plan commits to it
+    if (first.chinese && !first.percentWords && cand.second === null && (first.value === 1 || first.value === 2) && f.slice(first.start, first.end).length === 1 && kindOfUnit === 'count') {
+      const committed = (cmp.explicit && cmp.comparator !== 'eq') || per !== undefined || (BUILD_VERBS.test(f.slice(Math.max(0, first.start - 3), first.start)) && BUILD_UNITS.has(cand.unit));
+      if (!committed) {
+        i = Math.max(next, cand.end - 1);
+        continue;
+      }
+    }
+    let kind: TargetKind = kindOfUnit;
+    if ((cand.unit === '%' && isChangeBefore(f, cmp.from)) || cand.unit === '个百分点' || cand.unit === '百分点') kind = 'change';
+    else if (per !== undefined && (kind === 'duration' || kind === 'count')) kind = 'frequency';
+
+    const unit = cand.unit === '百分点' ? '个百分点' : cand.unit;
+    const t: FoundTarget = { text: text.slice(cmp.from, cmp.to), unit, comparator: cmp.comparator, kind, offset: cmp.from, end: cmp.to };
+    if (cand.second) {
+      t.min = cand.first.value;
+      t.max = cand.second.value;
+    } else {
+      t.value = cand.first.value;
+    }
+    if (per !== undefined) t.per = per;
+    out.push(t);
+    i = Math.max(next, cand.end - 1);
+  }
+  return out;
+}
+
+/**
+ * Sentence boundaries of a text, for `sentenceAt`: computed once, then each
+ * target finds its sentence by binary search.
+ */
+export class Sentences {
+  private readonly ends: number[] = [];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) if (SENTENCE_END.has(text[i]!)) this.ends.push(i + 1);
+  }
+
+  /** The sentence holding `offset`: from the previous 。！？； to the next one, at most `max` characters each way. */
+  at(offset: number, max = 300): string {
+    let lo = 0;
+    let hi = this.ends.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const start = Math.max(lo > 0 ? this.ends[lo - 1]! : 0, offset - max);
+    const end = Math.min(lo < this.ends.length ? this.ends[lo]! : this.text.length, offset + max);
+    return this.text.slice(start, end).trim();
+  }
+}
+
+/** The sentence around an offset (one-off use; `Sentences` for many offsets). */
 export function sentenceAt(text: string, offset: number): string {
-  let start = offset;
-  while (start > 0 && !/[。！？!?；;]/.test(text[start - 1]!)) start--;
-  let end = offset;
-  while (end < text.length && !/[。！？!?；;]/.test(text[end]!)) end++;
-  return text.slice(start, Math.min(text.length, end + 1)).trim();
+  return new Sentences(text).at(offset);
 }
