@@ -119,8 +119,10 @@ describe('check verdict', () => {
 
 describe('Markdown outline', () => {
   it('describes targets by what they were read as', () => {
-    const base = { sentence: '', line: 1, kind: 'count' as const, unit: '所' };
+    const place = { part: 'item' as const, section: 1, subsection: null, item: 3, point: null };
+    const base = { sentence: '', line: 1, kind: 'count' as const, unit: '所', place };
     expect(describeTarget({ ...base, text: '不低于2小时', value: 2, unit: '小时', comparator: 'gte', kind: 'duration' })).toBe('不低于2小时 (≥ 2 小时)');
+    expect(describeTarget({ ...base, text: '不少于12课时', value: 12, unit: '课时', comparator: 'gte', kind: 'frequency', per: '每学年' })).toBe('不少于12课时 (每学年 ≥ 12 课时)');
     expect(describeTarget({ ...base, text: '3—5所', min: 3, max: 5, comparator: 'range' })).toBe('3—5所 (3–5 所)');
   });
 

@@ -24,13 +24,13 @@ const COMPARATOR_SIGN: Record<Comparator, string> = {
   approx: '≈',
 };
 
-/** `不低于2小时 (≥ 2 小时)`: the words as written, then what they were read as. */
+/** `不低于2小时 (每天 ≥ 2 小时)`: the words as written, then what they were read as. */
 export function describeTarget(t: Target): string {
   const amount =
     t.comparator === 'range' || (t.value === undefined && (t.min !== undefined || t.max !== undefined))
       ? `${t.min ?? '…'}–${t.max ?? '…'}`
       : `${COMPARATOR_SIGN[t.comparator]} ${t.value ?? '?'}`.trim();
-  return `${t.text} (${amount} ${t.unit})`;
+  return `${t.text} (${t.per ? `${t.per} ` : ''}${amount} ${t.unit})`;
 }
 
 function targetLine(targets: Target[]): PhrasingContent[] {
