@@ -1,7 +1,7 @@
 // End-to-end: the built binary, spawned as a user would run it, in real
 // temporary folders. Builds dist/ once first (npm test also builds).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawnSync, execFileSync } from 'node:child_process';
+import { spawn, spawnSync, execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,6 +149,35 @@ describe('planparse batch conversion', () => {
     expect(md).toContain(`## ${plan.sections[0].marker}${plan.sections[0].heading}`);
     // One level-2 heading per section, plus one for the diagnostics when there are any.
     expect(md.match(/^## /gm)).toHaveLength(plan.sections.length + (plan.diagnostics.length ? 1 : 0));
+  });
+
+  it('SIGINT mid-batch: exit 130, a summary, only complete outputs, no temporary file', async () => {
+    const big = join(work, 'big');
+    mkdirSync(big, { recursive: true });
+    // Enough files that the batch is still running when the signal comes.
+    for (let i = 0; i < 1500; i++) cpSync(join(FIXTURES, 'seeds', SEEDS[i % SEEDS.length]!), join(big, `${String(i).padStart(4, '0')}.txt`));
+    const child = spawn(process.execPath, [BIN, 'big', '--out-dir', 'big-out', '--jobs', '2'], { cwd: work, env: { ...process.env, NO_COLOR: '1' } });
+    let stderr = '';
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const outDir = join(work, 'big-out');
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      let n = 0;
+      try {
+        n = readdirSync(outDir).length;
+      } catch {}
+      if (n > 0) break;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    const written = tree(outDir);
+    expect(written.length).toBeGreaterThan(0);
+    expect(written.length).toBeLessThan(1500);
+    expect(written.filter((f) => !/^\d{4}\.json$/.test(f))).toEqual([]);
+    for (const f of written) expect(() => JSON.parse(readFileSync(join(outDir, f), 'utf8')), f).not.toThrow();
+    expect(stderr).toMatch(new RegExp(`interrupted after \\d+ of 1500 files: ${written.length} converted`));
   });
 });
 
