@@ -2,8 +2,11 @@
 // and the worker load only when used); tsc writes the type declarations.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 
 // dist is not wiped first: parallel runs (tests, workers) may be reading it.
+// `--clean` (npm pack, via prepack) wipes it so no stale chunk is shipped.
+if (process.argv.includes('--clean')) rmSync('dist', { recursive: true, force: true });
 // CommonJS dependencies (commander) call require(); give the ESM bundle one.
 const banner = { js: "import { createRequire as __planparseRequire } from 'node:module'; const require = __planparseRequire(import.meta.url);" };
 await build({

@@ -194,6 +194,9 @@ export async function main(argv: string[], version: string): Promise<void> {
     cmd.showHelpAfterError(`(${cmd === program ? 'planparse' : `planparse ${cmd.name()}`} --help shows the usage)`);
     cmd.configureOutput({ outputError: (text, write) => write(`planparse: ${text.replace(/^error: /, '')}`) });
   }
+  // A reader that goes away (`planparse dir --jsonl | head`) ends the run: not
+  // everything was delivered, so exit 1, but without a stack trace.
+  process.stdout.on('error', () => process.exit(1));
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -11,7 +11,7 @@ import { makeExecutor, runOrdered, type Executor } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { AtomicStream, decideOutput, removeTempFilesSync, statOrNull, writeFileAtomic } from './write.js';
 import { colourFor, formatSummary, newStats, StatusLine } from './ui.js';
-import { readStdin, writeStdout, onStdoutError } from './io.js';
+import { readStdin, writeStdout } from './io.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } from './messages.js';
 
 export type OutputFormat = 'json' | 'jsonl' | 'md';
@@ -153,13 +153,6 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
-  const offStdout = onStdoutError(() => {
-    // The reader is gone (`| head`): nothing more can be delivered.
-    stopped = true;
-    executor.stop();
-    removeTempFilesSync();
-    process.exit(EXIT_FAILED);
-  });
 
   const fail = (name: string, message: string) => {
     stats.failed++;
@@ -239,7 +232,6 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
     if (stream) await stream.discard();
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
-    offStdout();
     ui.done();
   }
   if ((batch || opts.outDir) && !opts.quiet) process.stderr.write(formatSummary(stats, c) + '\n');

@@ -1,6 +1,5 @@
 // Standard streams for a batch: stdin read whole (once), stdout written with
-// back-pressure, and a reader closing the pipe early (`| head`) ends the run
-// instead of throwing.
+// back-pressure.
 import { once } from 'node:events';
 
 let stdinBytes: Promise<Uint8Array> | null = null;
@@ -19,10 +18,4 @@ export function readStdin(): Promise<Uint8Array> {
 export async function writeStdout(text: string): Promise<void> {
   // `once` also rejects if the stream errors while we wait.
   if (!process.stdout.write(text)) await once(process.stdout, 'drain');
-}
-
-/** Call `onClosed` when stdout fails (usually EPIPE: the reader went away). */
-export function onStdoutError(onClosed: (e: NodeJS.ErrnoException) => void): () => void {
-  process.stdout.on('error', onClosed);
-  return () => process.stdout.off('error', onClosed);
 }

@@ -10,6 +10,8 @@ const openTemps = new Set<string>();
 let tempCounter = 0;
 
 function tempPathFor(path: string): string {
+  // Whatever ends the process (an error, a closed pipe), no temporary file stays.
+  if (tempCounter === 0) process.once('exit', removeTempFilesSync);
   // Dot-prefixed: globs and directory scans skip it.
   return join(dirname(path), `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
 }
