@@ -165,7 +165,8 @@ describe('planparse batch conversion', () => {
     while (Date.now() < deadline) {
       let n = 0;
       try {
-        n = readdirSync(outDir).length;
+        // Temporary files are dot-prefixed: wait for a finished output.
+        n = readdirSync(outDir).filter((f) => !f.startsWith('.')).length;
       } catch {}
       if (n > 0) break;
       await new Promise((r) => setTimeout(r, 5));
