@@ -16,8 +16,17 @@ function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${++tempCounter}.tmp`);
 }
 
+/** Directories already made in this run: one mkdir per directory, not per file. */
+const madeDirs = new Set<string>();
+
+async function ensureDir(dir: string): Promise<void> {
+  if (madeDirs.has(dir)) return;
+  await mkdir(dir, { recursive: true });
+  madeDirs.add(dir);
+}
+
 export async function writeFileAtomic(path: string, data: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await ensureDir(dirname(path));
   const temp = tempPathFor(path);
   openTemps.add(temp);
   try {
@@ -47,7 +56,7 @@ export class AtomicStream {
   }
 
   static async open(path: string): Promise<AtomicStream> {
-    await mkdir(dirname(path), { recursive: true });
+    await ensureDir(dirname(path));
     return new AtomicStream(path);
   }
 
