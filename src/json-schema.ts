@@ -1,5 +1,5 @@
 // The JSON Schema of the output, generated from the zod schema.
-import { z } from 'zod';
+import * as z from 'zod';
 import { Plan, SCHEMA_VERSION } from './schema.js';
 
 export function planJsonSchema(): Record<string, unknown> {

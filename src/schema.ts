@@ -1,6 +1,8 @@
 // The single source of truth for planparse's output. Types are inferred from
 // these schemas and `schemas/plan.schema.json` is generated from them.
-import { z } from 'zod';
+// A namespace import lets esbuild drop what is unused (zod's 60 locales:
+// 570 KB of the bundle, 10-25 ms of start-up); `import { z }` keeps them all.
+import * as z from 'zod';
 
 export const SCHEMA_VERSION = '1.0.0';
 
