@@ -26,7 +26,13 @@ const UNIT_KIND: Record<string, TargetKind> = {
   件: 'count', 座: 'count', 间: 'count', 栋: 'count', 辆: 'count', 本: 'count', 份: 'count', 位: 'count', 户: 'count',
   处: 'count', 种: 'count', 组: 'count', 首: 'count', 部: 'count',
 };
-const UNITS = Object.keys(UNIT_KIND).sort((a, b) => b.length - a.length);
+// Units by their first character, longest first: 人次 before 人, 个百分点 and 个月 before 个.
+const UNITS_BY_FIRST = new Map<string, string[]>();
+for (const u of Object.keys(UNIT_KIND).sort((a, b) => b.length - a.length)) {
+  const list = UNITS_BY_FIRST.get(u[0]!) ?? [];
+  list.push(u);
+  UNITS_BY_FIRST.set(u[0]!, list);
+}
 
 // A unit character that starts a longer word is not a unit: 所有, 家长, 名师, 一次性, 部门.
 const NOT_A_UNIT = new Set([
@@ -82,9 +88,10 @@ const PERIOD_LOOKBACK = 30;
 const POLICY_NOUNS = [
   '规定', '工程', '行动', '计划', '机制', '体系', '清单', '网络', '重点', '目标', '任务', '原则', '要求', '制度', '举措',
   '措施', '意识', '自信', '维护', '确立', '能力', '素养', '队伍', '领域', '方面', '环节', '关系', '管理', '课堂', '责任',
-  '工作', '服务', '融合', '结合', '品牌', '特色', '理念', '精神', '禁令', '纪律', '标准', '底线', '战略', '格局',
+  '工作', '服务', '融合', '结合', '品牌', '特色', '理念', '精神', '禁令', '纪律', '底线', '战略', '格局',
 ];
-const POLICY_NOUN_REACH = 4;
+// The noun follows the count closely (八项规定, 五项重点工程); 化/性 after it make another word (标准化学校).
+const POLICY_NOUN_REACH = 2;
 
 // An event named by its number: 十二届四次全会, 四次党代会.
 const MEETING_WORDS = ['全会', '中全会', '全体会议', '党代会', '代表大会', '团代会'];
@@ -98,17 +105,35 @@ const PHONE_BEFORE = /(电话|热线|拨打|手机|座机|传真|联系方式|�
 // Facts already achieved are not commitments: 已建成3所, 累计培训500人次, 荣获2项.
 const PAST_IN_CLAUSE = /已(?!于)|累计|先后|荣获|获评|被评为|曾经/;
 
+// 从60%提高到80%: the number after 从/由 is where the change starts.
+const BASELINE_AFTER = /^(提高|提升|增加|增长|上升|扩大|降低|下降|减少|降至|压减|压缩)/;
+
 // Chinese 一/两 with a count unit is usually an article (一个, 一批, 两支队伍);
 // it is a target only as a commitment: after a comparator, in a frequency, or
 // after building an institution (新建一所).
 const BUILD_VERBS = /(新建|新增|建成|建设|改扩建|创建|培育)$/;
 const BUILD_UNITS = new Set(['所', '座', '家', '间', '栋']);
 
-const CLAUSE_END = new Set(['，', ',', '。', '；', ';', '：', ':', '！', '!', '？', '?', '\n']);
-const SENTENCE_END = new Set(['。', '！', '？', '!', '?', '；', ';', '\n']);
-const RANGE_SEPARATORS = new Set(['—', '–', '-', '~', '〜', '～', '至', '到']);
-const CHINESE_NUMERAL = new Set([...'〇零一二两三四五六七八九十百千万亿']);
-const SPACES = new Set([' ', '\u3000', '\u00a0']);
+// Character classes in one table, so the per-character tests of the scan are one array read.
+const CLAUSE_END = 1;
+const SENTENCE_END = 2;
+const RANGE_SEPARATOR = 4;
+const CHINESE_NUMERAL = 8;
+const SPACE = 16;
+const UNIT_START = 32;
+const CLASS = new Uint8Array(0x10000);
+const mark = (chars: string, flag: number) => {
+  for (const ch of chars) CLASS[ch.charCodeAt(0)]! |= flag;
+};
+mark('，,。；;：:！!？?\n', CLAUSE_END);
+mark('。！？!?；;\n', SENTENCE_END);
+mark('—–-~〜～至到', RANGE_SEPARATOR);
+mark('〇零一二两三四五六七八九十百千万亿', CHINESE_NUMERAL);
+mark(' \u3000\u00a0', SPACE);
+
+function is(c: string | undefined, flag: number): boolean {
+  return c !== undefined && (CLASS[c.charCodeAt(0)]! & flag) !== 0;
+}
 
 // ---------------------------------------------------------------- character helpers
 
@@ -126,18 +151,19 @@ function isHan(c: string | undefined): boolean {
 
 /** Full-width ASCII folded to ASCII, one char for one char, so offsets stay valid. */
 function foldWidth(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    out += c >= 0xff01 && c <= 0xff5e ? String.fromCharCode(c - 0xfee0) : text[i]!;
-  }
-  return out;
+  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
 }
 
 // ---------------------------------------------------------------- quotations
 
-const QUOTE_PAIRS: Record<string, string> = { '“': '”', '《': '》', '「': '」', '『': '』', '‘': '’', '〈': '〉' };
-const QUOTE_CLOSERS: Record<string, string> = Object.fromEntries(Object.entries(QUOTE_PAIRS).map(([o, c]) => [c, o]));
+// Opening and closing marks, by pair: “” 《》 「」 『』 ‘’ 〈〉; ASCII " pairs with itself.
+const QUOTE_OPENERS = '“《「『‘〈';
+const QUOTE_CLOSERS = '”》」』’〉';
+const QUOTE_PAIR = new Int8Array(0x10000); // +k: opener of pair k-1, -k: its closer
+for (let k = 0; k < QUOTE_OPENERS.length; k++) {
+  QUOTE_PAIR[QUOTE_OPENERS.charCodeAt(k)] = k + 1;
+  QUOTE_PAIR[QUOTE_CLOSERS.charCodeAt(k)] = -(k + 1);
+}
 // A quotation or title longer than this is a stray mark, not a quote.
 const QUOTE_MAX = 200;
 
@@ -146,30 +172,33 @@ const QUOTE_MAX = 200;
  * merged. One pass: the last opening mark of each kind waits for its closer.
  */
 export function quotedRanges(text: string): Array<[number, number]> {
-  const open: Record<string, number> = {};
+  const open = new Int32Array(QUOTE_OPENERS.length).fill(-1);
   let asciiOpen = -1;
   const found: Array<[number, number]> = [];
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c in QUOTE_PAIRS) open[c] = i;
-    else if (c in QUOTE_CLOSERS) {
-      const o = QUOTE_CLOSERS[c]!;
-      const at = open[o];
-      if (at !== undefined && at >= 0 && i - at <= QUOTE_MAX) found.push([at, i + 1]);
-      open[o] = -1;
-    } else if (c === '"') {
+    const code = text.charCodeAt(i);
+    if (code === 34) {
       if (asciiOpen >= 0 && i - asciiOpen <= QUOTE_MAX) {
         found.push([asciiOpen, i + 1]);
         asciiOpen = -1;
       } else asciiOpen = i;
+      continue;
+    }
+    const k = QUOTE_PAIR[code]!;
+    if (k > 0) open[k - 1] = i;
+    else if (k < 0) {
+      const at = open[-k - 1]!;
+      if (at >= 0 && i - at <= QUOTE_MAX) found.push([at, i + 1]);
+      open[-k - 1] = -1;
     }
   }
+  // closers come in order, so only nested quotations are out of order
   found.sort((a, b) => a[0] - b[0]);
   const merged: Array<[number, number]> = [];
   for (const r of found) {
     const last = merged[merged.length - 1];
     if (last && r[0] < last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
+    else merged.push(r);
   }
   return merged;
 }
@@ -228,7 +257,7 @@ const CHINESE_RUN_MAX = 12;
 /** Read a Chinese numeral (十二, 两千, 三万五千, 九十五点五) at `i`. */
 function readChinese(f: string, i: number): NumberToken | null {
   let j = i;
-  while (j - i < CHINESE_RUN_MAX && (CHINESE_NUMERAL.has(f[j]!) || (f[j] === '点' && isChineseDigit(f[j + 1] ?? '')))) j++;
+  while (j - i < CHINESE_RUN_MAX && (is(f[j], CHINESE_NUMERAL) || (f[j] === '点' && isChineseDigit(f[j + 1] ?? '')))) j++;
   const run = f.slice(i, j);
   // 三五个 (three or five), 二〇二四 (a year): digit-by-digit runs are not amounts
   if (run.length > 1 && [...run].every(isChineseDigit)) return null;
@@ -240,7 +269,7 @@ function readChinese(f: string, i: number): NumberToken | null {
 /** 百分之六十六, 百分之九十五点五, 百分之百 at `i`. */
 function readPercentWords(f: string, raw: string, i: number): NumberToken | null {
   const at = i + 3;
-  if (f[at] === '百' && !CHINESE_NUMERAL.has(f[at + 1]!)) {
+  if (f[at] === '百' && !is(f[at + 1], CHINESE_NUMERAL)) {
     return { start: i, end: at + 1, value: 100, chinese: true, versionLike: false, leadingZero: false, percentWords: true };
   }
   const n = isDigit(f[at]) ? readArabic(f, raw, at) : readChinese(f, at);
@@ -259,13 +288,23 @@ function readNumber(f: string, raw: string, i: number): NumberToken | null {
 }
 
 function unitAt(f: string, j: number): string | null {
-  for (const u of UNITS) {
+  const list = UNITS_BY_FIRST.get(f[j]!);
+  if (!list) return null;
+  for (const u of list) {
     if (f.startsWith(u, j)) {
       if (u.length === 1 && NOT_A_UNIT.has(f.slice(j, j + 2))) return null;
       return u;
     }
   }
   return null;
+}
+
+/** Can a unit, a range or 余/多 follow at `j`? A cheap test before a number is read in full. */
+function mayMeasure(f: string, j: number): boolean {
+  if (is(f[j], SPACE)) j++;
+  const c = f[j];
+  return c !== undefined && (UNITS_BY_FIRST.has(c) || is(c, RANGE_SEPARATOR) || c === '余' || c === '多' || c === '.' || c === ',' ||
+    c === '千' || c === '百' || c === '万' || c === '亿' || c === '十');
 }
 
 // ---------------------------------------------------------------- the scan
@@ -281,7 +320,7 @@ interface Candidate {
 }
 
 function skipSpace(f: string, j: number): number {
-  return SPACES.has(f[j]!) ? j + 1 : j;
+  return is(f[j], SPACE) ? j + 1 : j;
 }
 
 /** Extend a number to a range and a unit: 3—5个, 3个至5个, 90%-95%, 1-2万人, 500余人. */
@@ -297,7 +336,7 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
   const afterUnit1 = unit1 ? j + unit1.length : j;
   // a range: separator (— may be doubled), then a second number of the same script family
   let k = afterUnit1;
-  if (!over && RANGE_SEPARATORS.has(f[k]!)) {
+  if (!over && is(f[k], RANGE_SEPARATOR)) {
     k++;
     if (f[k] === f[k - 1] && (f[k] === '—' || f[k] === '-')) k++;
     const second = f[k] !== undefined ? readNumber(f, raw, k) : null;
@@ -322,7 +361,7 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
 /** The clause before `at`: back to the last clause mark, at most `max` characters. */
 function clauseBefore(f: string, at: number, max: number): string {
   let s = at;
-  while (s > 0 && at - s < max && !CLAUSE_END.has(f[s - 1]!)) s--;
+  while (s > 0 && at - s < max && !is(f[s - 1], CLAUSE_END)) s--;
   return f.slice(s, at);
 }
 
@@ -335,7 +374,7 @@ function enumerationBefore(f: string, at: number): number {
 
 function lastNonSpace(f: string, at: number): number {
   let p = at - 1;
-  while (p >= 0 && SPACES.has(f[p]!)) p--;
+  while (p >= 0 && is(f[p], SPACE)) p--;
   return p;
 }
 
@@ -346,6 +385,7 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   const prev = p >= 0 ? f[p]! : '';
   const next = f[c.end] ?? '';
   const after = f.slice(c.end, c.end + POLICY_NOUN_REACH + 3);
+  const tail = f.slice(c.end, c.end + 3);
 
   if (prev === '第') return 'ordinal';
   if (isDigit(prev) || prev === '.' || prev === '/' || prev === '#' || prev === '-' || prev === '_' || isLatin(prev)) return 'code';
@@ -353,31 +393,35 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   if (first.versionLike && unit !== '%' && unit !== '个百分点' && unit !== '百分点') return 'version';
   if (PHONE_BEFORE.test(f.slice(Math.max(0, first.start - 6), first.start))) return 'phone';
   if (RANK_BEFORE.test(f.slice(Math.max(0, first.start - 4), first.start))) return 'rank';
-  if (first.chinese && (prev === '数' || prev === '几' || prev === '上' || prev === '成')) return 'vague';
+  if (first.chinese && (prev === '数' || prev === '几')) return 'vague';
   // 十二届四次全会: a numeral right after 届 numbers an event
   if (prev === '届') return 'name';
   if (first.chinese && unit === '次' && MEETING_WORDS.some((w) => f.startsWith(w, c.end))) return 'name';
   // 三位一体, 一人一案, 五个一: a numeral formula names a slogan
-  if (first.chinese && c.second === null && (CHINESE_NUMERAL.has(next) || next === '双')) return 'slogan';
+  if (first.chinese && c.second === null && (is(next, CHINESE_NUMERAL) || next === '双')) return 'slogan';
   // 两个“只增不减”: a Chinese count right before a quotation counts slogans
   if (first.chinese && (next === '“' || next === '《' || next === '"')) return 'slogan';
   if (c.second === null && !comparatorFound) {
-    const nounAt = POLICY_NOUNS.some((w) => after.slice(0, POLICY_NOUN_REACH + w.length).includes(w) && noClauseMarkBefore(after, w));
+    const nounAt = POLICY_NOUNS.some((w) => policyNounAt(after, w));
     // “…”五项工程, 八项规定, 四个意识: how many policies a set has
     if (first.chinese && (UNIT_KIND[unit] === 'count') && nounAt) return 'policy-set';
     if (prev === '”' && nounAt) return 'policy-set';
   }
   // 任务清单、风险清单、阵地清单三个清单: the size of the list just enumerated
   if (first.chinese && c.second === null && first.value >= 2 && prev !== '等' && enumerationBefore(f, first.start) === first.value) return 'enumeration';
+  // 从60%提高到80%: the starting point of a change, not a target
+  if ((prev === '从' || prev === '由') && BASELINE_AFTER.test(tail)) return 'baseline';
   if (PAST_IN_CLAUSE.test(clauseBefore(f, first.start, 20))) return 'past';
   return null;
 }
 
-/** The policy noun must sit in the same clause as the count. */
-function noClauseMarkBefore(after: string, word: string): boolean {
+/** The policy noun within reach after the count, in the same phrase, and a word of its own. */
+function policyNounAt(after: string, word: string): boolean {
   const at = after.indexOf(word);
-  for (let i = 0; i < at; i++) if (CLAUSE_END.has(after[i]!) || after[i] === '、' || after[i] === '”') return false;
-  return true;
+  if (at < 0 || at > POLICY_NOUN_REACH) return false;
+  for (let i = 0; i < at; i++) if (!isHan(after[i]) || is(after[i], CHINESE_NUMERAL)) return false;
+  const follow = after[at + word.length];
+  return follow !== '化' && follow !== '性';
 }
 
 interface Comparison {
@@ -390,8 +434,17 @@ interface Comparison {
   explicit: boolean;
 }
 
-function endsWithWord(s: string, list: Array<[string, Comparator]>): [string, Comparator] | null {
-  for (const entry of list) if (s.endsWith(entry[0])) return entry;
+// Comparator words by their last character, longest first.
+const BEFORE_BY_LAST = new Map<string, Array<[string, Comparator]>>();
+for (const entry of BEFORE) {
+  const last = entry[0][entry[0].length - 1]!;
+  BEFORE_BY_LAST.set(last, [...(BEFORE_BY_LAST.get(last) ?? []), entry]);
+}
+
+function comparatorBefore(f: string, p: number): [string, Comparator] | null {
+  const list = BEFORE_BY_LAST.get(f[p - 1]!);
+  if (!list) return null;
+  for (const entry of list) if (f.startsWith(entry[0], p - entry[0].length)) return entry;
   return null;
 }
 
@@ -404,7 +457,7 @@ function compare(f: string, c: Candidate): Comparison {
   const to = afterWord ? c.end + afterWord[0].length : c.end;
   if (c.second) return { comparator: 'range', from: start, to: c.end, explicit: true };
 
-  const beforeWord = endsWithWord(before, BEFORE);
+  const beforeWord = comparatorBefore(f, p);
   if (beforeWord && beforeWord[0] === '达' && /(下达|传达|表达|到达|送达|通达|抵达|直达)$/.test(before)) {
     // 下达, 传达: 达 is part of another verb
   } else if (beforeWord) {
@@ -421,27 +474,24 @@ function compare(f: string, c: Candidate): Comparison {
     const at = clause.lastIndexOf(w);
     if (at < 0) continue;
     const gap = clause.slice(at + w.length);
-    if (gap.length >= 1 && gap.length <= GAP_MAX && [...gap].every((ch) => isHan(ch) && !CHINESE_NUMERAL.has(ch))) {
+    if (gap.length >= 1 && gap.length <= GAP_MAX && [...gap].every((ch) => isHan(ch) && !is(ch, CHINESE_NUMERAL))) {
       return { comparator: 'gte', from: p - gap.length - w.length, to: c.end, explicit: true };
     }
   }
   return { comparator: 'eq', from: start, to: c.end, explicit: false };
 }
 
+/** The nearest period word (每天, 每学年 …) before `at` in the same sentence, within reach. */
 function periodBefore(f: string, at: number): string | undefined {
-  let s = at;
-  while (s > 0 && at - s < PERIOD_LOOKBACK && !SENTENCE_END.has(f[s - 1]!)) s--;
-  const window = f.slice(s, at);
-  let best: string | undefined;
-  let bestAt = -1;
-  for (const w of PERIODS) {
-    const i = window.lastIndexOf(w);
-    if (i > bestAt || (i === bestAt && i >= 0 && w.length > (best?.length ?? 0))) {
-      best = w;
-      bestAt = i;
-    }
+  for (let s = at - 1; s >= 0 && at - s <= PERIOD_LOOKBACK; s--) {
+    const c = f[s]!;
+    if (is(c, SENTENCE_END)) return undefined;
+    if (c !== '每') continue;
+    let best: string | undefined;
+    for (const w of PERIODS) if (f.startsWith(w, s) && s + w.length <= at && w.length > (best?.length ?? 0)) best = w;
+    if (best) return best;
   }
-  return bestAt >= 0 ? best : undefined;
+  return undefined;
 }
 
 function isChangeBefore(f: string, at: number): boolean {
@@ -457,13 +507,27 @@ export function findTargets(text: string): FoundTarget[] {
   let q = 0;
   const out: FoundTarget[] = [];
 
-  for (let i = 0; i < f.length; i++) {
-    const ch = f[i]!;
+  const n = f.length;
+  for (let i = 0; i < n; i++) {
+    const code = f.charCodeAt(i);
     // a token starts only where the previous character does not continue one
-    if (isDigit(ch)) {
+    if (code >= 48 && code <= 57) {
       if (isDigit(f[i - 1]) || (f[i - 1] === '.' && isDigit(f[i - 2]))) continue;
-    } else if (CHINESE_NUMERAL.has(ch)) {
-      if (CHINESE_NUMERAL.has(f[i - 1]!)) continue;
+      let j = i + 1;
+      while (j < n && isDigit(f[j])) j++;
+      if (!mayMeasure(f, j) && f[j] !== '%') {
+        i = j - 1;
+        continue;
+      }
+    } else if ((CLASS[code]! & CHINESE_NUMERAL) !== 0) {
+      if (i > 0 && (CLASS[f.charCodeAt(i - 1)]! & CHINESE_NUMERAL) !== 0) continue;
+      let j = i + 1;
+      while (j < n && j - i < 16 && ((CLASS[f.charCodeAt(j)]! & CHINESE_NUMERAL) !== 0 || f.charCodeAt(j) === 0x70b9 /* 点 */)) j++;
+      // 百分之 is read from its 百; any other run must be followed by a unit, a range or 余/多
+      if (!(f[i] === '百' && f[i + 1] === '分' && f[i + 2] === '之') && !mayMeasure(f, j)) {
+        i = j - 1;
+        continue;
+      }
     } else continue;
 
     const first = readNumber(f, text, i);
@@ -521,7 +585,7 @@ export class Sentences {
   private readonly ends: number[] = [];
 
   constructor(private readonly text: string) {
-    for (let i = 0; i < text.length; i++) if (SENTENCE_END.has(text[i]!)) this.ends.push(i + 1);
+    for (let i = 0; i < text.length; i++) if (is(text[i], SENTENCE_END)) this.ends.push(i + 1);
   }
 
   /** The sentence holding `offset`: from the previous 。！？； to the next one, at most `max` characters each way. */
