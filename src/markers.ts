@@ -14,12 +14,13 @@ export interface Marker {
 }
 
 const CN = '[一二三四五六七八九十百零〇两]';
-// 一、 十二、 (but not 一是 / 一方面): a Chinese numeral then 、 or ．/. then text
-const SECTION = new RegExp(`^(${CN}{1,4})\\s*[、.]\\s*`);
+// 一、 十二、 一百九十九、 (but not 一是 / 一方面): a Chinese numeral then 、 or ．/. then text.
+// Up to six characters so that plans with hundreds of sections (二百五十一、) still match.
+const SECTION = new RegExp(`^(${CN}{1,6})\\s*[、.]\\s*`);
 // (一) （一） 【一】 — folded, so （ is (
-const SUBSECTION = new RegExp(`^[(【]\\s*(${CN}{1,4})\\s*[)】]\\s*[、.]?\\s*`);
-// 1. 1、 1) 1． — not 1.5万, not 2024年, not 1:1
-const ITEM = /^(\d{1,3})\s*(?:[、]|\.(?!\d)|\)(?!\d))\s*/;
+const SUBSECTION = new RegExp(`^[(【]\\s*(${CN}{1,6})\\s*[)】]\\s*[、.]?\\s*`);
+// 1. 1、 1) 1． — not 1.5万, not 2024年, not 1:1, not 3、4月 (a span of months in prose)
+const ITEM = /^(\d{1,3})\s*(?:、(?!\d{1,2}月)|\.(?!\d)|\)(?!\d))\s*/;
 // (1) （1） ① … ⑳
 const POINT = /^(?:\(\s*(\d{1,3})\s*\)|([\u2460-\u2473]))\s*[、.]?\s*/;
 

@@ -4,6 +4,7 @@ import type { Block } from './lines.js';
 import type { Diagnostic, Item, Paragraph, Point, Section, Subsection } from './schema.js';
 import { markerOf, type Marker } from './markers.js';
 import { findPoints } from './points.js';
+import { fold } from './normalise.js';
 
 export interface Outline {
   preamble: Paragraph[];
@@ -74,9 +75,16 @@ export function buildOutline(blocks: Block[]): Outline {
   let lastItemNumber = 0; // last item number seen anywhere
   let itemsSeen = 0;
   let inClosing = false;
-  // Markdown headings without a numeral marker become sections numbered in order.
-  const headingDepths = blocks.filter((b) => b.heading !== undefined && markerOf(b.fold) === null).map((b) => b.heading!);
-  const sectionDepth = headingDepths.length ? Math.min(...headingDepths) : 0;
+  const markers = blocks.map((b) => markerOf(b.fold));
+  // Markdown headings without a numeral marker become sections numbered in order;
+  // the shallowest such heading depth is the section level. A loop, not
+  // Math.min(...): a spread of a huge plan's headings overflows the call stack.
+  let sectionDepth = 0;
+  blocks.forEach((b, i) => {
+    if (b.heading !== undefined && markers[i] === null && (sectionDepth === 0 || b.heading < sectionDepth)) sectionDepth = b.heading;
+  });
+  // A plan without any 一、 uses (一) as its top level.
+  const subsectionsAreSections = !markers.some((m) => m?.level === 'section');
 
   const warn = (code: string, message: string, line: number, severity: Diagnostic['severity'] = 'warning') =>
     diagnostics.push({ code, severity, message, line });
@@ -118,7 +126,7 @@ export function buildOutline(blocks: Block[]): Outline {
       if (number <= section.number) warn('section-number-duplicate', `section ${marker} repeats or goes back after section ${section.number}`, b.start);
       else warn('section-number-gap', `section numbering jumps from ${section.number} to ${number}`, b.start);
     } else if (!section && number !== 1) {
-      warn('section-number-gap', `first section is numbered ${number}`, b.start);
+      warn('section-number-gap', `the first section is numbered ${number}, not 1`, b.start);
     }
     section = { number, marker, heading: headingOf(body), text: body, lines: { start: b.start, end: b.end }, paragraphs: [], subsections: [], items: [] };
     sections.push(section);
@@ -126,12 +134,12 @@ export function buildOutline(blocks: Block[]): Outline {
     item = null;
   };
 
-  for (const b of blocks) {
+  for (const [index, b] of blocks.entries()) {
     if (inClosing) {
       closing.push(paragraphOf(b));
       continue;
     }
-    let m = markerOf(b.fold);
+    let m = markers[index]!;
     if (b.heading !== undefined && m === null) {
       // Markdown heading without a numeral: a section (or sub-section when deeper).
       if (b.heading <= sectionDepth || !section) {
@@ -144,7 +152,7 @@ export function buildOutline(blocks: Block[]): Outline {
       }
       continue;
     }
-    if (m?.level === 'subsection' && !section) {
+    if (m?.level === 'subsection' && subsectionsAreSections) {
       // (一) used as the top level of a plan without 一、 sections.
       m = { ...m, level: 'section' };
     }
@@ -155,7 +163,9 @@ export function buildOutline(blocks: Block[]): Outline {
     if (m?.level === 'subsection' && section) {
       const body = b.text.slice(m.length).trim();
       const prev = section.subsections[section.subsections.length - 1];
-      if (prev && m.number !== prev.number + 1) warn('subsection-number-gap', `sub-section numbering jumps from ${prev.number} to ${m.number}`, b.start);
+      const expectedSub = prev ? prev.number + 1 : 1;
+      if (m.number > expectedSub) warn('subsection-number-gap', prev ? `sub-section numbering jumps from ${prev.number} to ${m.number}` : `the first sub-section of section ${section.number} is numbered ${m.number}, not 1`, b.start);
+      else if (m.number < expectedSub) warn('subsection-number-duplicate', `sub-section ${m.number} repeats or goes back after sub-section ${prev!.number}`, b.start);
       const sub: Subsection = { number: m.number, marker: b.text.slice(0, m.length).trim(), heading: headingOf(body), text: body, lines: { start: b.start, end: b.end }, paragraphs: [], items: [] };
       section.subsections.push(sub);
       subsection = sub;
@@ -168,9 +178,11 @@ export function buildOutline(blocks: Block[]): Outline {
       // Numbering restarts in a section when its first item goes back to 1 (or 2, item 1 unmarked).
       const restart = firstInContainer && itemsSeen > 0 && m.number <= 2 && m.number <= lastItemNumber;
       let expected = restart || itemsSeen === 0 ? 1 : lastItemNumber + 1;
-      // An unmarked paragraph right after a heading whose item lost its number.
+      // An unmarked paragraph right after a heading whose item lost its number;
+      // not an introduction that announces the items (…重点抓好以下工作：).
       const paragraphs = 'paragraphs' in c ? c.paragraphs : null;
-      if (firstInContainer && m.number === expected + 1 && paragraphs && paragraphs.length > 0) {
+      const introduces = (p: Paragraph) => /[：:]$/.test(p.text);
+      if (firstInContainer && m.number === expected + 1 && paragraphs && paragraphs.length > 0 && !introduces(paragraphs[0]!)) {
         const [first, ...rest] = paragraphs.splice(0, paragraphs.length);
         const inferred = newItem({ text: first!.text, fold: first!.text, start: first!.lines.start, end: first!.lines.end }, null, expected);
         for (const p of rest) append(inferred, { text: p.text, fold: p.text, start: p.lines.start, end: p.lines.end }, p.text);
@@ -194,7 +206,7 @@ export function buildOutline(blocks: Block[]): Outline {
           itemsSeen++;
         }
       }
-      if (m.number > expected) warn('item-number-gap', `item numbering jumps from ${expected - 1} to ${m.number}`, b.start);
+      if (m.number > expected) warn('item-number-gap', expected === 1 ? `the first item is numbered ${m.number}, not 1` : `item numbering jumps from ${expected - 1} to ${m.number}`, b.start);
       else if (m.number < expected) warn('item-number-duplicate', `item ${m.number} repeats or goes back after item ${expected - 1}`, b.start);
       item = newItem(b, m, m.number);
       c.items.push(item);
@@ -231,10 +243,16 @@ export function buildOutline(blocks: Block[]): Outline {
   };
   eachItem((it) => {
     const segs = segments.get(it)!;
-    it.points = findPoints(it.text).map((p): Point => {
+    // Points come in text order, so one pointer walks the segments once.
+    let first = 0;
+    it.points = findPoints(it.text, fold(it.text)).map((p): Point => {
       const from = p.offset;
       const to = p.offset + p.text.length;
-      const own = segs.filter((s) => s.offset < to && (s.offset >= from || segmentEnd(segs, s) > from));
+      // The segment holding `from`: the last one starting at or before it.
+      while (first + 1 < segs.length && segs[first + 1]!.offset <= from) first++;
+      let last = first;
+      while (last + 1 < segs.length && segs[last + 1]!.offset < to) last++;
+      const own = segs.slice(first, last + 1);
       const pt: Point = { marker: p.marker, number: p.number, text: p.text, lines: { start: own[0]!.start, end: own[own.length - 1]!.end }, targets: [] };
       segments.set(pt, own.map((s) => ({ offset: Math.max(0, s.offset - from), start: s.start, end: s.end })));
       return pt;
@@ -244,17 +262,18 @@ export function buildOutline(blocks: Block[]): Outline {
   return { preamble, sections, items: topItems, closing, diagnostics, segments };
 }
 
-function segmentEnd(segs: Segment[], s: Segment): number {
-  const i = segs.indexOf(s);
-  return i + 1 < segs.length ? segs[i + 1]!.offset : Number.POSITIVE_INFINITY;
-}
-
 /** The source line of a text offset within a node (the first line of its block). */
 export function lineAt(segs: Segment[], offset: number): number {
+  // Binary search: a node may hold thousands of continuation paragraphs.
+  let lo = 0;
+  let hi = segs.length - 1;
   let line = segs[0]?.start ?? 1;
-  for (const s of segs) {
-    if (s.offset <= offset) line = s.start;
-    else break;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (segs[mid]!.offset <= offset) {
+      line = segs[mid]!.start;
+      lo = mid + 1;
+    } else hi = mid - 1;
   }
   return line;
 }

@@ -33,15 +33,19 @@ function run(marks: Mark[]): Mark[] {
   return out.length >= 2 ? out : [];
 }
 
-/** Find inline sub-points in an item's text; the first kind that forms a 1, 2 … run wins. */
-export function findPoints(text: string): FoundPoint[] {
+/**
+ * Find inline sub-points in an item's text; the first kind that forms a 1, 2 …
+ * run wins. Markers are matched on `folded` (the text with full-width ASCII
+ * folded, same length, so （１） is found) and reported as written in `text`.
+ */
+export function findPoints(text: string, folded: string = text): FoundPoint[] {
   let best: Mark[] = [];
   for (const { re, number } of PATTERNS) {
     const marks: Mark[] = [];
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
+    for (let m = re.exec(folded); m; m = re.exec(folded)) {
       const n = number(m);
-      if (n !== null) marks.push({ marker: m[0], number: n, offset: m.index });
+      if (n !== null) marks.push({ marker: text.slice(m.index, m.index + m[0].length), number: n, offset: m.index });
     }
     const r = run(marks);
     if (r.length > 0 && (best.length === 0 || r[0]!.offset < best[0]!.offset)) best = r;
