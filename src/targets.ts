@@ -67,8 +67,9 @@ const BEFORE: Array<[string, Comparator]> = (
 const WEAK_BEFORE = new Set(['确保', '力争', '达到', '达', '力争达到', '保持', '保持在']);
 
 // A commitment word a few characters before the number: 至少建设1个, 确保年底95%.
+// The gap is a short phrase of Han characters (no numeral, no punctuation): 确保义务教育学校课后服务覆盖率100%.
 const GAP_WORDS = ['不少于', '不低于', '至少', '确保', '力争', '保证'];
-const GAP_MAX = 6;
+const GAP_MAX = 16;
 
 const AFTER: Array<[string, Comparator]> = [
   ['及以上', 'gte'], ['以上', 'gte'], ['及以下', 'lte'], ['以下', 'lte'], ['以内', 'lte'], ['之内', 'lte'], ['左右', 'approx'],
@@ -79,7 +80,7 @@ const CHANGE_VERBS = ['提高', '提升', '增长', '增加', '上升', '下降'
 
 // The period of a frequency: 每天…2小时, 每学年…12课时, 每周2节.
 const PERIODS = ['每天', '每日', '每周', '每月', '每季度', '每学期', '每学年', '每年', '每节课', '每课时'];
-const PERIOD_LOOKBACK = 30;
+const PERIOD_LOOKBACK = 24;
 
 // ---------------------------------------------------------------- context rules
 
@@ -469,7 +470,7 @@ function compare(f: string, c: Candidate): Comparison {
   if (afterWord) return { comparator: afterWord[1], from: start, to, explicit: true };
   if (c.over) return { comparator: 'gt', from: start, to: c.end, explicit: true };
   // 至少建设1个, 确保年底95%: a commitment word a short phrase before the number
-  const clause = clauseBefore(f, p, GAP_MAX + 3);
+  const clause = clauseBefore(f, p, GAP_MAX + 4);
   for (const w of GAP_WORDS) {
     const at = clause.lastIndexOf(w);
     if (at < 0) continue;
@@ -481,11 +482,11 @@ function compare(f: string, c: Candidate): Comparison {
   return { comparator: 'eq', from: start, to: c.end, explicit: false };
 }
 
-/** The nearest period word (每天, 每学年 …) before `at` in the same sentence, within reach. */
+/** The nearest period word (每天, 每学年 …) before `at` in the same clause, within reach. */
 function periodBefore(f: string, at: number): string | undefined {
   for (let s = at - 1; s >= 0 && at - s <= PERIOD_LOOKBACK; s--) {
     const c = f[s]!;
-    if (is(c, SENTENCE_END)) return undefined;
+    if (is(c, CLAUSE_END)) return undefined;
     if (c !== '每') continue;
     let best: string | undefined;
     for (const w of PERIODS) if (f.startsWith(w, s) && s + w.length <= at && w.length > (best?.length ?? 0)) best = w;
