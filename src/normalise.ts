@@ -4,8 +4,10 @@ import type { Line } from './lines.js';
 
 // Zero-width space/joiners, word joiner, BOM, soft hyphen.
 const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
-// NBSP, ideographic space, the Unicode space block, tabs.
-const SPACES = /[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+| {2,}/g;
+// NBSP, ideographic space, the Unicode space block, tabs; a run mixing them
+// with ASCII spaces is one run (else NBSP·space·NBSP left three spaces, and a
+// second pass changed the line).
+const SPACES = /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
 
 const FULL_WIDTH_ASCII = /[\uff01-\uff5e]/g;
 
