@@ -1,10 +1,18 @@
 // Stage 3: portal chrome out. Lines are judged by their shape — separators,
-// share of widget words, length, position — never by whole lines of known pages.
+// share of widget words, length, position on the page — never by whole lines
+// of known pages. Three passes:
+//   1. shape rules that are safe anywhere (a breadcrumb, a counter, a copyright line);
+//   2. page furniture of PDF/Word exports (page numbers, running headers);
+//   3. looser rules for the head and tail of the page, where chrome clusters
+//      (before the first and after the last line that is clearly plan text).
+// A line that opens an outline entry and reads as a sentence is never chrome.
 import type { Line } from './lines.js';
 import type { BoilerplateReason, RemovedLine } from './schema.js';
+import { isMarkerLine } from './markers.js';
+import { toSimplified } from './hant.js';
 
 export interface Stripped {
-  /** Lines that may be content, metadata or notice (empty lines dropped). */
+  /** Lines that may be content, metadata or notice (empty lines dropped). `fold` is also folded to Simplified. */
   kept: Line[];
   /** Lines removed as portal chrome, in source order. */
   removed: RemovedLine[];
@@ -14,43 +22,61 @@ export interface Stripped {
 // (a run between separators), so 打印 in 打印机 never counts.
 const WIDGET_WORDS = new Set(
   [
-    '我要纠错', '纠错', '打印', '打印本页', '打印此页', '关闭', '关闭窗口', '关闭本页', '收藏', '加入收藏', '分享', '分享到',
+    '我要纠错', '纠错', '打印', '列印', '打印本页', '打印此页', '打印本文', '打印文章', '关闭', '关闭窗口', '关闭本页', '收藏', '加入收藏', '分享', '分享到',
     '字体', '字号', '大', '中', '小', '默认', '放大', '缩小', '复制链接', '返回', '返回顶部', '返回首页', '顶部',
-    '登录', '注册', '退出', '无障碍', '无障碍浏览', '长者模式', '关怀版', '繁体', '简体', '繁體', '简', '繁', 'English',
+    '登录', '注册', '退出', '个人中心', '无障碍', '无障碍浏览', '长者模式', '关怀版', '适老化', '繁体', '简体', '繁體', '简体版', '繁体版', '繁體版', '简', '繁', 'English',
     '首页', '网站首页', '当前位置', '您的位置', '您当前的位置', '位置', '搜索', '检索', '高级搜索', '站内搜索',
-    '文件下载', '下载', '附件下载', '相关附件', '政策咨询', '咨询', '政策解读', '图解', '解读', '相关链接', '相关文章',
-    '相关阅读', '相关文件', '相关新闻', '上一篇', '下一篇', '上一条', '下一条', '标签', '保存', '保存本页',
+    '文件下载', '下载', '附件下载', '下载文档', '下载本文', '相关附件', '政策咨询', '咨询', '在线咨询', '政策解读', '图解', '解读', '相关链接', '相关文章',
+    '相关阅读', '相关文件', '相关新闻', '上一篇', '下一篇', '上一条', '下一条', '标签', '保存', '保存本页', '举报', '评分',
     '微信', '微博', 'QQ', 'QQ空间', '朋友圈', '手机版', '移动版', '在看', '点赞', '赞', '阅读原文', '留言', '写留言',
     '分享给朋友', '扫一扫', '扫码', '二维码', '视力保护色', '背景色', '信息公开', '政务公开', '网站地图', '联系我们',
-    '阅读', '评论', '查看', '更多', '导航', '主页', '菜单',
+    '阅读', '评论', '查看', '更多', '导航', '主页', '菜单', '隐私声明', '关于我们', '使用帮助', '网站声明',
   ].map((w) => w.toLowerCase()),
 );
 
-// Label words whose value is chrome: a counter, an editor, a tag list.
-const COUNTER = /^(阅读次数|阅读量|浏览次数|浏览量|点击数|点击量|点击率|访问量|访问次数|阅读|浏览|人气)\s*[:：]?\s*[\d,]*\s*(次)?$/i;
+// Label words whose value is chrome: a counter.
+const COUNTER = /^(阅读次数|阅读量|浏览次数|浏览量|点击数|点击量|点击率|访问量|访问次数|阅读|浏览|人气|访问人次)\s*[:：]?\s*[\d,]*\s*(次)?$/i;
+
+// Headings of link lists (related articles, recommendations); the lines after
+// one at the end of the page are links.
+const RELATED_HEADING = /^[【\[]?(相关链接|相关文章|相关阅读|相关新闻|相关文件|相关稿件|相关文档|相关文档推荐|相关推荐|推荐阅读|热点推荐|热门推荐|热门文章|精彩推荐|往期推荐|往期回顾|猜你喜欢|延伸阅读|更多阅读|为您推荐)[】\]]?\s*[:：]?/;
 
 interface Rule {
   reason: BoilerplateReason;
   test: (t: string) => boolean;
 }
 
-// Shapes. Each is anchored on a structural cue, not on a page's full text.
+// Shapes that are chrome wherever they stand. Each is anchored on a structural
+// cue (a label at the start, a separator pattern, a site-notice phrase).
 const RULES: Rule[] = [
   // 首页 > 栏目 > 正文, 当前位置：…, A >> B >> C
-  { reason: 'breadcrumb', test: (t) => /^(当前位置|您的位置|您当前的位置|位置)\s*[:：]/.test(t) },
+  { reason: 'breadcrumb', test: (t) => /^(当前位置|您的位置|您当前的位置|您现在的位置|位置)\s*[:：]/.test(t) },
   { reason: 'breadcrumb', test: (t) => /(>|»|›|→|＞)/.test(t) && /^(首页|网站首页|主页)/.test(t) },
   { reason: 'breadcrumb', test: (t) => (t.match(/\s*(>>|>|»|›|＞)\s*/g) ?? []).length >= 2 && t.length <= 90 && !/[。；]/.test(t) },
-  { reason: 'pager', test: (t) => /^(上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]?/.test(t) },
-  { reason: 'related', test: (t) => /^(相关链接|相关文章|相关阅读|相关新闻|相关文件|相关稿件|推荐阅读|热点推荐)\s*[:：]?/.test(t) && t.length <= 60 },
-  { reason: 'editor', test: (t) => /^[【\[(（]?\s*(责任编辑|责编|编辑|校对|审核|审校|初审|终审|复审|来源|撰稿|供稿|文字|图片|摄影)\s*[:：]/.test(t) && t.length <= 60 && !/[。]/.test(t) && !/(发布|成文|发文)/.test(t) },
+  { reason: 'pager', test: (t) => /^(上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页)\s*[:：]?/.test(t) },
+  { reason: 'related', test: (t) => RELATED_HEADING.test(t) && t.length <= 60 },
+  { reason: 'editor', test: (t) => /^[【\[(（]?\s*(责任编辑|责编|编辑|校对|审核|审校|初审|终审|复审|撰稿|供稿|文字|图片|摄影|排版|美编)\s*[:：|]/.test(t) && t.length <= 60 && !/[。]/.test(t) && !/(发布|成文|发文)/.test(t) },
   { reason: 'counter', test: (t) => COUNTER.test(t) },
-  { reason: 'qr-prompt', test: (t) => /(扫一扫|扫码|二维码|用手机扫描|微信扫描)/.test(t) && t.length <= 60 },
-  { reason: 'share-site', test: (t) => /(预览阅读已结束|预览已结束|试读已结束|本文档由.{0,12}上传|下载券|VIP|付费(阅读|下载)|剩余.{0,8}未读|点击.{0,6}(下载|阅读全文|继续阅读)|(全文|文档)(共|含).{0,8}页|原创力文档|文库)/i.test(t) },
-  { reason: 'footer', test: (t) => /(版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|主办单位|承办单位|技术支持|建议使用.{0,12}浏览器|分辨率|网站地图|联系我们|政府网站找错)/i.test(t) && !/[。]$/.test(t) },
-  { reason: 'social', test: (t) => /^(阅读原文|点赞|在看|分享|收藏|写留言|留言|赞赏|喜欢此内容的人还喜欢|继续滑动看下一个|轻触阅读原文|向上滑动看下一个|微信扫一扫.*)\s*[\d,]*$/.test(t) },
+  { reason: 'qr-prompt', test: (t) => /(扫一扫|扫码|二维码|用手机扫描|微信扫描|手机扫描)/.test(t) && t.length <= 60 && (/^(扫|微信扫|用手机|手机扫|请使用|长按)/.test(t) || !/[，。；,;]/.test(t)) },
+  { reason: 'share-site', test: (t) => /(预览阅读已结束|预览已结束|试读已结束|本文档由.{0,12}上传|下载券|VIP|付费(阅读|下载)|剩余.{0,8}未读|点击.{0,6}(下载|阅读全文|继续阅读)|(全文|文档)(共|含).{0,8}页|原创力文档|(百度|道客|豆丁|人人|免费)文库|文库(会员|VIP)|如有侵权.{0,6}(联系|删除)|侵权(投诉|举报)|仅供(学习|参考|交流))/i.test(t) },
+  // Upload notices of document-sharing sites: 上传人：… 上传时间：… 下载：12次; 文档格式：docx 页数：4页
+  { reason: 'share-site', test: (t) => /(上传人|上传者|上传用户|贡献者|文档格式|文件格式|文档大小|页数)\s*[:：]/.test(t) && t.length <= 100 && !/[。]/.test(t) },
+  { reason: 'share-site', test: (t) => /(原价|售价|价格)\s*[:：]?\s*[¥￥]/.test(t) },
+  { reason: 'footer', test: (t) => /(版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|政府网站找错|建议使用.{0,16}(浏览器|分辨率)|分辨率.{0,12}浏览)/i.test(t) && !/[。]$/.test(t) },
+  { reason: 'footer', test: (t) => /(主办单位|承办单位|主办|承办|协办|技术支持|维护单位|运维单位|网站维护)\s*[:：]/.test(t) && t.length <= 100 && !/[。]$/.test(t) },
+  { reason: 'social', test: (t) => /^(阅读原文|点赞|在看|分享|收藏|写留言|留言|赞赏|喜欢此内容的人还喜欢|喜欢作者|继续滑动看下一个|轻触阅读原文|向上滑动看下一个|知道了|取消|允许|预览时标签不可点|微信扫一扫.*)\s*[\d,]*$/.test(t) },
+  { reason: 'social', test: (t) => /(关注(我们|该公众号|本公众号|公众号)|点击上方.{0,8}(关注|蓝字)|长按(识别|扫描)?(二维码|关注)|轻点两下取消|微信扫一扫可打开)/.test(t) && t.length <= 80 },
+  // Greetings and the date ticker of a portal banner.
+  { reason: 'widget', test: (t) => /^欢迎(访问|光临|来到|进入|您)/.test(t) && t.length <= 80 },
+  { reason: 'widget', test: (t) => /(今天是|今日是)/.test(t) || (/星期[一二三四五六日天]/.test(t) && t.length <= 40 && !/[。，]/.test(t)) },
+  { reason: 'widget', test: (t) => /请输入(关键字|关键词|搜索|检索)/.test(t) },
   // Site-visitor address: plans never speak to "您"; portals do (如果您对…有疑问, 若您需要…).
-  { reason: 'widget', test: (t) => /(您|本站|本网|本页|本网站)/.test(t) && t.length <= 120 && !/^[一二三四五六七八九十\d]/.test(t) },
-  { reason: 'download', test: (t) => /^(文件下载|附件下载|相关附件|政策咨询|政策解读|图文解读|解读文件)\s*[:：]?$/.test(t) },
+  { reason: 'widget', test: (t) => /(您|本站|本网站|本网页|本页面)/.test(t) && t.length <= 120 },
+  { reason: 'download', test: (t) => /^(文件下载|附件下载|相关附件|政策咨询|政策解读|图文解读|解读文件|图解)\s*[:：]?$/.test(t) },
+  // A link to a file: 相关附件：计划.docx, 下载：要点.pdf
+  { reason: 'download', test: (t) => /\.(docx?|pdf|xlsx?|wps|ofd|zip|rar|et)\s*$/i.test(t) && t.length <= 100 && !/[。，]/.test(t) },
+  // Lines of separator symbols only: ----, ———, ***, ▼, END
+  { reason: 'blank-filler', test: (t) => /^[-—–_=*~·•.。…▼▲►▶◆◇■□★☆\s]+$/.test(t) || /^[-—–=\s]*(END|End|end)[-—–=\s]*$/.test(t) },
 ];
 
 /** Tokens of a line, split on spaces, bars, slashes, brackets and colons. */
@@ -68,6 +94,13 @@ function isWidgetLine(t: string): boolean {
   return ts.every((w) => WIDGET_WORDS.has(w.toLowerCase()));
 }
 
+/** Share of tokens that are widget words, for the looser head/tail rule. */
+function widgetShare(t: string): number {
+  const ts = tokens(t);
+  if (ts.length < 2) return 0;
+  return ts.filter((w) => WIDGET_WORDS.has(w.toLowerCase())).length / ts.length;
+}
+
 /** Navigation bars: many short tokens, no sentence punctuation (首页 机构 公开 服务 互动). */
 function isNavigation(t: string): boolean {
   if (/[。；;，,]/.test(t) || t.length > 120) return false;
@@ -77,31 +110,124 @@ function isNavigation(t: string): boolean {
   return short / ts.length >= 0.9 && !/\d{4}[-年.]/.test(t);
 }
 
-/** Classify one non-empty line; null when it is not chrome. */
+/** Page numbers of PDF/Word exports: - 3 -, — 3 —, 第 3 页 共 9 页, 第3页，共9页, 3/9, Page 3 of 9. */
+export function isPageNumber(t: string): boolean {
+  return (
+    /^[-—–－~]+\s*\d{1,3}\s*[-—–－~]+$/.test(t) ||
+    /^第\s*\d{1,3}\s*页\s*[，,、/]?\s*(共\s*\d{1,3}\s*页)?$/.test(t) ||
+    /^共\s*\d{1,3}\s*页\s*[，,、/]?\s*第\s*\d{1,3}\s*页$/.test(t) ||
+    /^\d{1,3}\s*\/\s*\d{1,3}$/.test(t) ||
+    /^page\s*\d{1,3}(\s*(of|\/)\s*\d{1,3})?$/i.test(t)
+  );
+}
+
+/** An outline entry that reads as a sentence: plan text, whatever words it holds. */
+function isContentEntry(t: string): boolean {
+  return isMarkerLine(t) && /[，。；,;]/.test(t);
+}
+
+/** Clearly plan text: an outline entry, or prose (long and punctuated like a sentence). */
+function isAnchor(t: string): boolean {
+  return isMarkerLine(t) || (t.length >= 30 && /[，。；]/.test(t));
+}
+
+/** Classify one line by the rules that hold anywhere on the page; null when it is not chrome. */
 export function boilerplateReason(text: string): BoilerplateReason | null {
-  const t = text.trim();
+  const t = toSimplified(text.trim());
   if (t === '') return 'blank-filler';
-  if (isWidgetLine(t)) return 'widget';
+  if (isPageNumber(t)) return 'page-furniture';
+  if (isContentEntry(t)) return null;
   for (const rule of RULES) if (rule.test(t)) return rule.reason;
+  if (isWidgetLine(t)) return 'widget';
   if (isNavigation(t)) return 'navigation';
   return null;
 }
 
+/** Looser rules for lines above the plan or below it. */
+function edgeReason(t: string, zone: 'head' | 'tail'): BoilerplateReason | null {
+  if (t.length <= 40 && !/[。，；]/.test(t) && widgetShare(t) >= 0.6) return 'widget';
+  // Site banners: 青原区人民政府门户网站, XX教育信息网
+  if (t.length <= 30 && /(门户网站|政府网站|网站|政务网|信息网|官网|官方网站)$/.test(t)) return 'navigation';
+  if (zone === 'tail' && !/联系人/.test(t) && t.length <= 120) {
+    const contact = t.match(/(地址|电话|联系电话|邮编|邮政编码|传真|邮箱|E-?mail)\s*[:：]/gi) ?? [];
+    if (contact.length >= 2) return 'footer';
+  }
+  return null;
+}
+
+/**
+ * Running headers and footers: short lines that repeat and sit next to a page
+ * number. The first copy, away from any page number, is kept (it is often the
+ * document's own header, e.g. XX教育局文件).
+ */
+function runningHeaders(folds: string[], reasons: Array<BoilerplateReason | null>): void {
+  const pages = folds.map((_, i) => i).filter((i) => reasons[i] === 'page-furniture');
+  if (pages.length === 0) return;
+  const count = new Map<string, number>();
+  for (const t of folds) if (t !== '') count.set(t, (count.get(t) ?? 0) + 1);
+  const near = (p: number, step: 1 | -1) => {
+    const out: number[] = [];
+    for (let i = p + step; i >= 0 && i < folds.length && out.length < 2; i += step) {
+      if (folds[i] === '') continue;
+      out.push(i);
+    }
+    return out;
+  };
+  for (const p of pages) {
+    for (const i of [...near(p, -1), ...near(p, 1)]) {
+      const t = folds[i]!;
+      if (reasons[i] !== null || t.length > 40 || /[。，；]/.test(t) || isMarkerLine(t)) continue;
+      if ((count.get(t) ?? 0) >= 2) reasons[i] = 'page-furniture';
+    }
+  }
+}
+
 /**
  * Split lines into possible content and removed chrome. Empty lines are
- * neither: they only separate paragraphs and are not listed.
+ * neither: they only separate paragraphs and are not listed (NBSP/space-only
+ * filler lines are listed as blank-filler).
  */
 export function stripBoilerplate(lines: Line[]): Stripped {
+  const folds = lines.map((l) => toSimplified(l.fold));
+  const reasons: Array<BoilerplateReason | null> = folds.map((t) => (t === '' ? null : boilerplateReason(t)));
+  runningHeaders(folds, reasons);
+
+  // Head and tail: before the first and after the last line that is clearly plan text.
+  let first = -1;
+  let last = -1;
+  folds.forEach((t, i) => {
+    if (t === '' || reasons[i] !== null || lines[i]!.heading !== undefined || !isAnchor(t)) return;
+    if (first < 0) first = i;
+    last = i;
+  });
+  for (let i = 0; i < folds.length; i++) {
+    const t = folds[i]!;
+    if (t === '' || reasons[i] !== null || isContentEntry(t)) continue;
+    if (first < 0 || i < first) reasons[i] = edgeReason(t, 'head');
+    else if (i > last) reasons[i] = edgeReason(t, 'tail');
+  }
+  // Link lists under a related-articles heading at the end of the page.
+  for (let i = Math.max(last + 1, 0); i < folds.length; i++) {
+    if (reasons[i] !== 'related' || !RELATED_HEADING.test(folds[i]!)) continue;
+    for (let j = i + 1; j < folds.length; j++) {
+      const t = folds[j]!;
+      if (t === '') break;
+      if (reasons[j] !== null) continue;
+      if (t.length > 60 || /[。；]/.test(t) || isMarkerLine(t)) break;
+      reasons[j] = 'related';
+    }
+  }
+
   const kept: Line[] = [];
   const removed: RemovedLine[] = [];
-  for (const line of lines) {
+  lines.forEach((line, i) => {
     if (line.text === '') {
       if (line.filler) removed.push({ line: line.no, text: '', reason: 'blank-filler' });
-      continue;
+      return;
     }
-    const reason = boilerplateReason(line.fold);
+    const reason = reasons[i];
     if (reason) removed.push({ line: line.no, text: line.text, reason });
-    else kept.push(line);
-  }
+    else kept.push(folds[i] === line.fold ? line : { ...line, fold: folds[i]! });
+  });
   return { kept, removed };
 }

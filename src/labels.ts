@@ -57,9 +57,25 @@ export interface Cell {
   cut: boolean;
 }
 
-/** Split a line into label: value cells. Returns [] unless the line starts with a label. */
-export function cellsOf(text: string): Cell[] {
-  const t = text.trim();
+/**
+ * A line that is a label alone (索引号, 发布机构：, 【文号】), as table scrapes
+ * print one cell per line with the value on the next line. Null otherwise.
+ */
+export function labelOnly(text: string): { label: string; key: Key } | null {
+  const t = text.trim().replace(/^[【\[]\s*/, '').replace(/\s*[】\]]?\s*[:：]?$/, '').replace(/ /g, '');
+  const key = KEY_OF.get(t);
+  return key ? { label: t, key } : null;
+}
+
+/**
+ * Split a line into label: value cells. Returns [] unless the line starts with
+ * a label. `text` is matched (the folded form); values are cut from `display`,
+ * which has the same length, so they keep the characters as written.
+ */
+export function cellsOf(text: string, display: string = text): Cell[] {
+  // 【发布机构】value: the bracketed form reads like label: value.
+  const t = text.trim().replace(/^【([^】]{2,6})】/, (_, l: string) => `${l}：`.padEnd(l.length + 2, ' '));
+  const shown = display.trim();
   const found: Array<{ at: number; end: number; label: string; keys: Key[]; cut: boolean }> = [];
   const head = TAIL_AT_START.exec(t);
   CELL.lastIndex = 0;
@@ -80,7 +96,7 @@ export function cellsOf(text: string): Cell[] {
   return found.map((f, i) => ({
     label: f.label,
     keys: f.keys,
-    value: t.slice(f.end, i + 1 < found.length ? found[i + 1]!.at : t.length).trim().replace(/[;；]\s*$/, '').trim(),
+    value: shown.slice(f.end, i + 1 < found.length ? found[i + 1]!.at : t.length).trim().replace(/[;；]\s*$/, '').trim(),
     cut: f.cut,
   }));
 }

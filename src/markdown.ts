@@ -62,6 +62,10 @@ export function markdownLines(source: string, lines: Line[]): Line[] {
         for (const child of rest) visit(child);
         return;
       }
+      case 'thematicBreak':
+        // Kept as a line so the separator is accounted for (boilerplate drops it).
+        put(node, '---');
+        return;
       case 'code':
       case 'html':
         return;

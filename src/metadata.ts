@@ -1,15 +1,18 @@
 // Stage 4: metadata. Finds the plan's own title, reads the disclosure table,
-// the page header and the notice wrapper that sit above it (and a signature
-// below it), and hands the plan body on to the outline.
+// the page header and the notice wrapper that sit above it, and the signature
+// and tables printed below it, and hands the plan body on to the outline.
+// Lines arrive with `fold` folded to ASCII and to Simplified characters, so
+// every rule matches on `fold` and every value is cut from `text`.
 import type { Line } from './lines.js';
 import type { Diagnostic, Meta, MetadataField, MetadataLine, Notice, RegionLevel } from './schema.js';
-import { cellsOf, type Cell } from './labels.js';
+import { cellsOf, labelOnly, type Cell } from './labels.js';
 import { garbledDateReadings, parseDate } from './dates.js';
-import { isMarkerLine } from './markers.js';
+import { isMarkerLine, markerOf } from './markers.js';
+import { toSimplified } from './hant.js';
 
 export interface MetadataResult {
   meta: Meta;
-  /** Lines of the plan body: everything after the title, minus a trailing signature. */
+  /** Lines of the plan body: everything after the title, minus a trailing signature and tables. */
   body: Line[];
   diagnostics: Diagnostic[];
 }
@@ -20,7 +23,11 @@ const NOTICE_TITLE = /(关于印发|关于转发|关于下发|印发|的通知$|
 // An issuing body as it ends: 教育局, 教育和体育局, 教育委员会, 人民政府, 办公室 …
 const ORG = /^[\u4e00-\u9fa5（）()]{2,40}?(教育局|教育和体育局|教育体育局|教体局|教文体局|教育科技局|教育委员会|教委|教育厅|局|厅|委员会|委|人民政府|政府|办公室|办公厅|中心|工委)$/;
 const ORG_PREFIX = /^([\u4e00-\u9fa5]{1,40}?(教育和体育局|教育体育局|教育局|教体局|教文体局|教育科技局|教育和科技局|教育委员会|教委|教育厅|文教局|社会事业局|社会事业发展局))/;
+// The red header of an official document: XX教育局文件, XX教育局函
+const RED_HEADER = /^[\u4e00-\u9fa5（）()]{2,40}(文件|函|简报)$/;
 const ADDRESSEES = /^各[^。]{2,120}[:：]$/;
+// Addressees without 各: 区属各学校、幼儿园，局机关各科室：
+const ADDRESSEES_LOOSE = /^[^。；]{2,100}(学校|单位|科室|股室|处室|局|委|院|园|部门|中心)[:：]$/;
 const TRANSMITTAL = /(现将|印发给你们|请结合|认真贯彻|贯彻落实|遵照执行|研究同意|予以印发|请认真|抓好落实)/;
 const PUBLIC_NOTE = /^[(（【]?\s*此件(公开发布|主动公开|依申请公开|不公开|公开)\s*[)）】]?$/;
 const ATTACHMENT = /^附\s*件\s*(\d+)?\s*[:：]?/;
@@ -28,6 +35,8 @@ const ATTACHMENT = /^附\s*件\s*(\d+)?\s*[:：]?/;
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,10}\s*[〔[(（【﹝]\s*(19|20)\d{2}\s*[〕\])）】﹞]\s*第?\d{1,4}\s*号$/;
 const DOC_NUMBER_GARBLED = /^[\u4e00-\u9fa5]{1,8}(19|20)\d{3,5}号?$/;
 const DATE_ONLY = /^([〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}\s*(年|-|\.|\/)\s*\d{1,2}\s*(月|-|\.|\/)\s*\d{1,2}\s*日?|\d{6,8})$/;
+// A page header that dates the page itself: 2024-03-08 18:30, 发表于, 原创
+const DATED_HEADER = /(\d{1,2}:\d{2}|发表于|发布于|^原创)/;
 
 export function normaliseDocNumber(s: string): string {
   return s
@@ -40,7 +49,7 @@ function isPlanTitle(l: Line): boolean {
   if (t.length > 70 || t.length < 4 || /[。;；]/.test(t)) return false;
   if (isMarkerLine(t)) return false;
   if (ATTACHMENT.test(t) || NOTICE_TITLE.test(t)) return false;
-  if (cellsOf(t).length > 0) return false;
+  if (cellsOf(t).length > 0 || labelOnly(t)) return false;
   return PLAN_TITLE.test(t);
 }
 
@@ -53,15 +62,21 @@ function isProse(l: Line): boolean {
   return l.fold.length >= 30 && /[，,。；;]/.test(l.fold);
 }
 
-function regionOf(issuer: string | null): Meta['region'] {
+function isSignatureOrg(l: Line): boolean {
+  return ORG.test(l.fold) && l.fold.length <= 30;
+}
+
+/** Region of an issuer (白城市教育局 → 白城市, city). Matched on the Simplified form, named as written. */
+export function regionOf(issuer: string | null): Meta['region'] {
   if (!issuer) return null;
-  const m = /^(.*?(省|自治区|市|自治州|州|盟|地区|区|县|自治县|旗|镇|乡))(?=[^省市区县旗镇乡州盟]*$)/.exec(issuer.replace(/(教育.*|教体局|教委.*)$/, ''));
+  const simple = toSimplified(issuer).replace(/(教育.*|教体局|教委.*)$/, '');
+  const m = /^(.*?(省|自治区|市|自治州|州|盟|地区|区|县|自治县|旗|镇|乡))(?=[^省市区县旗镇乡州盟]*$)/.exec(simple);
   if (!m || m[1]!.length < 2) return null;
-  const name = m[1]!;
+  const name = issuer.slice(0, m[1]!.length);
   const last = m[2]!;
   const municipalities = ['北京市', '上海市', '天津市', '重庆市'];
   let level: RegionLevel = 'unknown';
-  if (municipalities.includes(name) || last === '省' || last === '自治区') level = 'province';
+  if (municipalities.includes(m[1]!) || last === '省' || last === '自治区') level = 'province';
   else if (last === '市' || last === '自治州' || last === '州' || last === '盟' || last === '地区') level = 'city';
   else if (last === '区') level = 'district';
   else if (last === '县' || last === '自治县' || last === '旗') level = 'county';
@@ -93,11 +108,86 @@ function fieldsOf(line: Line, cells: Cell[]): MetadataField[] {
     let key = c.keys[0] ?? 'other';
     if (c.keys.length > 1) {
       if (c.keys.includes('indexNumber') && /^[\dA-Za-z-]*\/[\dA-Za-z-]+|^\d{6,}/.test(c.value)) key = 'indexNumber';
-      else if (c.keys.includes('docNumber') && /[〔[(（【﹝]\s*(19|20)\d{2}|号$/.test(c.value)) key = 'docNumber';
+      else if (c.keys.includes('docNumber') && /[〔[(（【﹝]\s*(19|20)\d{2}|[号號]$/.test(c.value)) key = 'docNumber';
       else if (c.keys.includes('indexNumber') && c.value !== '') key = 'indexNumber';
     }
     return { line: line.no, label: c.label, key, value: c.value };
   });
+}
+
+/** Lines that list attachments (附件：1.X / 2.Y): numbered, but titles of files, not outline items. */
+function attachmentListLines(lines: Line[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 0; i < lines.length; i++) {
+    if (!ATTACHMENT.test(lines[i]!.fold)) continue;
+    const own = lines[i]!.fold.replace(ATTACHMENT, '');
+    let n = markerOf(own)?.number ?? 0;
+    for (let j = i + 1; j < lines.length; j++) {
+      const t = lines[j]!.fold;
+      const m = markerOf(t);
+      if (!m || m.level !== 'item' || m.number !== n + 1 || t.length > 50 || /[。，；]/.test(t)) break;
+      out.add(j);
+      n = m.number;
+    }
+  }
+  return out;
+}
+
+/**
+ * The metadata printed below the plan: a signature (issuing body, date,
+ * 此件公开发布) and disclosure tables, with cells on one line or a label on one
+ * line and its value on the next. Returns the index where that tail starts.
+ */
+function tailStart(body: Line[]): number {
+  let lastAnchor = -1;
+  body.forEach((l, i) => {
+    if (isMarkerLine(l.fold) || isProse(l)) lastAnchor = i;
+  });
+  let start = body.length;
+  // Walk back over lines that are metadata-shaped; a value line counts when a label-only line precedes it.
+  for (let i = body.length - 1; i > lastAnchor; i--) {
+    const l = body[i]!;
+    const prev = body[i - 1];
+    const valueOfLabel = prev !== undefined && i - 1 > lastAnchor && labelOnly(prev.fold) !== null && labelOnly(l.fold) === null;
+    if (valueOfLabel) {
+      start = i - 1;
+      i--;
+      continue;
+    }
+    if (isSignatureOrg(l) || DATE_ONLY.test(l.fold) || PUBLIC_NOTE.test(l.fold) || (cellsOf(l.fold).length > 0 && !isProse(l)) || labelOnly(l.fold)) {
+      start = i;
+      continue;
+    }
+    break;
+  }
+  return start;
+}
+
+/** Metadata lines of a table: label: value cells, or a label alone followed by its value. */
+function readTable(lines: Line[], fields: MetadataField[], fieldLines: MetadataLine[]): Line[] {
+  const rest: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    const cells = cellsOf(l.fold, l.text);
+    if (cells.length > 0) {
+      const fs = fieldsOf(l, cells);
+      fields.push(...fs);
+      fieldLines.push({ line: l.no, text: l.text, fields: fs });
+      continue;
+    }
+    const label = labelOnly(l.fold);
+    const next = lines[i + 1];
+    if (label && next && !labelOnly(next.fold) && cellsOf(next.fold).length === 0) {
+      const f: MetadataField = { line: next.no, label: label.label, key: label.key, value: next.text };
+      fieldLines.push({ line: l.no, text: l.text, fields: [] });
+      fieldLines.push({ line: next.no, text: next.text, fields: [f] });
+      fields.push(f);
+      i++;
+      continue;
+    }
+    rest.push(l);
+  }
+  return rest;
 }
 
 /**
@@ -107,16 +197,16 @@ function fieldsOf(line: Line, cells: Cell[]): MetadataField[] {
 export function extractMetadata(lines: Line[]): MetadataResult {
   const diagnostics: Diagnostic[] = [];
   const fieldLines: MetadataLine[] = [];
+  const attachments = attachmentListLines(lines);
 
   // Where the plan body starts: the first outline marker line (or, with no
   // marker, the first run of prose). The title is the last title-like line before it.
-  let firstMarker = lines.findIndex((l) => isMarkerLine(l.fold) && l.heading === undefined);
+  let firstMarker = lines.findIndex((l, i) => isMarkerLine(l.fold) && l.heading === undefined && !attachments.has(i));
   const firstHeading = lines.findIndex((l) => l.heading !== undefined && !isPlanTitle(l));
   if (firstMarker < 0 || (firstHeading >= 0 && firstHeading < firstMarker)) firstMarker = firstHeading;
   let titleAt = -1;
   const limit = firstMarker >= 0 ? firstMarker : lines.length;
   for (let i = 0; i < limit; i++) if (isPlanTitle(lines[i]!) && !isProse(lines[i]!)) titleAt = i;
-  // A table-only title (称: …) still tells us the title when no line repeats it.
   let headEnd = titleAt; // lines [0, headEnd) are head; titleAt is the title line
   if (titleAt < 0) {
     // No title line: the head is whatever precedes the first prose or marker line
@@ -124,7 +214,7 @@ export function extractMetadata(lines: Line[]): MetadataResult {
     headEnd = 0;
     for (let i = 0; i < limit; i++) {
       const l = lines[i]!;
-      if (cellsOf(l.fold).length > 0 || isNoticeTitle(l) || ADDRESSEES.test(l.fold) || DOC_NUMBER.test(l.fold) || PUBLIC_NOTE.test(l.fold)) {
+      if (cellsOf(l.fold).length > 0 || labelOnly(l.fold) || isNoticeTitle(l) || ADDRESSEES.test(l.fold) || DOC_NUMBER.test(l.fold) || PUBLIC_NOTE.test(l.fold)) {
         headEnd = i + 1;
         continue;
       }
@@ -148,23 +238,27 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   // Head: metadata lines, then the notice wrapper, in whatever order the page put them.
   const fields: MetadataField[] = [];
   const noticeLines: Line[] = [];
-  let noticeStart = head.findIndex((l) => isNoticeTitle(l));
-  for (let i = 0; i < head.length; i++) {
-    const l = head[i]!;
-    const cells = cellsOf(l.fold);
-    if (cells.length > 0) {
-      const fs = fieldsOf(l, cells);
-      fields.push(...fs);
-      fieldLines.push({ line: l.no, text: l.text, fields: fs });
-    } else if (noticeStart >= 0 && i >= noticeStart) {
+  const untabled = readTable(head, fields, fieldLines);
+  let noticeStart = untabled.findIndex((l) => isNoticeTitle(l));
+  // The red header, doc number and issuing body printed above the notice title belong to it.
+  while (noticeStart > 0) {
+    const prev = untabled[noticeStart - 1]!;
+    const tableBetween = fieldLines.some((f) => f.line > prev.no && f.line < untabled[noticeStart]!.no);
+    if (!tableBetween && (RED_HEADER.test(prev.fold) || DOC_NUMBER.test(prev.fold) || DOC_NUMBER_GARBLED.test(prev.fold) || ORG.test(prev.fold))) noticeStart--;
+    else break;
+  }
+  for (let i = 0; i < untabled.length; i++) {
+    const l = untabled[i]!;
+    if (noticeStart >= 0 && i >= noticeStart) {
       noticeLines.push(l);
-    } else if (noticeStart < 0 && (ADDRESSEES.test(l.fold) || TRANSMITTAL.test(l.fold) || PUBLIC_NOTE.test(l.fold))) {
+    } else if (noticeStart < 0 && (ADDRESSEES.test(l.fold) || TRANSMITTAL.test(l.fold) || PUBLIC_NOTE.test(l.fold) || RED_HEADER.test(l.fold) || DOC_NUMBER.test(l.fold))) {
       // A notice whose title was cut away.
       noticeStart = i;
       noticeLines.push(l);
     } else {
       // A page title or a stray header line above the plan: keep it as a metadata line.
-      const f: MetadataField = { line: l.no, label: '', key: isPlanTitle(l) || PLAN_TITLE.test(l.fold) ? 'title' : 'other', value: l.text };
+      const key: MetadataField['key'] = isPlanTitle(l) || PLAN_TITLE.test(l.fold) ? 'title' : parseDate(l.fold) && DATED_HEADER.test(l.fold) ? 'published' : 'other';
+      const f: MetadataField = { line: l.no, label: '', key, value: l.text };
       fields.push(f);
       fieldLines.push({ line: l.no, text: l.text, fields: [f] });
       if (f.key === 'other') {
@@ -173,18 +267,15 @@ export function extractMetadata(lines: Line[]): MetadataResult {
     }
   }
 
-  // Trailing signature after the plan: an issuing body and/or a date, last lines of the page.
-  const signature: Line[] = [];
-  while (body.length > 0 && signature.length < 3) {
-    const last = body[body.length - 1]!;
-    if ((ORG.test(last.fold) && last.fold.length <= 30) || DATE_ONLY.test(last.fold) || PUBLIC_NOTE.test(last.fold)) {
-      signature.unshift(last);
-      body = body.slice(0, -1);
-    } else break;
-  }
-  for (const l of signature) {
+  // Below the plan: a signature and tables, down to the end of the page.
+  const tailAt = tailStart(body);
+  const tail = body.slice(tailAt);
+  body = body.slice(0, tailAt);
+  const signatureDates: Line[] = [];
+  for (const l of readTable(tail, fields, fieldLines)) {
     const key: MetadataField['key'] = DATE_ONLY.test(l.fold) ? 'written' : PUBLIC_NOTE.test(l.fold) ? 'other' : 'issuer';
-    const f: MetadataField = { line: l.no, label: '', key, value: key === 'written' ? l.fold : l.text };
+    if (key === 'written') signatureDates.push(l);
+    const f: MetadataField = { line: l.no, label: '', key, value: l.text };
     fields.push(f);
     fieldLines.push({ line: l.no, text: l.text, fields: [f] });
   }
@@ -194,7 +285,7 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   // Fields, most specific source first.
   const tableTitle = pick(fields.filter((f) => f.label !== ''), 'title');
   let title = titleLine ? titleLine.text : null;
-  if (!title && tableTitle && !NOTICE_TITLE.test(tableTitle)) title = tableTitle;
+  if (!title && tableTitle && !NOTICE_TITLE.test(toSimplified(tableTitle))) title = tableTitle;
   if (!title && notice) {
     const m = /《([^》]+)》/.exec(notice.title);
     if (m) title = m[1]!;
@@ -204,19 +295,21 @@ export function extractMetadata(lines: Line[]): MetadataResult {
     if (m) title = m[1]!;
   }
 
-  const noticeIssuer = notice ? (/^(.+?)关于/.exec(notice.title)?.[1] ?? null) : null;
+  const noticeIssuer = notice ? (/^(.+?)(关于|關於)/.exec(notice.title)?.[1] ?? null) : null;
+  const titleIssuer = title ? ORG_PREFIX.exec(toSimplified(title)) : null;
   const issuer =
     pick(fields, 'issuer') ??
-    (notice?.signature && ORG.test(notice.signature) ? notice.signature : null) ??
+    (notice?.signature && ORG.test(toSimplified(notice.signature)) ? notice.signature : null) ??
     (noticeIssuer && noticeIssuer.length >= 2 ? noticeIssuer : null) ??
-    (title ? (ORG_PREFIX.exec(title)?.[1] ?? null) : null) ??
+    (titleIssuer && title ? title.slice(0, titleIssuer[1]!.length) : null) ??
     pick(fields, 'source');
 
   const docRaw = pick(fields, 'docNumber') ?? notice?.docNumber ?? null;
   const published = firstDate(fields, 'published');
   let written = firstDate(fields, 'written') ?? notice?.date ?? null;
-  if (!written && notice && notice.date === null) {
-    written = resolveGarbled(noticeLines, published, diagnostics);
+  if (!written) {
+    const garbled = [...noticeLines, ...signatureDates].filter((l) => /^\d{6,8}$/.test(l.fold));
+    written = resolveGarbled(garbled, published, diagnostics);
   }
 
   const meta: Meta = {
@@ -247,13 +340,15 @@ function firstDate(fields: MetadataField[], key: MetadataField['key']): string |
 /** A signature date whose separators were lost (2020115): take it only when one reading is possible. */
 function resolveGarbled(lines: Line[], published: string | null, diagnostics: Diagnostic[]): string | null {
   for (const l of lines) {
-    if (!/^\d{6,8}$/.test(l.fold)) continue;
-    const readings = garbledDateReadings(l.fold).filter((r) => published === null || r <= published);
+    const all = garbledDateReadings(l.fold);
+    const readings = all.filter((r) => published === null || r <= published);
     if (readings.length === 1) {
-      diagnostics.push({ code: 'date-garbled-resolved', severity: 'info', message: `date "${l.fold}" read as ${readings[0]} (the only reading before the publication date)`, line: l.no });
+      const why = all.length > 1 ? 'the only reading before the publication date' : 'the only valid reading';
+      diagnostics.push({ code: 'date-garbled-resolved', severity: 'info', message: `date "${l.fold}" read as ${readings[0]} (${why})`, line: l.no });
       return readings[0]!;
     }
-    diagnostics.push({ code: 'date-garbled', severity: 'warning', message: `date "${l.fold}" has lost its separators and cannot be read with certainty`, line: l.no });
+    const options = readings.length > 0 ? `: could be ${readings.join(' or ')}` : '';
+    diagnostics.push({ code: 'date-garbled', severity: 'warning', message: `date "${l.fold}" has lost its separators and cannot be read with certainty${options}; kept as written`, line: l.no });
   }
   return null;
 }
@@ -263,24 +358,38 @@ function parseNotice(lines: Line[], diagnostics: Diagnostic[]): Notice {
   let docNumber: string | null = null;
   let addressees: string | null = null;
   const body: string[] = [];
+  const attachments: string[] = [];
   let signature: string | null = null;
   let date: string | null = null;
+  let dateText: string | null = null;
   let seenAddressees = false;
+  let inAttachments = false;
   for (const l of lines) {
     const t = l.fold;
+    if (inAttachments && markerOf(t)?.level === 'item' && t.length <= 50 && !/[。，；]/.test(t)) {
+      attachments.push(l.text.slice(markerOf(t)!.length).trim());
+      continue;
+    }
+    inAttachments = false;
     if (!seenAddressees && isNoticeTitle(l)) {
       // The wrapper title is often printed twice (page title, then the document's own): keep one.
-      if (titleParts.length === 0 || !/通知$/.test(titleParts.join(''))) titleParts.push(l.text);
-    }
-    else if (DOC_NUMBER.test(t) || (!seenAddressees && DOC_NUMBER_GARBLED.test(t))) docNumber = l.text.trim();
-    else if (ADDRESSEES.test(t)) {
+      if (titleParts.length === 0 || !/通知$/.test(toSimplified(titleParts.join('')))) titleParts.push(l.text);
+    } else if (DOC_NUMBER.test(t) || (!seenAddressees && DOC_NUMBER_GARBLED.test(t))) docNumber = l.text.trim();
+    else if (ADDRESSEES.test(t) || (!seenAddressees && body.length === 0 && ADDRESSEES_LOOSE.test(t))) {
       addressees = l.text.replace(/[:：]$/, '');
       seenAddressees = true;
-    } else if (PUBLIC_NOTE.test(t) || ATTACHMENT.test(t)) continue;
+    } else if (ATTACHMENT.test(t)) {
+      // 附件：1.X (a list follows) or 附件1 (the heading of an attached document)
+      const own = l.text.slice(t.match(ATTACHMENT)![0].length).trim();
+      const m = markerOf(toSimplified(own));
+      if (own !== '') attachments.push(m ? own.slice(m.length).trim() : own);
+      inAttachments = true;
+    } else if (PUBLIC_NOTE.test(t) || RED_HEADER.test(t)) continue;
     else if (DATE_ONLY.test(t)) {
+      dateText = l.text;
       const d = parseDate(t);
       if (d) date = d;
-    } else if (ORG.test(t) && t.length <= 30 && (seenAddressees || body.length > 0)) signature = l.text;
+    } else if (isSignatureOrg(l) && (seenAddressees || body.length > 0)) signature = l.text;
     else if (!seenAddressees && ORG.test(t)) continue; // the issuing body printed above a repeated title
     else body.push(l.text);
   }
@@ -294,6 +403,8 @@ function parseNotice(lines: Line[], diagnostics: Diagnostic[]): Notice {
     body: body.length ? body.join('') : null,
     signature,
     date,
+    dateText,
+    attachments: attachments.map((a) => a.replace(/^《(.+)》$/, '$1')),
     lines: { start: lines[0]!.no, end: lines[lines.length - 1]!.no },
   };
 }

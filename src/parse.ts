@@ -30,7 +30,7 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   const diagnostics: Diagnostic[] = [];
   const { kept, removed } = stripBoilerplate(lines);
   const { meta, body, diagnostics: metaDiagnostics } = extractMetadata(kept);
-  const outline = buildOutline(reflow(body));
+  const outline = buildOutline(reflow(body, removed));
   attachTargets(outline, outline.segments);
 
   diagnostics.push(...metaDiagnostics, ...outline.diagnostics);
