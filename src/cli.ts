@@ -3,6 +3,7 @@
 // so converting one file never loads the worker pool, remark-stringify or the
 // JSON Schema generator.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { registerTargetsCommand } from './cli/targets.js';
 
 /** dist/worker.js: resolved here because this module is an entry at the top of dist/. */
 const workerUrl = new URL('./worker.js', import.meta.url);
@@ -187,6 +188,7 @@ export async function main(argv: string[], version: string): Promise<void> {
   program.addCommand(checkCommand());
   program.addCommand(validateCommand());
   program.addCommand(schemaCommand());
+  registerTargetsCommand(program);
 
   // Usage errors exit 2 (commander's default is 1, which we keep for failed files).
   for (const cmd of [program, ...program.commands]) {

@@ -1,0 +1,331 @@
+// `planparse targets FILES…`: one row per quantitative target, with the
+// document and the place in the outline it comes from — the table a
+// researcher opens in a spreadsheet to compare what bureaus promised.
+// Only commander is loaded up front; parsing, chalk and file expansion load
+// when the command runs.
+import { Command, Option } from 'commander';
+import type { Comparator, Item, Plan, Target } from '../schema.js';
+
+export type TargetsFormat = 'csv' | 'jsonl' | 'table';
+
+export interface TargetsOptions {
+  format: TargetsFormat;
+  bom?: boolean;
+  color: boolean;
+  stdinFormat?: 'text' | 'markdown';
+}
+
+/** One target with its document and its place: a row of the CSV, a line of the JSON Lines. */
+export interface TargetRow {
+  file: string;
+  title: string | null;
+  issuer: string | null;
+  year: number | null;
+  section: number | null;
+  sectionHeading: string | null;
+  subsection: number | null;
+  item: number | null;
+  itemTitle: string | null;
+  point: number | null;
+  part: Target['place']['part'];
+  text: string;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string;
+  comparator: Comparator;
+  kind: Target['kind'];
+  per: string | null;
+  sentence: string;
+  line: number;
+}
+
+/** CSV columns, in order: header name and row field. */
+export const CSV_COLUMNS: ReadonlyArray<[string, keyof TargetRow]> = [
+  ['file', 'file'],
+  ['title', 'title'],
+  ['issuer', 'issuer'],
+  ['year', 'year'],
+  ['section', 'section'],
+  ['section_heading', 'sectionHeading'],
+  ['subsection', 'subsection'],
+  ['item', 'item'],
+  ['item_title', 'itemTitle'],
+  ['point', 'point'],
+  ['part', 'part'],
+  ['text', 'text'],
+  ['value', 'value'],
+  ['min', 'min'],
+  ['max', 'max'],
+  ['unit', 'unit'],
+  ['comparator', 'comparator'],
+  ['kind', 'kind'],
+  ['per', 'per'],
+  ['sentence', 'sentence'],
+  ['line', 'line'],
+];
+
+const HELP = `
+Columns (CSV header, JSON Lines keys in camelCase):
+  file title issuer year       the document
+  section section_heading subsection item item_title point part
+                               where the target sits (part: preamble, section,
+                               subsection, item, point, closing)
+  text                         the target as written, comparator words included
+  value | min max unit         the amount (value, or min and max for a range)
+  comparator                   eq gte gt lte lt range approx
+  kind per                     percent count duration frequency money area age
+                               change; per: the period of a frequency (每天 …)
+  sentence line                the sentence it sits in and its source line
+
+CSV is RFC 4180 (one header line, CRLF line ends, fields quoted when needed);
+--bom starts it with a UTF-8 byte order mark so that Excel reads the Chinese
+text correctly. The table is for reading in a terminal.
+
+Exit status: 0 every input parsed, 1 some input failed (named on stderr), 2 usage error
+
+Examples:
+  $ planparse targets plans/*.txt > targets.csv
+  $ planparse targets plans/ --format csv --bom > targets.csv
+  $ planparse targets plan.txt --format table
+  $ planparse targets 'portals/**/*.txt' --format jsonl | jq .unit
+`;
+
+/** The `targets` command, to be added to the program. */
+export function targetsCommand(): Command {
+  return new Command('targets')
+    .description('list the quantitative targets of plan texts, one row per target')
+    .argument('<inputs...>', 'plan texts: files, directories, glob patterns, or -')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'jsonl', 'table']).default('csv'))
+    .option('--bom', 'start the CSV with a UTF-8 byte order mark (for Excel)')
+    .addOption(new Option('--stdin-format <format>', 'how to read standard input (-)').choices(['text', 'markdown']).default('text'))
+    .option('--no-color', 'no colours in the table (also: NO_COLOR=1; never when piped)')
+    .addHelpText('after', HELP)
+    .action(async (inputs: string[], flags: TargetsOptions) => {
+      process.exitCode = await runTargets(inputs, flags);
+    });
+}
+
+/** Add the `targets` command to a program. */
+export function registerTargetsCommand(program: Command): void {
+  program.addCommand(targetsCommand());
+}
+
+// ---------------------------------------------------------------- rows
+
+interface Located {
+  target: Target;
+  item: Item | null;
+  /** Position in the node's text, to keep an item's own targets and its points' in reading order. */
+  order: number;
+}
+
+function itemTargets(item: Item): Located[] {
+  const out: Located[] = item.targets.map((target) => ({ target, item, order: position(item.text, target, 0) }));
+  let from = 0;
+  for (const p of item.points) {
+    const at = item.text.indexOf(p.text, from);
+    const base = at >= 0 ? at : from;
+    if (at >= 0) from = at + p.text.length;
+    for (const target of p.targets) out.push({ target, item, order: base + Math.max(0, position(p.text, target, 0)) });
+  }
+  return out.sort((a, b) => a.target.line - b.target.line || a.order - b.order);
+}
+
+function position(text: string, t: Target, from: number): number {
+  const at = text.indexOf(t.sentence, from);
+  return at >= 0 ? at + Math.max(0, t.sentence.indexOf(t.text)) : from;
+}
+
+/** Every target of a plan as a row, in document order. */
+export function targetRows(plan: Plan, file: string): TargetRow[] {
+  const located: Located[] = [];
+  const paragraphs = (ps: Plan['preamble']) => ps.forEach((p) => p.targets.forEach((target) => located.push({ target, item: null, order: 0 })));
+  paragraphs(plan.preamble);
+  plan.items.forEach((it) => located.push(...itemTargets(it)));
+  for (const s of plan.sections) {
+    paragraphs(s.paragraphs);
+    s.items.forEach((it) => located.push(...itemTargets(it)));
+    for (const sub of s.subsections) {
+      paragraphs(sub.paragraphs);
+      sub.items.forEach((it) => located.push(...itemTargets(it)));
+    }
+  }
+  paragraphs(plan.closing);
+
+  const headings = new Map(plan.sections.map((s) => [s.number, s.heading]));
+  return located.map(({ target: t, item }) => ({
+    file,
+    title: plan.meta.title,
+    issuer: plan.meta.issuer,
+    year: plan.meta.year,
+    section: t.place.section,
+    sectionHeading: t.place.section === null ? null : headings.get(t.place.section) ?? null,
+    subsection: t.place.subsection,
+    item: t.place.item,
+    itemTitle: item ? item.title ?? item.lead ?? null : null,
+    point: t.place.point,
+    part: t.place.part,
+    text: t.text,
+    value: t.value ?? null,
+    min: t.min ?? null,
+    max: t.max ?? null,
+    unit: t.unit,
+    comparator: t.comparator,
+    kind: t.kind,
+    per: t.per ?? null,
+    sentence: t.sentence,
+    line: t.line,
+  }));
+}
+
+// ---------------------------------------------------------------- CSV and JSON Lines
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled. */
+export function csvField(v: string | number | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvHeader(): string {
+  return CSV_COLUMNS.map(([name]) => name).join(',') + '\r\n';
+}
+
+export function csvRow(row: TargetRow): string {
+  return CSV_COLUMNS.map(([, key]) => csvField(row[key])).join(',') + '\r\n';
+}
+
+export function jsonlRow(row: TargetRow): string {
+  return JSON.stringify(row) + '\n';
+}
+
+// ---------------------------------------------------------------- table
+
+/** Columns a character takes in a terminal: East Asian wide and full-width forms take two. */
+function charWidth(code: number): number {
+  return (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    code >= 0x20000
+    ? 2
+    : 1;
+}
+
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += charWidth(ch.codePointAt(0)!);
+  return w;
+}
+
+/** Cut to `max` columns, with … when cut. */
+function fit(s: string, max: number): string {
+  if (displayWidth(s) <= max) return s;
+  let out = '';
+  let w = 0;
+  for (const ch of s) {
+    const cw = charWidth(ch.codePointAt(0)!);
+    if (w + cw > max - 1) break;
+    out += ch;
+    w += cw;
+  }
+  return out + '…';
+}
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
+}
+
+const SIGN: Record<Comparator, string> = { eq: '', gte: '≥', gt: '>', lte: '≤', lt: '<', range: '', approx: '≈' };
+
+function amount(r: TargetRow): string {
+  const n = r.value !== null ? `${SIGN[r.comparator]}${r.value}` : `${r.min}–${r.max}`;
+  return `${r.per ? r.per + ' ' : ''}${n} ${r.unit}`;
+}
+
+function where(r: TargetRow): string {
+  if (r.item !== null) return `${r.section !== null ? `${r.section}.` : ''}${r.item}${r.point !== null ? `(${r.point})` : ''}`;
+  if (r.section !== null) return `${r.section}${r.subsection !== null ? `.(${r.subsection})` : ''}`;
+  return r.part;
+}
+
+interface Paint {
+  bold(s: string): string;
+  dim(s: string): string;
+  cyan(s: string): string;
+  yellow(s: string): string;
+}
+
+/** A document's targets as an aligned table: place, text, amount, kind, item title. */
+export function tableFor(rows: TargetRow[], file: string, plan: Pick<Plan, 'meta'>, paint: Paint): string {
+  const head = [plan.meta.title ?? '(untitled)', plan.meta.issuer, plan.meta.year].filter((x) => x !== null && x !== undefined).join(' · ');
+  let out = `${paint.bold(head)}  ${paint.dim(file)}\n`;
+  if (rows.length === 0) return out + paint.dim('  no targets') + '\n\n';
+  const header = ['place', 'target', 'amount', 'kind', 'item'] as const;
+  const cells = rows.map((r) => [where(r), fit(r.text, 28), amount(r), r.kind, fit(r.itemTitle ?? '', 30)] as const);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(displayWidth(header[i]!), ...cells.map((c) => displayWidth(c[i]!))));
+  const line = (c: readonly string[], paintText: (s: string) => string, paintAmount: (s: string) => string, paintItem: (s: string) => string) =>
+    `  ${pad(c[0]!, widths[0]!)}  ${paintText(pad(c[1]!, widths[1]!))}  ${paintAmount(pad(c[2]!, widths[2]!))}  ${pad(c[3]!, widths[3]!)}  ${paintItem(c[4]!)}`.trimEnd() + '\n';
+  out += paint.dim(line(header, (s) => s, (s) => s, (s) => s));
+  for (const c of cells) out += line(c, paint.yellow, paint.cyan, paint.dim);
+  return out + '\n';
+}
+
+// ---------------------------------------------------------------- the command
+
+export async function runTargets(operands: string[], opts: TargetsOptions): Promise<number> {
+  const { expandInputs, displayName, emptyWarning } = await import('./inputs.js');
+  const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, errorMessage } = await import('./messages.js');
+  const { readStdin, writeStdout } = await import('./io.js');
+
+  if (opts.bom && opts.format !== 'csv') {
+    process.stderr.write('planparse targets: --bom applies to --format csv only\n(planparse targets --help shows the usage)\n');
+    return EXIT_USAGE;
+  }
+  const extensions = ['txt', 'md'];
+  const { inputs, empty } = await expandInputs(operands, extensions);
+  for (const e of empty) process.stderr.write(emptyWarning(e, extensions) + '\n');
+  if (inputs.length === 0) {
+    process.stderr.write('planparse targets: no input files found\n');
+    return EXIT_USAGE;
+  }
+
+  const { parsePlanBytes, parsePlanFile } = await import('../read.js');
+  let paint: Paint | null = null;
+  if (opts.format === 'table') {
+    const { colourFor } = await import('./ui.js');
+    paint = colourFor(process.stdout, opts.color);
+  }
+
+  // A reader closing the pipe early (| head) is handled for every command in bin/.
+  let failed = 0;
+  let total = 0;
+  if (opts.format === 'csv') await writeStdout((opts.bom ? '\ufeff' : '') + csvHeader());
+  for (const input of inputs) {
+    const name = displayName(input);
+    let plan: Plan;
+    try {
+      plan = input.kind === 'stdin' ? await parsePlanBytes(await readStdin(), null, opts.stdinFormat ?? 'text') : await parsePlanFile(input.path);
+    } catch (e) {
+      failed++;
+      process.stderr.write(`planparse: ${name}: ${errorMessage(e)}\n`);
+      continue;
+    }
+    const rows = targetRows(plan, name);
+    total += rows.length;
+    let chunk = '';
+    if (opts.format === 'csv') for (const r of rows) chunk += csvRow(r);
+    else if (opts.format === 'jsonl') for (const r of rows) chunk += jsonlRow(r);
+    else chunk = tableFor(rows, name, plan, paint!);
+    if (chunk) await writeStdout(chunk);
+  }
+  if (opts.format === 'table') {
+    const files = inputs.length - failed;
+    await writeStdout(`${total} target${total === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
+  }
+  return failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
