@@ -11,7 +11,8 @@ if (process.argv.includes('--clean')) rmSync('dist', { recursive: true, force: t
 const banner = { js: "import { createRequire as __planparseRequire } from 'node:module'; const require = __planparseRequire(import.meta.url);" };
 await build({
   // worker: the batch worker thread entry, loaded by path (dist/worker.js).
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/cli/worker.ts' },
+  // plain: `planparse FILE` without commander (see bin/planparse.js).
+  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts', worker: 'src/cli/worker.ts', plain: 'src/cli/plain.ts' },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -1,0 +1,63 @@
+// `planparse plan.txt` skips commander (bin/planparse.js → dist/plain.js) to
+// start faster; it must behave exactly as the full command line does. An
+// option that changes nothing for one file (-q) sends the same command
+// through commander, so the two paths can be compared byte for byte.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES, ROOT, listFixtures } from './helpers.js';
+
+const BIN = join(ROOT, 'bin/planparse.js');
+let work: string;
+
+function planparse(args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  work = mkdtempSync(join(tmpdir(), 'planparse-plain-'));
+  writeFileSync(join(work, 'empty.txt'), '');
+});
+
+describe('plain path (one file, no option) and commander path agree', () => {
+  it.each(listFixtures('seeds'))('seed %s: same JSON on stdout, exit 0', (name) => {
+    const path = join(FIXTURES, 'seeds', name);
+    const plain = planparse([path]);
+    const full = planparse([path, '-q']);
+    expect(plain.status).toBe(0);
+    expect(JSON.parse(plain.stdout).source.path).toBe(path);
+    expect(plain).toEqual(full);
+  });
+
+  it('a missing file: same message, exit 1', () => {
+    const plain = planparse(['missing.txt']);
+    expect(plain.status).toBe(1);
+    expect(plain.stderr).toContain('missing.txt: cannot read file: no such file');
+    expect(plain).toEqual(planparse(['missing.txt', '-q']));
+  });
+
+  it('an empty file: a document with its warning, exit 0', () => {
+    const plain = planparse(['./empty.txt']);
+    expect(plain.status).toBe(0);
+    expect(JSON.parse(plain.stdout).diagnostics.map((d: { code: string }) => d.code)).toContain('empty-input');
+    expect(plain).toEqual(planparse(['./empty.txt', '-q']));
+  });
+
+  it('a directory (a batch) without --out-dir: the same usage error, exit 2', () => {
+    const dir = join(FIXTURES, 'seeds') + '/';
+    const plain = planparse([dir]);
+    expect(plain.status).toBe(2);
+    expect(plain.stderr).toContain('--out-dir');
+    expect(plain).toEqual(planparse([dir, '-q']));
+  });
+
+  it('a command name still reaches its command', () => {
+    const r = planparse(['schema']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).title).toBe('planparse plan');
+  });
+});
