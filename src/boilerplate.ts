@@ -165,9 +165,10 @@ function runningHeaders(folds: string[], reasons: Array<BoilerplateReason | null
   if (pages.length === 0) return;
   const count = new Map<string, number>();
   for (const t of folds) if (t !== '') count.set(t, (count.get(t) ?? 0) + 1);
+  // The nearest non-empty line on each side: a footer above the number, the next page's header below it.
   const near = (p: number, step: 1 | -1) => {
     const out: number[] = [];
-    for (let i = p + step; i >= 0 && i < folds.length && out.length < 2; i += step) {
+    for (let i = p + step; i >= 0 && i < folds.length && out.length < 1; i += step) {
       if (folds[i] === '') continue;
       out.push(i);
     }

@@ -28,7 +28,7 @@ function chineseYear(s: string): number | null {
   return out.length === 4 ? Number(out) : null;
 }
 
-// 2024年2月28日, 2024-05-08, 2024.5.8, 2024/5/8, 2024年05月08日 08:29
+// 2023年3月9日, 2023-03-09, 2023.3.9, 2023/3/9, 2023年03月09日 08:29, 二〇二三年三月九日
 const NUMERIC = /(\d{4})\s*(?:年|-|\.|\/|－|．)\s*(\d{1,2})\s*(?:月|-|\.|\/|－|．)\s*(\d{1,2})\s*日?/;
 const CHINESE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 
@@ -47,8 +47,8 @@ export function parseDate(text: string): string | null {
 }
 
 /**
- * Readings of a date whose separators were lost (2020115 → 2020-01-15 or
- * 2020-11-05). Returns every valid reading; the caller decides which are possible.
+ * Readings of a date whose separators were lost (2021116 → 2021-01-16 or
+ * 2021-11-06). Returns every valid reading; the caller decides which are possible.
  */
 export function garbledDateReadings(text: string): string[] {
   const m = /^(\d{4})(\d{2,4})$/.exec(text.trim());

@@ -31,7 +31,7 @@ const ADDRESSEES_LOOSE = /^[^。；]{2,100}(学校|单位|科室|股室|处室|�
 const TRANSMITTAL = /(现将|印发给你们|请结合|认真贯彻|贯彻落实|遵照执行|研究同意|予以印发|请认真|抓好落实)/;
 const PUBLIC_NOTE = /^[(（【]?\s*此件(公开发布|主动公开|依申请公开|不公开|公开)\s*[)）】]?$/;
 const ATTACHMENT = /^附\s*件\s*(\d+)?\s*[:：]?/;
-// 白教字〔2024〕1号, 南教发[2024]3号, 京教基(2024)12号; a garbled 南教20202 as well
+// 某教字〔2023〕5号, 某教发[2022]3号, 京教基(2021)12号; a garbled 某教20213 as well
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,10}\s*[〔[(（【﹝]\s*(19|20)\d{2}\s*[〕\])）】﹞]\s*第?\d{1,4}\s*号$/;
 const DOC_NUMBER_GARBLED = /^[\u4e00-\u9fa5]{1,8}(19|20)\d{3,5}号?$/;
 const DATE_ONLY = /^([〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}\s*(年|-|\.|\/)\s*\d{1,2}\s*(月|-|\.|\/)\s*\d{1,2}\s*日?|\d{6,8})$/;
@@ -66,7 +66,7 @@ function isSignatureOrg(l: Line): boolean {
   return ORG.test(l.fold) && l.fold.length <= 30;
 }
 
-/** Region of an issuer (白城市教育局 → 白城市, city). Matched on the Simplified form, named as written. */
+/** Region of an issuer (临川市教育局 → 临川市, city). Matched on the Simplified form, named as written. */
 export function regionOf(issuer: string | null): Meta['region'] {
   if (!issuer) return null;
   const simple = toSimplified(issuer).replace(/(教育.*|教体局|教委.*)$/, '');
@@ -337,7 +337,7 @@ function firstDate(fields: MetadataField[], key: MetadataField['key']): string |
   return null;
 }
 
-/** A signature date whose separators were lost (2020115): take it only when one reading is possible. */
+/** A signature date whose separators were lost (2021116): take it only when one reading is possible. */
 function resolveGarbled(lines: Line[], published: string | null, diagnostics: Diagnostic[]): string | null {
   for (const l of lines) {
     const all = garbledDateReadings(l.fold);

@@ -186,7 +186,7 @@ export const Notice = z
     body: z.string().nullable().describe('the transmittal text'),
     signature: z.string().nullable(),
     date: z.string().nullable().describe('ISO date of the signature, when certain'),
-    dateText: z.string().nullable().describe('the signature date as written (kept when it cannot be read with certainty, e.g. 2020115)'),
+    dateText: z.string().nullable().describe('the signature date as written (kept when it cannot be read with certainty, e.g. 2021116)'),
     attachments: z.array(z.string()).describe('the attachment list (附件：1.… 2.…), titles as written'),
     lines: LineRange,
   })
