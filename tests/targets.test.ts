@@ -227,8 +227,9 @@ describe('exclusions', () => {
     expect(found('至少开展一次演练')).toEqual(['至少开展一次|1|次|gte|count']);
   });
 
-  it('facts already achieved, not commitments', () => {
+  it('facts already achieved or standing, not commitments', () => {
     expect(found('已建成3所学校，累计培训教师500人次，先后荣获2项国家级奖励')).toEqual([]);
+    expect(found('全县共有中小学56所，局机关现有内设机构8个')).toEqual([]);
   });
 
   it('rankings, vague amounts, anniversaries', () => {
@@ -237,6 +238,7 @@ describe('exclusions', () => {
 
   it('unit characters that start another word: 所有, 家长, 名师, 部门', () => {
     expect(found('确保2020年所有学校达标，组织3家长会，培育10名师工作室，联合十一部门')).toEqual([]);
+    expect(found('教师培训每五年一周期，开展5人制足球联赛')).toEqual([]);
   });
 
   it('codes glued to letters or digits: 5G, ISO9001, V2', () => {
