@@ -35,6 +35,10 @@ export async function parsePlanFile(path: string): Promise<Plan> {
       err.code === 'ENOENT' ? 'no such file' :
       err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' :
       err.code === 'EISDIR' ? 'is a directory' :
+      err.code === 'ENOTDIR' ? 'a parent of the path is not a directory' :
+      err.code === 'ELOOP' ? 'too many symbolic links' :
+      // The raw message repeats the path the caller already names.
+      err.code ? `${err.code}: ${err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')}` :
       err.message;
     throw new InputError('unreadable', `cannot read file: ${why}`);
   }
