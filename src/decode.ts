@@ -48,9 +48,39 @@ function cjkShare(text: string): number {
   return nonAscii === 0 ? 1 : cjk / nonAscii;
 }
 
+/** Share of characters that plan text is made of: printable ASCII, line breaks, CJK. */
+function textShare(text: string): number {
+  const n = Math.min(text.length, 4096);
+  if (n === 0) return 0;
+  let ok = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (
+      (c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d ||
+      (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) ||
+      (c >= 0x2000 && c <= 0x206f) || c === 0xa0
+    ) ok++;
+  }
+  return ok / n;
+}
+
 /**
- * Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 LE/BE with BOM,
- * or GB18030/GBK when the bytes are not UTF-8 but read as Chinese text.
+ * UTF-16 without a byte-order mark: accepted only when one byte order decodes
+ * to text that is almost all ASCII, CJK and punctuation (an image or UTF-8
+ * read as UTF-16 gives scattered code points instead).
+ */
+function bomlessUtf16(bytes: Uint8Array): Decoded | null {
+  if (bytes.length % 2 !== 0) return null;
+  for (const encoding of ['utf-16le', 'utf-16be'] as const) {
+    const text = decodeStrict(encoding, bytes);
+    if (text !== null && textShare(text) >= 0.95) return { text, encoding };
+  }
+  return null;
+}
+
+/**
+ * Decode a file's bytes: UTF-8 (with or without BOM), UTF-16 LE/BE (with BOM,
+ * or without when the bytes leave no doubt), or GB18030/GBK when the bytes are not UTF-8 but read as Chinese text.
  * Throws InputError for binary data and undecodable text.
  */
 export function decode(bytes: Uint8Array): Decoded {
@@ -72,7 +102,12 @@ export function decode(bytes: Uint8Array): Decoded {
   if (startsWith(bytes, PNG)) throw new InputError('binary', 'binary file (PNG image), not a plan text');
   if (startsWith(bytes, PDF)) throw new InputError('binary', 'binary file (PDF), convert it to text first');
   if (startsWith(bytes, ZIP)) throw new InputError('binary', 'binary file (ZIP/Office document), convert it to text first');
-  if (bytes.includes(0)) throw new InputError('binary', 'binary file (contains NUL bytes), not a plan text');
+  if (bytes.includes(0)) {
+    // Text never holds NUL bytes, except UTF-16 saved without its byte-order mark.
+    const utf16 = bomlessUtf16(bytes);
+    if (utf16) return utf16;
+    throw new InputError('binary', 'binary file (contains NUL bytes), not a plan text');
+  }
   if (controlShare(bytes) > 0.02) throw new InputError('binary', 'binary file (control characters), not a plan text');
 
   const utf8 = decodeStrict('utf-8', bytes);

@@ -85,6 +85,12 @@ export function buildOutline(blocks: Block[]): Outline {
   });
   // A plan without any 一、 uses (一) as its top level.
   const subsectionsAreSections = !markers.some((m) => m?.level === 'section');
+  // The closing (总之…) comes after the outline: a 总之 paragraph followed by
+  // more sections or items is a summary inside the outline, not the closing.
+  let lastOutlineBlock = -1;
+  markers.forEach((m, i) => {
+    if ((m !== null && m.level !== 'point') || blocks[i]!.heading !== undefined) lastOutlineBlock = i;
+  });
 
   const warn = (code: string, message: string, line: number, severity: Diagnostic['severity'] = 'warning') =>
     diagnostics.push({ code, severity, message, line });
@@ -219,7 +225,7 @@ export function buildOutline(blocks: Block[]): Outline {
       continue;
     }
     // An unmarked paragraph.
-    if (CLOSING.test(b.fold) && (sections.length > 0 || itemsSeen > 0)) {
+    if (CLOSING.test(b.fold) && (sections.length > 0 || itemsSeen > 0) && index > lastOutlineBlock) {
       inClosing = true;
       closing.push(paragraphOf(b));
       continue;

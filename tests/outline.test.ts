@@ -80,6 +80,19 @@ describe('sections with items numbered across them', () => {
   });
 });
 
+describe('the closing paragraph', () => {
+  const plan = parse('closing.txt');
+  it('keeps a 总之 paragraph followed by more sections inside the outline', () => {
+    const it1 = allItems(plan)[0]!;
+    expect(it1.lines).toEqual({ start: 5, end: 7 });
+    expect(it1.text).toContain('总之，课堂是育人主阵地');
+    expect(plan.sections.map((s) => s.number)).toEqual([1, 2]);
+  });
+  it('takes the last 综上所述 paragraph as the closing, not the signature', () => {
+    expect(plan.closing.map((p) => [p.lines.start, p.lines.end, p.text.slice(0, 4)])).toEqual([[13, 13, '综上所述']]);
+  });
+});
+
 describe('numbering that restarts in each section', () => {
   const plan = parse('restart.txt');
   it('restarts at 1 without a duplicate diagnostic', () => {
