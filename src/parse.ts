@@ -34,8 +34,9 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   attachTargets(outline, outline.segments);
 
   diagnostics.push(...metaDiagnostics, ...outline.diagnostics);
-  if (text.trim() === '') {
-    diagnostics.push({ code: 'empty-input', severity: 'warning', message: 'the input is empty', line: null });
+  // Empty after normalisation: zero-width characters and NBSP count as nothing.
+  if (lines.every((l) => l.text === '')) {
+    diagnostics.push({ code: 'empty-input', severity: 'warning', message: 'the input is empty or holds only spaces and invisible characters', line: null });
   } else if (outline.sections.length === 0 && outline.items.length === 0) {
     diagnostics.push({ code: 'no-outline', severity: 'warning', message: 'no sections or numbered items found: this may not be a work plan', line: null });
   }
