@@ -171,7 +171,9 @@ function readTable(lines: Line[], fields: MetadataField[], fieldLines: MetadataL
     const cells = cellsOf(l.fold, l.text);
     if (cells.length > 0) {
       const fs = fieldsOf(l, cells);
-      fields.push(...fs);
+      // A loop, not push(...fs): one scraped line can hold more cells than
+      // a call may take arguments.
+      for (const f of fs) fields.push(f);
       fieldLines.push({ line: l.no, text: l.text, fields: fs });
       continue;
     }

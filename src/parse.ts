@@ -27,13 +27,13 @@ export interface ParseOptions {
 /** Parse one plan text into a validated Plan. Pure: no I/O. */
 export function parsePlan(text: string, options: ParseOptions = {}): Plan {
   const lines = options.lines ?? normalise(text);
-  const diagnostics: Diagnostic[] = [];
   const { kept, removed } = stripBoilerplate(lines);
   const { meta, body, diagnostics: metaDiagnostics } = extractMetadata(kept);
   const outline = buildOutline(reflow(body, removed));
   attachTargets(outline, outline.segments);
 
-  diagnostics.push(...metaDiagnostics, ...outline.diagnostics);
+  // concat, not push(...): a huge plan can have more diagnostics than a call takes arguments.
+  const diagnostics: Diagnostic[] = metaDiagnostics.concat(outline.diagnostics);
   // Empty after normalisation: zero-width characters and NBSP count as nothing.
   if (lines.every((l) => l.text === '')) {
     diagnostics.push({ code: 'empty-input', severity: 'warning', message: 'the input is empty or holds only spaces and invisible characters', line: null });

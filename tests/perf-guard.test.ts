@@ -1,0 +1,94 @@
+// Guard against super-linear work (regex backtracking, quadratic scans) on
+// hostile input: a scraped page can hold one enormous line. Each case parses
+// a generated line of about 1 MB; the parse takes well under a second when
+// every stage is linear, and the test's 10 s timeout is the watchdog (no
+// timing comparison here: the machine is shared, bench/ measures speed).
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../src/parse.js';
+import { allItems, allTargets } from './helpers.js';
+
+const MB = 1 << 20;
+const WATCHDOG = { timeout: 10_000 };
+
+/** Deterministic PRNG (mulberry32) so a failure reproduces. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// Pieces that the stages' patterns react to: digits and separators, Chinese
+// numerals, units and comparators, quotes and brackets, markers, labels,
+// breadcrumb arrows, widget words, odd spaces.
+const PIECES = [
+  '1', '2', '0', '.', '5', ',', '%', '％', '一', '二', '十', '百', '万', '点', '是', '、', '，', '。', '；', '：', ':', ' ',
+  '>', '»', '“', '”', '"', '《', '》', '(', ')', '（', '）', '【', '】', '第', '年', '月', '日', '号', '〔', '〕', '个', '所',
+  '人次', '小时', '不低于', '达到', '提升至', '至', '—', '-', '~', '以上', '左右', '每', '天', '首页', '您', '|', '　', '\u00a0',
+  '①', '(1)', '1.', '一、', '(一)', '发文字号', '索引号', '成文日期', '教育', '学校', '工作要点', '扫一扫', 'a', 'Z', '元', '岁',
+];
+
+function soup(seed: number, length: number): string {
+  const rand = prng(seed);
+  const parts: string[] = [];
+  let n = 0;
+  while (n < length) {
+    const p = PIECES[Math.floor(rand() * PIECES.length)]!;
+    parts.push(p);
+    n += p.length;
+  }
+  return parts.join('');
+}
+
+const fill = (unit: string) => unit.repeat(Math.ceil(MB / unit.length));
+
+describe('a 1 MB line parses (linear stages)', WATCHDOG, () => {
+  it.each([1, 2, 3])('random soup of pattern pieces, seed %i', (seed) => {
+    const line = soup(seed, MB);
+    const plan = parsePlan(line);
+    expect(plan.source.lines).toBe(1);
+    expect(plan.source.bytes).toBe(Buffer.byteLength(line));
+  });
+
+  it.each([
+    ['digits', '1'],
+    ['digits and dots', '1.'],
+    ['Chinese numerals', '一二三四五六七八九十百千万'],
+    ['spaced arrows', ' >'],
+    ['open quotes', '“'],
+    ['open brackets', '(（【《'],
+    ['enumeration commas', '、'],
+    ['numbered points', '(1)'],
+    ['one-是 points', '，一是'],
+    ['label colons', '索引号:'],
+    ['percent signs', '5%'],
+    ['ideographic spaces', '　a'],
+  ])('a run of %s', (_name, unit) => {
+    const line = fill(unit);
+    const plan = parsePlan(line);
+    expect(plan.source.lines).toBe(1);
+    expect(plan.source.bytes).toBe(Buffer.byteLength(line));
+  });
+
+  it('one target sentence repeated: every repetition is one target', () => {
+    const sentence = '每天锻炼不低于2小时。';
+    const times = Math.ceil(MB / sentence.length);
+    const plan = parsePlan('1.' + sentence.repeat(times));
+    const items = allItems(plan);
+    expect(items).toHaveLength(1);
+    const targets = allTargets(plan);
+    expect(targets).toHaveLength(times);
+    expect(targets[times - 1]).toMatchObject({ value: 2, unit: '小时', comparator: 'gte', text: '不低于2小时' });
+  });
+
+  it('a section heading holding a 1 MB body keeps all of it', () => {
+    const body = fill('加强教育');
+    const plan = parsePlan('一、' + body);
+    expect(plan.sections).toHaveLength(1);
+    expect(plan.sections[0]!.text.length).toBe(body.length);
+  });
+});
