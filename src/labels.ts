@@ -33,7 +33,7 @@ const KEY_OF = new Map(LABELS.map(([label, key]) => [label, key]));
 
 // Longest labels first so 信息分类 wins over 分类. Spaces may sit between the
 // characters of a label (索  引 号, 标      题).
-const spaced = (label: string) => [...label].join(' ?');
+const spaced = (label: string) => [...label].join(' *');
 const FULL = [...KEY_OF.keys()].sort((a, b) => b.length - a.length).map(spaced).join('|');
 const CELL = new RegExp(`(${FULL})\\s*[:：]`, 'g');
 
@@ -73,14 +73,18 @@ export function labelOnly(text: string): { label: string; key: Key } | null {
  * which has the same length, so they keep the characters as written.
  */
 export function cellsOf(text: string, display: string = text): Cell[] {
-  // 【发布机构】value: the bracketed form reads like label: value.
-  const t = text.trim().replace(/^【([^】]{2,6})】/, (_, l: string) => `${l}：`.padEnd(l.length + 2, ' '));
+  // 【发布机构】value reads like label: value; rewritten in place (【 → space,
+  // 】 → ：) so offsets still match the display text.
+  let t = text.trim();
+  const bracket = /^【([^】]{2,6})】/.exec(t);
+  if (bracket) t = ` ${bracket[1]}：${t.slice(bracket[0].length)}`;
+  const lead = bracket ? 1 : 0;
   const shown = display.trim();
   const found: Array<{ at: number; end: number; label: string; keys: Key[]; cut: boolean }> = [];
-  const head = TAIL_AT_START.exec(t);
+  const head = bracket ? null : TAIL_AT_START.exec(t);
   CELL.lastIndex = 0;
   const first = CELL.exec(t);
-  if (first && first.index === 0) {
+  if (first && first.index === lead) {
     // a full label at the start
   } else if (head) {
     const label = head[1]!.replace(/ /g, '');

@@ -1,0 +1,150 @@
+// Metadata from disclosure tables in their layouts, the notice wrapper and the
+// text itself, through the whole pipeline (boilerplate first, as in use).
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../src/parse.js';
+import { cellsOf, labelOnly } from '../src/labels.js';
+import { normaliseDocNumber, regionOf } from '../src/metadata.js';
+
+const OUTLINE = [
+  '一、加强党的建设',
+  '1.深化理论学习。健全学习制度，推动理论学习常态化。',
+  '2.加强基层组织建设。落实党组织领导的校长负责制。',
+];
+const parse = (...lines: string[]) => parsePlan(lines.join('\n'));
+
+describe('cellsOf and labelOnly', () => {
+  it('splits two cells on a line', () => {
+    expect(cellsOf('发文机关: 某市教育局 成文日期: 2023年3月9日').map((c) => [c.label, c.keys, c.value])).toEqual([
+      ['发文机关', ['issuer'], '某市教育局'],
+      ['成文日期', ['written'], '2023年3月9日'],
+    ]);
+  });
+  it('reads spaced labels and cut labels at the start of a line', () => {
+    expect(cellsOf('索  引 号: 123/2023-001')[0]!.keys).toEqual(['indexNumber']);
+    const cut = cellsOf('号: 某教〔2023〕5号')[0]!;
+    expect(cut.cut).toBe(true);
+    expect(cut.keys).toContain('docNumber');
+    expect(cut.keys).toContain('indexNumber');
+  });
+  it('reads a bracketed label and keeps the value as written', () => {
+    expect(cellsOf('【发布机构】某县教育局').map((c) => [c.keys[0], c.value])).toEqual([['issuer', '某县教育局']]);
+  });
+  it('cuts values from the display text when matching on a folded one', () => {
+    expect(cellsOf('发布机构：南湾市教育局', '發佈機構：南灣市教育局')[0]!.value).toBe('南灣市教育局');
+  });
+  it('finds nothing in prose that merely contains a label word', () => {
+    expect(cellsOf('要健全发文机关审核制度：做到程序规范。')).toEqual([]);
+  });
+  it('recognises a label alone on its line', () => {
+    expect(labelOnly('索引号')).toEqual({ label: '索引号', key: 'indexNumber' });
+    expect(labelOnly('【发布机构】：')).toEqual({ label: '发布机构', key: 'issuer' });
+    expect(labelOnly('索引号：123')).toBeNull();
+  });
+});
+
+describe('disclosure tables', () => {
+  it('reads a table with cut labels printed twice, resolving 号 by its value', () => {
+    const plan = parse(
+      '号: 113/202301-0007 信息分类: 计划总结',
+      '关: 某县教育局 发布日期: 2023-03-20',
+      '称: 某县教育局2023年工作要点',
+      '号: 某教〔2023〕12号',
+      '索引号: 113/202301-0007 信息分类: 计划总结',
+      '发布机关: 某县教育局 发布日期: 2023-03-20',
+      '某县教育局2023年工作要点',
+      ...OUTLINE,
+    );
+    expect(plan.meta).toMatchObject({
+      title: '某县教育局2023年工作要点', titleLine: 7, issuer: '某县教育局', indexNumber: '113/202301-0007',
+      docNumber: '某教〔2023〕12号', category: '计划总结', dates: { written: null, published: '2023-03-20' },
+      region: { name: '某县', level: 'county' }, year: 2023,
+    });
+    expect(plan.meta.fields.map((f) => f.line)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('reads a table printed one label per line with the value below', () => {
+    const plan = parse('某区2023年工作计划', ...OUTLINE, '', '某区教育局', '2023年3月2日', '索引号', '113/2023-0215', '发文字号', '某教[2023]7号');
+    expect(plan.meta).toMatchObject({ indexNumber: '113/2023-0215', docNumber: '某教〔2023〕7号', issuer: '某区教育局', dates: { written: '2023-03-02' } });
+    expect(plan.sections[0]!.items).toHaveLength(2);
+  });
+
+  it('takes the plan title over the notice title in the table', () => {
+    const plan = parse('标题: 某市教育局关于印发《某市2024年教育工作要点》的通知', ...OUTLINE);
+    expect(plan.meta.title).toBe('某市2024年教育工作要点');
+  });
+
+  it('gives year null for a template year', () => {
+    expect(parse('某区教育局202x年工作要点', ...OUTLINE).meta.year).toBeNull();
+  });
+
+  it('dates a page by a header line with a time', () => {
+    expect(parse('原创 某县教育发布 2024-03-08 18:30', '某县2024年教育工作要点', ...OUTLINE).meta.dates.published).toBe('2024-03-08');
+  });
+});
+
+describe('notice wrapper', () => {
+  const notice = (date: string, published = '2023-03-20') =>
+    parse(
+      `发布时间：${published} 10:00`,
+      '某县教育局文件',
+      '某教发(2023)2号',
+      '某县教育局关于印发《某县2023年教育工作要点》的通知',
+      '各学区、县直各学校：',
+      '现将《某县2023年教育工作要点》印发给你们，请认真组织实施。',
+      '附件：1.某县2023年教育工作要点',
+      '2.某县2023年重点任务分工',
+      '某县教育局',
+      date,
+      '（此件主动公开）',
+      '某县2023年教育工作要点',
+      ...OUTLINE,
+    );
+
+  it('reads every part of the wrapper', () => {
+    const plan = notice('2023年1月12日');
+    expect(plan.meta.notice).toMatchObject({
+      title: '某县教育局关于印发《某县2023年教育工作要点》的通知',
+      docNumber: '某教发〔2023〕2号',
+      addressees: '各学区、县直各学校',
+      body: '现将《某县2023年教育工作要点》印发给你们，请认真组织实施。',
+      signature: '某县教育局',
+      date: '2023-01-12',
+      attachments: ['某县2023年教育工作要点', '某县2023年重点任务分工'],
+      lines: { start: 2, end: 11 },
+    });
+    expect(plan.meta).toMatchObject({ title: '某县2023年教育工作要点', titleLine: 12, docNumber: '某教发〔2023〕2号', dates: { written: '2023-01-12', published: '2023-03-20' } });
+    // The attachment list is not the outline.
+    expect(plan.sections).toHaveLength(1);
+  });
+
+  it('resolves a garbled signature date when only one reading precedes publication', () => {
+    const plan = notice('2023112');
+    expect(plan.meta.dates.written).toBe('2023-01-12');
+    expect(plan.diagnostics.find((d) => d.code === 'date-garbled-resolved')?.line).toBe(10);
+  });
+
+  it('keeps a garbled date raw with a warning when two readings remain', () => {
+    const plan = notice('2023112', '2023-12-20');
+    expect(plan.meta.dates.written).toBeNull();
+    expect(plan.meta.notice?.dateText).toBe('2023112');
+    const d = plan.diagnostics.find((x) => x.code === 'date-garbled');
+    expect(d).toMatchObject({ severity: 'warning', line: 10 });
+    expect(d?.message).toContain('2023-01-12 or 2023-11-02');
+  });
+});
+
+describe('normaliseDocNumber and regionOf', () => {
+  it('normalises the year brackets only', () => {
+    expect(normaliseDocNumber('某教发[2023]2号')).toBe('某教发〔2023〕2号');
+    expect(normaliseDocNumber('某教（2023） 2号')).toBe('某教〔2023〕2号');
+    expect(normaliseDocNumber('某教【2023】2號')).toBe('某教〔2023〕2號');
+  });
+  it('tells the level of a region from the issuer', () => {
+    expect(regionOf('某某省教育厅')).toEqual({ name: '某某省', level: 'province' });
+    expect(regionOf('上海市教育委员会')).toEqual({ name: '上海市', level: 'province' });
+    expect(regionOf('某市某区教育局')).toEqual({ name: '某市某区', level: 'district' });
+    expect(regionOf('南灣市教育局')).toEqual({ name: '南灣市', level: 'city' });
+    expect(regionOf('某某縣教育局')).toEqual({ name: '某某縣', level: 'county' });
+    expect(regionOf('区教育和体育局')).toBeNull();
+  });
+});
