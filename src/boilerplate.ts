@@ -57,8 +57,10 @@ const RULES: Rule[] = [
   { reason: 'related', test: (t) => RELATED_HEADING.test(t) && t.length <= 60 },
   { reason: 'editor', test: (t) => /^[【\[(（]?\s*(责任编辑|责编|编辑|校对|审核|审校|初审|终审|复审|撰稿|供稿|文字|图片|摄影|排版|美编)\s*[:：|]/.test(t) && t.length <= 60 && !/[。]/.test(t) && !/(发布|成文|发文)/.test(t) },
   { reason: 'counter', test: (t) => COUNTER.test(t) },
-  { reason: 'qr-prompt', test: (t) => /(扫一扫|扫码|二维码|用手机扫描|微信扫描|手机扫描)/.test(t) && t.length <= 60 && (/^(扫|微信扫|用手机|手机扫|请使用|长按)/.test(t) || !/[，。；,;]/.test(t)) },
-  { reason: 'share-site', test: (t) => /(预览阅读已结束|预览已结束|试读已结束|本文档由.{0,12}上传|下载券|VIP|付费(阅读|下载)|剩余.{0,8}未读|点击.{0,6}(下载|阅读全文|继续阅读)|(全文|文档)(共|含).{0,8}页|原创力文档|(百度|道客|豆丁|人人|免费)文库|文库(会员|VIP)|如有侵权.{0,6}(联系|删除)|侵权(投诉|举报)|仅供(学习|参考|交流))/i.test(t) },
+  // A QR prompt opens with the scan cue, or is a short line about scanning to read/open/share
+  // (a wrapped plan line such as 推广使用校园二维码门禁系统 is neither).
+  { reason: 'qr-prompt', test: (t) => /(扫一扫|扫码|二维码|扫描)/.test(t) && t.length <= 60 && (/^(扫|微信扫|用手机|手机扫|请使用|长按)/.test(t) || (t.length <= 20 && /(手机|阅读|打开|查看|关注|分享|浏览|访问)/.test(t))) },
+  { reason: 'share-site', test: (t) => /((预览|试读)[^，。,]{0,4}已?结束|本文档由.{0,12}上传|下载券|VIP|付费(阅读|下载)|剩余.{0,8}未读|点击.{0,6}(下载|阅读全文|继续阅读)|(全文|文档)(共|含).{0,8}页|原创力文档|(百度|道客|豆丁|人人|免费)文库|文库(会员|VIP)|如有侵权.{0,6}(联系|删除)|侵权(投诉|举报)|仅供(学习|参考|交流))/i.test(t) },
   // Upload notices of document-sharing sites: 上传人：… 上传时间：… 下载：12次; 文档格式：docx 页数：4页
   { reason: 'share-site', test: (t) => /(上传人|上传者|上传用户|贡献者|文档格式|文件格式|文档大小|页数)\s*[:：]/.test(t) && t.length <= 100 && !/[。]/.test(t) },
   { reason: 'share-site', test: (t) => /(原价|售价|价格)\s*[:：]?\s*[¥￥]/.test(t) },
@@ -68,7 +70,7 @@ const RULES: Rule[] = [
   { reason: 'social', test: (t) => /(关注(我们|该公众号|本公众号|公众号)|点击上方.{0,8}(关注|蓝字)|长按(识别|扫描)?(二维码|关注)|轻点两下取消|微信扫一扫可打开)/.test(t) && t.length <= 80 },
   // Greetings and the date ticker of a portal banner.
   { reason: 'widget', test: (t) => /^欢迎(访问|光临|来到|进入|您)/.test(t) && t.length <= 80 },
-  { reason: 'widget', test: (t) => /(今天是|今日是)/.test(t) || (/星期[一二三四五六日天]/.test(t) && t.length <= 40 && !/[。，]/.test(t)) },
+  { reason: 'widget', test: (t) => (/(今天是|今日是)/.test(t) || /星期[一二三四五六日天]/.test(t)) && /\d{4}\s*[年\-/.]\s*\d{1,2}/.test(t) && t.length <= 60 && !/[。，]/.test(t) },
   { reason: 'widget', test: (t) => /请输入(关键字|关键词|搜索|检索)/.test(t) },
   // Site-visitor address: plans never speak to "您"; portals do (如果您对…有疑问, 若您需要…).
   { reason: 'widget', test: (t) => /(您|本站|本网站|本网页|本页面)/.test(t) && t.length <= 120 },
@@ -103,7 +105,8 @@ function widgetShare(t: string): number {
 
 /** Navigation bars: many short tokens, no sentence punctuation (首页 机构 公开 服务 互动). */
 function isNavigation(t: string): boolean {
-  if (/[。；;，,]/.test(t) || t.length > 120) return false;
+  // Menus hold neither sentence punctuation nor numbers; table rows (序号 任务 时限) hold both or name their columns.
+  if (/[。；;，,\d]/.test(t) || t.length > 120 || /(序号|任务|责任|牵头|时限|完成时间|配合)/.test(t)) return false;
   const ts = t.split(/\s*[|｜]\s*|\s{1,}/).filter(Boolean);
   if (ts.length < 4) return false;
   const short = ts.filter((w) => w.length <= 6).length;

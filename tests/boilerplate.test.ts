@@ -170,3 +170,15 @@ describe('no rule names a whole seed line', () => {
 
 // Keep FIXTURES referenced for readers looking for where seeds live.
 void FIXTURES;
+
+describe('wrapped plan lines and table rows that look a little like chrome stay', () => {
+  for (const line of [
+    '推广使用校园二维码门禁系统',
+    '每周星期三下午开展集体教研活动',
+    '序号 工作任务 牵头科室 完成时限',
+    '1 新建幼儿园 基建科 12月底',
+    '以上数据仅作为工作参考依据',
+  ]) {
+    it(line, () => expect(boilerplateReason(line)).toBeNull());
+  }
+});
