@@ -63,6 +63,9 @@ const BEFORE: Array<[string, Comparator]> = (
   ] as Array<[string, Comparator]>
 ).sort((a, b) => b[0].length - a[0].length);
 
+// One-character comparators that also end other words: 下达, 传达, 制约, 节约, 附近, 最近.
+const COMPOUND_FIRST: Record<string, string> = { 达: '下传表到送通抵直发转', 约: '制节预签契公履违简', 近: '最附邻就亲贴靠' };
+
 // Words that state a level only weakly: a comparator after the number overrides them (确保…以内 is lte).
 const WEAK_BEFORE = new Set(['确保', '力争', '达到', '达', '力争达到', '保持', '保持在']);
 
@@ -453,15 +456,14 @@ function comparatorBefore(f: string, p: number): [string, Comparator] | null {
 function compare(f: string, c: Candidate): Comparison {
   const start = c.first.start;
   const p = lastNonSpace(f, start) + 1;
-  const before = f.slice(Math.max(0, p - 5), p);
   let afterWord: [string, Comparator] | null = null;
   for (const entry of AFTER) if (f.startsWith(entry[0], c.end)) { afterWord = entry; break; }
   const to = afterWord ? c.end + afterWord[0].length : c.end;
   if (c.second) return { comparator: 'range', from: start, to: c.end, explicit: true };
 
   const beforeWord = comparatorBefore(f, p);
-  if (beforeWord && beforeWord[0] === '达' && /(下达|传达|表达|到达|送达|通达|抵达|直达)$/.test(before)) {
-    // 下达, 传达: 达 is part of another verb
+  if (beforeWord && beforeWord[0].length === 1 && (COMPOUND_FIRST[beforeWord[0]] ?? '').includes(f[p - 2] ?? '\0')) {
+    // 下达, 制约, 附近: the one-character word is the end of another word
   } else if (beforeWord) {
     const from = p - beforeWord[0].length;
     if (afterWord && (WEAK_BEFORE.has(beforeWord[0]) || afterWord[1] === beforeWord[1])) return { comparator: afterWord[1], from, to, explicit: true };

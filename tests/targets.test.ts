@@ -115,8 +115,10 @@ describe('comparators', () => {
     expect(findTargets('确保班额45人以内')).toMatchObject([{ comparator: 'lte', value: 45 }]);
   });
 
-  it('达 inside another verb (下达, 传达) is not a comparator', () => {
+  it('a one-character comparator ending another word (下达, 制约, 附近) is not one', () => {
     expect(found('下达3个招生计划')).toEqual(['3个|3|个|eq|count']);
+    expect(found('破解制约3个片区发展的难题')).toEqual(['3个|3|个|eq|count']);
+    expect(found('统筹附近3所学校')).toEqual(['3所|3|所|eq|count']);
   });
 
   it('a commitment word across a clause mark does not reach the number', () => {
