@@ -14,6 +14,19 @@ export interface Line {
   heading?: number;
   /** Last source line of a Markdown block that started on this line. */
   last?: number;
+  /** Markdown list entry that starts on this line. */
+  list?: ListEntry;
+}
+
+/** A Markdown list entry: top-level entries are items, nested ones sub-points. */
+export interface ListEntry {
+  /** 1 for a list at the top level, 2 and more for lists inside list entries. */
+  depth: number;
+  ordered: boolean;
+  /** Number of the entry: as counted by Markdown for ordered lists, its position for bullets. */
+  number: number;
+  /** The list marker as written: 1. 1) - * + */
+  marker: string;
 }
 
 /** A paragraph of content: one line, or several rejoined by reflow. */
@@ -23,10 +36,12 @@ export interface Block {
   start: number;
   end: number;
   heading?: number;
+  list?: ListEntry;
 }
 
 export function blockOf(line: Line): Block {
   const block: Block = { text: line.text, fold: line.fold, start: line.no, end: line.last ?? line.no };
   if (line.heading !== undefined) block.heading = line.heading;
+  if (line.list !== undefined) block.list = line.list;
   return block;
 }

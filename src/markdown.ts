@@ -2,7 +2,7 @@
 // items become lines the plain-text stages understand. Loaded only for .md.
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
-import type { Line } from './lines.js';
+import type { Line, ListEntry } from './lines.js';
 import { cleanLine, fold } from './normalise.js';
 
 interface MdNode {
@@ -12,7 +12,7 @@ interface MdNode {
   start?: number | null;
   value?: string;
   children?: MdNode[];
-  position?: { start: { line: number }; end: { line: number } };
+  position?: { start: { line: number; offset?: number }; end: { line: number; offset?: number } };
 }
 
 function textOf(node: MdNode): string {
@@ -24,12 +24,14 @@ function textOf(node: MdNode): string {
 /**
  * Turn a Markdown source into lines. Every source line keeps its number; a
  * line's text is the plain text of the block that starts on it, so `# 一、…`
- * becomes `一、…` and an ordered list entry `3. …` stays `3. …`.
+ * becomes `一、…` and an ordered list entry `3. …` stays `3. …`. List entries
+ * carry `list`: top-level entries become items (bullets numbered in order),
+ * entries of nested lists become sub-points of the item above them.
  */
 export function markdownLines(source: string, lines: Line[]): Line[] {
   const tree = unified().use(remarkParse).parse(source) as unknown as MdNode;
   const out: Line[] = lines.map((l) => ({ no: l.no, text: '', fold: '' }));
-  const put = (node: MdNode, text: string, heading?: number) => {
+  const put = (node: MdNode, text: string, extra: { heading?: number; list?: ListEntry } = {}) => {
     const t = cleanLine(text);
     const first = node.position?.start.line;
     const last = node.position?.end.line;
@@ -37,29 +39,41 @@ export function markdownLines(source: string, lines: Line[]): Line[] {
     if (!slot || t === '') return;
     slot.text = t;
     slot.fold = fold(t);
-    if (heading !== undefined) slot.heading = heading;
+    if (extra.heading !== undefined) slot.heading = extra.heading;
+    if (extra.list !== undefined) slot.list = extra.list;
     if (last && last > first!) slot.last = last;
   };
-  const visit = (node: MdNode, listNumber?: number) => {
+  // The list marker as written: the source between the entry's start and its content.
+  const listMarker = (entry: MdNode, content: MdNode): string => {
+    const from = entry.position?.start.offset;
+    const to = content.position?.start.offset;
+    return from !== undefined && to !== undefined ? source.slice(from, to).trim() : '';
+  };
+  /** `list`: the entry whose first paragraph this is; `depth`: lists around the node. */
+  const visit = (node: MdNode, depth: number, list?: ListEntry) => {
     switch (node.type) {
       case 'heading':
-        put(node, textOf(node), node.depth);
+        put(node, textOf(node), { heading: node.depth });
         return;
-      case 'paragraph':
-        put(node, (listNumber !== undefined ? `${listNumber}. ` : '') + textOf(node).replace(/\n/g, ''));
-        return;
-      case 'list': {
-        let n = node.start ?? 1;
-        for (const child of node.children ?? []) {
-          visit(child, node.ordered ? n : undefined);
-          n++;
-        }
+      case 'paragraph': {
+        const text = textOf(node).replace(/\n/g, '');
+        // A top-level ordered entry keeps its number in the text (3. …) so every
+        // stage reads it as the item marker it is; 1) stays 1).
+        const shown = list && list.depth === 1 && list.ordered ? `${list.number}${list.marker.endsWith(')') ? ')' : '.'} ${text}` : text;
+        put(node, shown, list ? { list } : {});
         return;
       }
-      case 'listItem': {
-        const [first, ...rest] = node.children ?? [];
-        if (first) visit(first, listNumber);
-        for (const child of rest) visit(child);
+      case 'list': {
+        let n = node.ordered ? (node.start ?? 1) : 1;
+        for (const entry of node.children ?? []) {
+          const [first, ...rest] = entry.children ?? [];
+          if (first) {
+            const info: ListEntry = { depth: depth + 1, ordered: node.ordered === true, number: n, marker: listMarker(entry, first) };
+            visit(first, depth + 1, first.type === 'paragraph' ? info : undefined);
+          }
+          for (const child of rest) visit(child, depth + 1);
+          n++;
+        }
         return;
       }
       case 'thematicBreak':
@@ -70,10 +84,10 @@ export function markdownLines(source: string, lines: Line[]): Line[] {
       case 'html':
         return;
       default:
-        for (const child of node.children ?? []) visit(child);
+        for (const child of node.children ?? []) visit(child, depth);
     }
   };
-  visit(tree);
+  visit(tree, 0);
   // Lines inside multi-line paragraphs were joined onto their first line; the
   // others become empty. Original filler flags are kept for accounting.
   for (let i = 0; i < out.length; i++) if (out[i]!.text === '' && lines[i]!.filler) out[i]!.filler = true;

@@ -3,7 +3,7 @@
 import type { Block } from './lines.js';
 import type { Diagnostic, Item, Paragraph, Point, Section, Subsection } from './schema.js';
 import { markerOf, type Marker } from './markers.js';
-import { findPoints } from './points.js';
+import { findPoints, type FoundPoint } from './points.js';
 import { fold } from './normalise.js';
 
 export interface Outline {
@@ -103,12 +103,16 @@ export function buildOutline(blocks: Block[]): Outline {
 
   const container = (): Container => subsection ?? section ?? { items: topItems };
 
+  // Sub-points given by nested Markdown lists, per item; other items' points are found in their text.
+  const listPoints = new Map<Item, FoundPoint[]>();
+
   const newItem = (b: Block, m: Marker | null, number: number): Item => {
     const text = m ? b.text.slice(m.length).trim() : b.text;
     const lead = leadOf(text);
     const it: Item = {
       number,
-      marker: m ? b.text.slice(0, m.length).trim() : null,
+      // A Markdown bullet has its marker outside the text (length 0).
+      marker: m ? (m.length > 0 ? b.text.slice(0, m.length).trim() : m.marker) : null,
       inferred: m === null,
       title: titleOf(lead),
       lead,
@@ -146,6 +150,18 @@ export function buildOutline(blocks: Block[]): Outline {
       continue;
     }
     let m = markers[index]!;
+    if (b.list && b.list.depth > 1 && item && (m === null || m.level === 'point')) {
+      // An entry of a nested Markdown list: a sub-point of the item above.
+      const offset = item.text.length;
+      append(item, b, b.text);
+      const points = listPoints.get(item) ?? [];
+      points.push({ marker: b.list.marker, number: b.list.number, offset, text: b.text });
+      listPoints.set(item, points);
+      continue;
+    }
+    // A top-level Markdown bullet (- …) is an item; its number follows the items before it.
+    const bullet = b.list !== undefined && b.list.depth === 1 && !b.list.ordered && m === null;
+    if (bullet) m = { level: 'item', marker: b.list!.marker, number: 0, length: 0 };
     if (b.heading !== undefined && m === null) {
       // Markdown heading without a numeral: a section (or sub-section when deeper).
       if (b.heading <= sectionDepth || !section) {
@@ -182,8 +198,10 @@ export function buildOutline(blocks: Block[]): Outline {
       const c = container();
       const firstInContainer = c.items.length === 0;
       // Numbering restarts in a section when its first item goes back to 1 (or 2, item 1 unmarked).
-      const restart = firstInContainer && itemsSeen > 0 && m.number <= 2 && m.number <= lastItemNumber;
+      // Bullets carry no number: they continue the numbering.
+      const restart = !bullet && firstInContainer && itemsSeen > 0 && m.number <= 2 && m.number <= lastItemNumber;
       let expected = restart || itemsSeen === 0 ? 1 : lastItemNumber + 1;
+      if (bullet) m = { ...m, number: expected };
       // An unmarked paragraph right after a heading whose item lost its number;
       // not an introduction that announces the items (…重点抓好以下工作：).
       const paragraphs = 'paragraphs' in c ? c.paragraphs : null;
@@ -251,7 +269,7 @@ export function buildOutline(blocks: Block[]): Outline {
     const segs = segments.get(it)!;
     // Points come in text order, so one pointer walks the segments once.
     let first = 0;
-    it.points = findPoints(it.text, fold(it.text)).map((p): Point => {
+    it.points = (listPoints.get(it) ?? findPoints(it.text, fold(it.text))).map((p): Point => {
       const from = p.offset;
       const to = p.offset + p.text.length;
       // The segment holding `from`: the last one starting at or before it.
