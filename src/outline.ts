@@ -58,6 +58,20 @@ function looksLikeLead(text: string): boolean {
   return stop >= 4 && stop <= 30 && !/[，,；;：:]/.test(text.slice(0, stop));
 }
 
+// Characters that make a number at the start of a line a quantity, not a lost marker (2所学校…, 3年…).
+const QUANTITY_AFTER = /^[年月日号时分秒个所项名人次万千百亿元倍届期批周天%％.,，、\d０-９]/;
+
+/**
+ * Length of a bare item number that lost its punctuation (`4推进校园文化建设。`),
+ * when the line starts with exactly the number inferred for it; 0 otherwise.
+ */
+function bareNumberLength(text: string, number: number): number {
+  const digits = String(number);
+  if (!text.startsWith(digits)) return 0;
+  const rest = text.slice(digits.length);
+  return rest.length > 0 && !QUANTITY_AFTER.test(rest) ? digits.length : 0;
+}
+
 type Container = Section | Subsection | { items: Item[] };
 
 export function buildOutline(blocks: Block[]): Outline {
@@ -107,7 +121,7 @@ export function buildOutline(blocks: Block[]): Outline {
   const listPoints = new Map<Item, FoundPoint[]>();
 
   const newItem = (b: Block, m: Marker | null, number: number): Item => {
-    const text = m ? b.text.slice(m.length).trim() : b.text;
+    const text = m ? b.text.slice(m.length).trim() : b.text.slice(bareNumberLength(b.text, number)).trim();
     const lead = leadOf(text);
     const it: Item = {
       number,

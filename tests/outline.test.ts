@@ -158,6 +158,9 @@ describe('items that lost their number', () => {
     ]);
     expect(allItems(plan)[2]!.text).toBe('做好后勤服务。规范食堂管理，确保师生饮食安全。');
   });
+  it('drops the bare number of a marker that lost its punctuation (4推进…) from the inferred item', () => {
+    expect(allItems(plan)[3]!.text).toBe('推进校园文化建设。打造书香校园，开展读书节活动，营造浓厚育人氛围。');
+  });
   it('reports every inference with its line', () => {
     expect(codes(plan)).toContain('5 item-number-inferred');
     expect(codes(plan)).toContain('11 item-number-inferred');
