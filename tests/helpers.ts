@@ -1,6 +1,7 @@
 // Test helpers: reading fixtures, walking a plan, and the line-accounting
 // check (every input line is content, metadata, notice or removed boilerplate).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Item, Plan, Target } from '../src/schema.js';
 
@@ -103,4 +104,55 @@ export function accountingProblems(plan: Plan, source: string): string[] {
     if (!claimed) problems.push(`line ${l} is accounted for by nothing: ${text.trim().slice(0, 40)}`);
   });
   return problems;
+}
+
+/** Newest modification time of the files under dir (recursively). */
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) newest = Math.max(newest, statSync(join(e.parentPath, e.name)).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Build dist/ only when it is missing or older than src/: `npm test` has just
+ * built it, and rebuilding while another test file spawns the binary could let
+ * that process read a half-written bundle.
+ */
+export function ensureBuilt(): void {
+  let built = 0;
+  try {
+    built = Math.min(statSync(join(ROOT, 'dist/cli.js')).mtimeMs, statSync(join(ROOT, 'dist/index.js')).mtimeMs);
+  } catch {
+    built = 0;
+  }
+  if (built > newestMtime(join(ROOT, 'src'))) return;
+  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+}
+
+export interface CliRun {
+  status: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Run the built binary without blocking the test's thread (big inputs take seconds). */
+export function runCli(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/planparse.js'), ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (status, signal) =>
+      resolve({ status, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
+  });
 }
