@@ -1,8 +1,8 @@
 // Stage 7b: put every target in the node whose text holds it — a sub-point,
-// an item, a paragraph — with its sentence, its source line and its place in
-// the outline. A target inside a sub-point lives in the point only, never
+// an item, a paragraph, a section or sub-section heading line — with its
+// sentence, its source line and its place in the outline. A target inside a sub-point lives in the point only, never
 // also in its item.
-import type { Item, Paragraph, Plan, Target, TargetPlace } from './schema.js';
+import type { Item, Paragraph, Plan, Section, Subsection, Target, TargetPlace } from './schema.js';
 import { findTargets, Sentences } from './targets.js';
 import type { Segment } from './outline.js';
 
@@ -60,6 +60,11 @@ function fillItem(item: Item, segments: Map<object, Segment[]>, where: Where) {
   item.targets = targetsIn(item.text, segments.get(item), { part: 'item', ...where, item: item.number, point: null }, inPoint);
 }
 
+/** A heading's text starts on its first line (its body may follow on the same line). */
+function headingSegments(segments: Map<object, Segment[]>, node: Section | Subsection): Segment[] {
+  return segments.get(node) ?? [{ offset: 0, start: node.lines.start, end: node.lines.start }];
+}
+
 function fillParagraph(p: Paragraph, segments: Map<object, Segment[]>, place: TargetPlace) {
   p.targets = targetsIn(p.text, segments.get(p), place);
 }
@@ -70,9 +75,11 @@ export function attachTargets(outline: Outline, segments: Map<object, Segment[]>
   outline.preamble.forEach((p) => fillParagraph(p, segments, { part: 'preamble', ...none }));
   outline.items.forEach((it) => fillItem(it, segments, { section: null, subsection: null }));
   for (const s of outline.sections) {
+    s.targets = targetsIn(s.text, headingSegments(segments, s), { ...none, part: 'section', section: s.number });
     s.paragraphs.forEach((p) => fillParagraph(p, segments, { ...none, part: 'section', section: s.number }));
     s.items.forEach((it) => fillItem(it, segments, { section: s.number, subsection: null }));
     for (const sub of s.subsections) {
+      sub.targets = targetsIn(sub.text, headingSegments(segments, sub), { ...none, part: 'subsection', section: s.number, subsection: sub.number });
       sub.paragraphs.forEach((p) => fillParagraph(p, segments, { ...none, part: 'subsection', section: s.number, subsection: sub.number }));
       sub.items.forEach((it) => fillItem(it, segments, { section: s.number, subsection: sub.number }));
     }

@@ -104,6 +104,7 @@ export const Subsection = z
     lines: LineRange,
     paragraphs: z.array(Paragraph).describe('unnumbered body paragraphs before the first item'),
     items: z.array(Item),
+    targets: z.array(Target).optional().describe('targets in the heading line (the text after the marker); set by the parser'),
   })
   .describe('a sub-section （一） nested in its section');
 
@@ -117,6 +118,7 @@ export const Section = z
     paragraphs: z.array(Paragraph).describe('unnumbered body paragraphs that are not items'),
     subsections: z.array(Subsection),
     items: z.array(Item),
+    targets: z.array(Target).optional().describe('targets in the heading line (the text after the marker); set by the parser'),
   })
   .describe('a top-level section 一、');
 

@@ -328,6 +328,15 @@ describe('targets in the outline', () => {
     expect(byText.get('不少于3节')!.per).toBe('每周');
   });
 
+  it('a section or sub-section heading line keeps the targets of its body', () => {
+    const withBodies = parsePlan(['某区教育局2025年工作要点', '一、推进优质均衡。全年新建学校3所。', '（一）扩大供给。新增学位2000个。', '二、加强队伍。培训教师1000人次。'].join('\n'));
+    const [first, second] = withBodies.sections;
+    expect(first!.targets).toMatchObject([{ text: '3所', line: 2, place: { part: 'section', section: 1, subsection: null, item: null } }]);
+    expect(first!.subsections[0]!.targets).toMatchObject([{ text: '2000个', line: 3, place: { part: 'subsection', section: 1, subsection: 1 } }]);
+    expect(second!.targets).toMatchObject([{ text: '1000人次', line: 4, place: { part: 'section', section: 2 } }]);
+    expect(allTargets(withBodies)).toHaveLength(3);
+  });
+
   it('an item does not repeat the targets of its points', () => {
     const item2 = plan.sections[0]!.items[1]!;
     expect(item2.targets).toEqual([]);

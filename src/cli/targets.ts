@@ -143,10 +143,13 @@ export function targetRows(plan: Plan, file: string): TargetRow[] {
   const paragraphs = (ps: Plan['preamble']) => ps.forEach((p) => p.targets.forEach((target) => located.push({ target, item: null, order: 0 })));
   paragraphs(plan.preamble);
   plan.items.forEach((it) => located.push(...itemTargets(it)));
+  const heading = (targets: Target[] | undefined) => (targets ?? []).forEach((target) => located.push({ target, item: null, order: 0 }));
   for (const s of plan.sections) {
+    heading(s.targets);
     paragraphs(s.paragraphs);
     s.items.forEach((it) => located.push(...itemTargets(it)));
     for (const sub of s.subsections) {
+      heading(sub.targets);
       paragraphs(sub.paragraphs);
       sub.items.forEach((it) => located.push(...itemTargets(it)));
     }
