@@ -115,6 +115,16 @@ function fieldsOf(line: Line, cells: Cell[]): MetadataField[] {
   });
 }
 
+/**
+ * Record a metadata line. A Markdown paragraph can span several source lines
+ * (`last`); the lines after its first are recorded as continuations (no
+ * text, no fields) so every source line stays accounted for.
+ */
+function record(out: MetadataLine[], l: Line, fields: MetadataField[]): void {
+  out.push({ line: l.no, text: l.text, fields });
+  for (let n = l.no + 1; n <= (l.last ?? l.no); n++) out.push({ line: n, text: '', fields: [] });
+}
+
 /** Lines that list attachments (附件：1.X / 2.Y): numbered, but titles of files, not outline items. */
 function attachmentListLines(lines: Line[]): Set<number> {
   const out = new Set<number>();
@@ -174,15 +184,15 @@ function readTable(lines: Line[], fields: MetadataField[], fieldLines: MetadataL
       // A loop, not push(...fs): one scraped line can hold more cells than
       // a call may take arguments.
       for (const f of fs) fields.push(f);
-      fieldLines.push({ line: l.no, text: l.text, fields: fs });
+      record(fieldLines, l, fs);
       continue;
     }
     const label = labelOnly(l.fold);
     const next = lines[i + 1];
     if (label && next && !labelOnly(next.fold) && cellsOf(next.fold).length === 0) {
       const f: MetadataField = { line: next.no, label: label.label, key: label.key, value: next.text };
-      fieldLines.push({ line: l.no, text: l.text, fields: [] });
-      fieldLines.push({ line: next.no, text: next.text, fields: [f] });
+      record(fieldLines, l, []);
+      record(fieldLines, next, [f]);
       fields.push(f);
       i++;
       continue;
@@ -262,7 +272,7 @@ export function extractMetadata(lines: Line[]): MetadataResult {
       const key: MetadataField['key'] = isPlanTitle(l) || PLAN_TITLE.test(l.fold) ? 'title' : parseDate(l.fold) && DATED_HEADER.test(l.fold) ? 'published' : 'other';
       const f: MetadataField = { line: l.no, label: '', key, value: l.text };
       fields.push(f);
-      fieldLines.push({ line: l.no, text: l.text, fields: [f] });
+      record(fieldLines, l, [f]);
       if (f.key === 'other') {
         diagnostics.push({ code: 'head-line-unclassified', severity: 'info', message: `line above the plan title kept as metadata: ${l.text.slice(0, 40)}`, line: l.no });
       }
@@ -279,7 +289,7 @@ export function extractMetadata(lines: Line[]): MetadataResult {
     if (key === 'written') signatureDates.push(l);
     const f: MetadataField = { line: l.no, label: '', key, value: l.text };
     fields.push(f);
-    fieldLines.push({ line: l.no, text: l.text, fields: [f] });
+    record(fieldLines, l, [f]);
   }
 
   const notice = noticeLines.length > 0 ? parseNotice(noticeLines, diagnostics) : null;
@@ -313,6 +323,9 @@ export function extractMetadata(lines: Line[]): MetadataResult {
     const garbled = [...noticeLines, ...signatureDates].filter((l) => /^\d{6,8}$/.test(l.fold));
     written = resolveGarbled(garbled, published, diagnostics);
   }
+
+  // A title spanning several source lines (Markdown): its later lines are continuations.
+  for (let n = (titleLine?.no ?? 0) + 1; titleLine && n <= (titleLine.last ?? titleLine.no); n++) fieldLines.push({ line: n, text: '', fields: [] });
 
   const meta: Meta = {
     title,
@@ -407,6 +420,6 @@ function parseNotice(lines: Line[], diagnostics: Diagnostic[]): Notice {
     date,
     dateText,
     attachments: attachments.map((a) => a.replace(/^《(.+)》$/, '$1')),
-    lines: { start: lines[0]!.no, end: lines[lines.length - 1]!.no },
+    lines: { start: lines[0]!.no, end: lines[lines.length - 1]!.last ?? lines[lines.length - 1]!.no },
   };
 }

@@ -148,3 +148,15 @@ describe('normaliseDocNumber and regionOf', () => {
     expect(regionOf('区教育和体育局')).toBeNull();
   });
 });
+
+describe('Markdown paragraphs spanning several lines', () => {
+  it('account for every line of a metadata paragraph and of a title paragraph', async () => {
+    const { parsePlanBytes } = await import('../src/read.js');
+    const { accountingProblems } = await import('./helpers.js');
+    const source = '发布日期：2024-02-26\n发布机构：某县教育局\n\n某县2024年\n教育工作要点\n\n1. 加强党建。落实责任。\n2. 推进均衡。新建学校。\n';
+    const plan = await parsePlanBytes(new TextEncoder().encode(source), 'page.md');
+    expect(plan.meta.title).toBe('某县2024年教育工作要点');
+    expect(plan.meta.dates.published).toBe('2024-02-26');
+    expect(accountingProblems(plan, source)).toEqual([]);
+  });
+});
