@@ -197,8 +197,15 @@ export async function main(argv: string[], version: string): Promise<void> {
     cmd.configureOutput({ outputError: (text, write) => write(`planparse: ${text.replace(/^error: /, '')}`) });
   }
   // A reader that goes away (`planparse dir --jsonl | head`) ends the run: not
-  // everything was delivered, so exit 1, but without a stack trace.
-  process.stdout.on('error', () => process.exit(1));
+  // everything was delivered, so exit 1, but without a stack trace. Any other
+  // write failure (a full disk: ENOSPC) is named, on one line.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') {
+      const why = e.code === 'ENOSPC' ? 'no space left on device' : e.message.replace(/\s*[\r\n]+\s*/g, ' ');
+      process.stderr.write(`planparse: standard output: cannot write: ${why}\n`);
+    }
+    process.exit(1);
+  });
   try {
     await program.parseAsync(argv);
   } catch (e) {

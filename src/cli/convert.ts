@@ -133,7 +133,15 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
       if (!opts.quiet) process.stderr.write(`planparse: ${singleOut}: up to date (newer than its input); --force replaces it\n`);
       return EXIT_OK;
     }
-    if (format === 'jsonl') stream = await AtomicStream.open(singleOut);
+    if (format === 'jsonl') {
+      try {
+        stream = await AtomicStream.open(singleOut);
+      } catch (e) {
+        // Its directory cannot be made (a parent is a file, no permission): nothing is converted.
+        process.stderr.write(`planparse: ${singleOut}: ${c.red(`cannot write: ${fsReason(e)}`)}\n`);
+        return EXIT_FAILED;
+      }
+    }
   }
 
   const stats = newStats(jobs.length);

@@ -21,7 +21,13 @@ const madeDirs = new Set<string>();
 
 async function ensureDir(dir: string): Promise<void> {
   if (madeDirs.has(dir)) return;
-  await mkdir(dir, { recursive: true });
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (e) {
+    // A recursive mkdir says EEXIST when the directory, or a parent, is a file.
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw Object.assign(new Error(`not a directory: ${dir}`), { code: 'ENOTDIR' });
+    throw e;
+  }
   madeDirs.add(dir);
 }
 
