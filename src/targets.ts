@@ -21,7 +21,7 @@ const UNIT_KIND: Record<string, TargetKind> = {
   课时: 'duration', 学时: 'duration', 小时: 'duration', 分钟: 'duration', 个月: 'duration', 天: 'duration', 周: 'duration',
   周岁: 'age', 岁: 'age',
   元: 'money',
-  人次: 'count', 所: 'count', 个: 'count', 家: 'count', 项: 'count', 人: 'count', 名: 'count', 节: 'count', 次: 'count',
+  人次: 'count', 场次: 'count', 条: 'count', 所: 'count', 个: 'count', 家: 'count', 项: 'count', 人: 'count', 名: 'count', 节: 'count', 次: 'count',
   场: 'count', 班: 'count', 张: 'count', 套: 'count', 台: 'count', 册: 'count', 篇: 'count', 支: 'count', 门: 'count',
   件: 'count', 座: 'count', 间: 'count', 栋: 'count', 辆: 'count', 本: 'count', 份: 'count', 位: 'count', 户: 'count',
   处: 'count', 种: 'count', 组: 'count', 首: 'count', 部: 'count',
@@ -292,12 +292,17 @@ function readNumber(f: string, raw: string, i: number): NumberToken | null {
   return null;
 }
 
-function unitAt(f: string, j: number): string | null {
+// After Arabic digits 名 is always the measure word: 2名校长, 10名师范生.
+const NAME_WORDS_AFTER_DIGITS = new Set(['名师', '名校', '名优', '名家']);
+
+function unitAt(f: string, j: number, arabic = false): string | null {
   const list = UNITS_BY_FIRST.get(f[j]!);
   if (!list) return null;
   for (const u of list) {
     if (f.startsWith(u, j)) {
-      if (u.length === 1 && NOT_A_UNIT.has(f.slice(j, j + 2))) return null;
+      // 所以 is a word, but in 2所以上 the unit is followed by 以上
+      const word = f.slice(j, j + 2);
+      if (u.length === 1 && NOT_A_UNIT.has(word) && !AFTER.some(([w]) => f.startsWith(w, j + 1)) && !(arabic && NAME_WORDS_AFTER_DIGITS.has(word))) return null;
       return u;
     }
   }
@@ -333,11 +338,11 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
   let j = skipSpace(f, first.end);
   let over = false;
   if (first.percentWords) return { first, second: null, unit: '%', end: first.end, over };
-  if ((f[j] === '余' || f[j] === '多') && unitAt(f, j + 1)) {
+  if ((f[j] === '余' || f[j] === '多') && unitAt(f, j + 1, !first.chinese)) {
     over = true;
     j++;
   }
-  const unit1 = unitAt(f, j);
+  const unit1 = unitAt(f, j, !first.chinese);
   const afterUnit1 = unit1 ? j + unit1.length : j;
   // a range: separator (— may be doubled), then a second number of the same script family
   let k = afterUnit1;
@@ -347,7 +352,7 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
     const second = f[k] !== undefined ? readNumber(f, raw, k) : null;
     if (second && !second.leadingZero && !second.versionLike) {
       let m = skipSpace(f, second.end);
-      const unit2 = unitAt(f, m);
+      const unit2 = unitAt(f, m, !second.chinese);
       if (unit2 && (unit1 === null || unit1 === unit2)) {
         m += unit2.length;
         // 1-2万人: a magnitude written once, after the second number, applies to both ends
@@ -407,10 +412,8 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   // 两个“只增不减”: a Chinese count right before a quotation counts slogans
   if (first.chinese && (next === '“' || next === '《' || next === '"')) return 'slogan';
   if (c.second === null && !comparatorFound) {
-    const nounAt = POLICY_NOUNS.some((w) => policyNounAt(after, w));
     // “…”五项工程, 八项规定, 四个意识: how many policies a set has
-    if (first.chinese && (UNIT_KIND[unit] === 'count') && nounAt) return 'policy-set';
-    if (prev === '”' && nounAt) return 'policy-set';
+    if (((first.chinese && UNIT_KIND[unit] === 'count') || prev === '”') && POLICY_NOUNS.some((w) => policyNounAt(after, w))) return 'policy-set';
   }
   // 任务清单、风险清单、阵地清单三个清单: the size of the list just enumerated
   if (first.chinese && c.second === null && first.value >= 2 && prev !== '等' && enumerationBefore(f, first.start) === first.value) return 'enumeration';
@@ -473,13 +476,13 @@ function compare(f: string, c: Candidate): Comparison {
   if (afterWord) return { comparator: afterWord[1], from: start, to, explicit: true };
   if (c.over) return { comparator: 'gt', from: start, to: c.end, explicit: true };
   // 至少建设1个, 确保年底95%: a commitment word a short phrase before the number
-  const clause = clauseBefore(f, p, GAP_MAX + 4);
-  for (const w of GAP_WORDS) {
-    const at = clause.lastIndexOf(w);
-    if (at < 0) continue;
-    const gap = clause.slice(at + w.length);
-    if (gap.length >= 1 && gap.length <= GAP_MAX && [...gap].every((ch) => isHan(ch) && !is(ch, CHINESE_NUMERAL))) {
-      return { comparator: 'gte', from: p - gap.length - w.length, to: c.end, explicit: true };
+  // Walk back over the gap (Han characters, no numeral) looking for the word's end.
+  for (let e = p - 1; e >= 0 && p - e <= GAP_MAX; e--) {
+    const ch = f[e]!;
+    if (!isHan(ch) || is(ch, CHINESE_NUMERAL)) break;
+    const end = e; // the word ends right before f[e]; the gap is f[e..p)
+    for (const w of GAP_WORDS) {
+      if (end >= w.length && f.startsWith(w, end - w.length)) return { comparator: 'gte', from: end - w.length, to: c.end, explicit: true };
     }
   }
   return { comparator: 'eq', from: start, to: c.end, explicit: false };
