@@ -81,8 +81,19 @@ export function markdownLines(source: string, lines: Line[]): Line[] {
         put(node, '---');
         return;
       case 'code':
-      case 'html':
+      case 'html': {
+        // Not outline, but kept line by line as written (fences and tags
+        // included) so that later stages account for every source line.
+        const from = node.position?.start.offset;
+        const to = node.position?.end.offset;
+        const first = node.position?.start.line;
+        if (from === undefined || to === undefined || first === undefined) return;
+        source.slice(from, to).split(/\r\n|\r|\n/).forEach((raw, i) => {
+          const line = first + i;
+          put({ type: 'text', position: { start: { line }, end: { line } } }, raw);
+        });
         return;
+      }
       default:
         for (const child of node.children ?? []) visit(child, depth);
     }

@@ -102,3 +102,15 @@ describe('headings without numeral markers', async () => {
     expect(accountingProblems(plan, source)).toEqual([]);
   });
 });
+
+describe('code and HTML blocks', () => {
+  it('keeps their lines as written, each on its source line, so every line is accounted for', async () => {
+    const { parsePlan } = await import('../src/parse.js');
+    const md = '# 一、加强党建\n\n```\n示例代码\n\n```\n\n<div>\n<p>说明</p>\n</div>\n\n1. 推进工作。\n';
+    const mdLines = markdownLines(md, normalise(md));
+    expect(mdLines.filter((l) => l.text !== '').map((l) => `${l.no}:${l.text}`)).toEqual(['1:一、加强党建', '3:```', '4:示例代码', '6:```', '8:<div>', '9:<p>说明</p>', '10:</div>', '12:1. 推进工作。']);
+    const plan = parsePlan(md, { format: 'markdown', lines: mdLines });
+    expect(accountingProblems(plan, md)).toEqual([]);
+    expect(allItems(plan).map((i) => `${i.number}@${i.lines.start}`)).toEqual(['1@12']);
+  });
+});
