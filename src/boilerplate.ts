@@ -224,14 +224,20 @@ export function stripBoilerplate(lines: Line[]): Stripped {
 
   const kept: Line[] = [];
   const removed: RemovedLine[] = [];
+  // A Markdown block spans source lines up to its `last`; the lines inside belong to it.
+  let blockEnd = 0;
   lines.forEach((line, i) => {
     if (line.text === '') {
-      if (line.filler) removed.push({ line: line.no, text: '', reason: 'blank-filler' });
+      if (line.filler && line.no > blockEnd) removed.push({ line: line.no, text: '', reason: 'blank-filler' });
       return;
     }
+    blockEnd = Math.max(blockEnd, line.last ?? line.no);
     const reason = reasons[i];
-    if (reason) removed.push({ line: line.no, text: line.text, reason });
-    else kept.push(folds[i] === line.fold ? line : { ...line, fold: folds[i]! });
+    if (reason) {
+      removed.push({ line: line.no, text: line.text, reason });
+      // The other source lines of a removed block go with it (listed without text).
+      for (let n = line.no + 1; n <= (line.last ?? line.no); n++) removed.push({ line: n, text: '', reason });
+    } else kept.push(folds[i] === line.fold ? line : { ...line, fold: folds[i]! });
   });
   return { kept, removed };
 }
