@@ -15,13 +15,15 @@ interface Mark {
   offset: number;
 }
 
-const PATTERNS: Array<{ re: RegExp; number: (m: RegExpExecArray) => number | null }> = [
+const PATTERNS: Array<{ re: RegExp; number: (m: RegExpExecArray) => number | null; after?: RegExp }> = [
   // ① … ⑳
   { re: /[\u2460-\u2473]/g, number: (m) => m[0].charCodeAt(0) - 0x2460 + 1 },
   // (1) （1）
   { re: /[(（]\s*(\d{1,2})\s*[)）]/g, number: (m) => Number(m[1]) },
-  // 一是 二是 … after a clause boundary, so 统一是 never counts
-  { re: /(?<=^|[，,。；;：:\s])([一二三四五六七八九十]{1,2})是/g, number: (m) => chineseToNumber(m[1]!) },
+  // 一是 二是 … after a clause boundary, so 统一是 never counts. The boundary
+  // is checked on the character before (\`after\`): as a lookbehind at the
+  // pattern's head it made this scan four times slower.
+  { re: /([一二三四五六七八九十]{1,2})是/g, number: (m) => chineseToNumber(m[1]!), after: /[，,。；;：:\s]/ },
 ];
 
 /** The longest run 1, 2, 3 … of marks, starting at 1. */
@@ -40,10 +42,15 @@ function run(marks: Mark[]): Mark[] {
  */
 export function findPoints(text: string, folded: string = text): FoundPoint[] {
   let best: Mark[] = [];
-  for (const { re, number } of PATTERNS) {
+  for (const { re, number, after } of PATTERNS) {
     const marks: Mark[] = [];
     re.lastIndex = 0;
     for (let m = re.exec(folded); m; m = re.exec(folded)) {
+      if (after && m.index > 0 && !after.test(folded[m.index - 1]!)) {
+        // Not at a boundary: a match may still start one character later.
+        re.lastIndex = m.index + 1;
+        continue;
+      }
       const n = number(m);
       if (n !== null) marks.push({ marker: text.slice(m.index, m.index + m[0].length), number: n, offset: m.index });
     }
