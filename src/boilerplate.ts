@@ -52,7 +52,7 @@ const RULES: Rule[] = [
   // 首页 > 栏目 > 正文, 当前位置：…, A >> B >> C
   { reason: 'breadcrumb', test: (t) => /^(当前位置|您的位置|您当前的位置|您现在的位置|位置)\s*[:：]/.test(t) },
   { reason: 'breadcrumb', test: (t) => /(>|»|›|→|＞)/.test(t) && /^(首页|网站首页|主页)/.test(t) },
-  { reason: 'breadcrumb', test: (t) => (t.match(/\s*(>>|>|»|›|＞)\s*/g) ?? []).length >= 2 && t.length <= 90 && !/[。；]/.test(t) },
+  { reason: 'breadcrumb', test: (t) => (t.match(/\s*(>>|>|»|›|＞)\s*/g) ?? []).length >= 2 && t.length <= 90 && !/[。；;]/.test(t) },
   { reason: 'pager', test: (t) => /^(上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页)\s*[:：]?/.test(t) },
   { reason: 'related', test: (t) => RELATED_HEADING.test(t) && t.length <= 60 },
   { reason: 'editor', test: (t) => /^[【\[(（]?\s*(责任编辑|责编|编辑|校对|审核|审校|初审|终审|复审|撰稿|供稿|文字|图片|摄影|排版|美编)\s*[:：|]/.test(t) && t.length <= 60 && !/[。]/.test(t) && !/(发布|成文|发文)/.test(t) },
@@ -70,13 +70,13 @@ const RULES: Rule[] = [
   { reason: 'social', test: (t) => /(关注(我们|该公众号|本公众号|公众号)|点击上方.{0,8}(关注|蓝字)|长按(识别|扫描)?(二维码|关注)|轻点两下取消|微信扫一扫可打开)/.test(t) && t.length <= 80 },
   // Greetings and the date ticker of a portal banner.
   { reason: 'widget', test: (t) => /^欢迎(访问|光临|来到|进入|您)/.test(t) && t.length <= 80 },
-  { reason: 'widget', test: (t) => (/(今天是|今日是)/.test(t) || /星期[一二三四五六日天]/.test(t)) && /\d{4}\s*[年\-/.]\s*\d{1,2}/.test(t) && t.length <= 60 && !/[。，]/.test(t) },
+  { reason: 'widget', test: (t) => (/(今天是|今日是)/.test(t) || /星期[一二三四五六日天]/.test(t)) && /\d{4}\s*[年\-/.]\s*\d{1,2}/.test(t) && t.length <= 60 && !/[。，,]/.test(t) },
   { reason: 'widget', test: (t) => /请输入(关键字|关键词|搜索|检索)/.test(t) },
   // Site-visitor address: plans never speak to "您"; portals do (如果您对…有疑问, 若您需要…).
   { reason: 'widget', test: (t) => /(您|本站|本网站|本网页|本页面)/.test(t) && t.length <= 120 },
   { reason: 'download', test: (t) => /^(文件下载|附件下载|相关附件|政策咨询|政策解读|图文解读|解读文件|图解)\s*[:：]?$/.test(t) },
   // A link to a file: 相关附件：计划.docx, 下载：要点.pdf
-  { reason: 'download', test: (t) => /\.(docx?|pdf|xlsx?|wps|ofd|zip|rar|et)\s*$/i.test(t) && t.length <= 100 && !/[。，]/.test(t) },
+  { reason: 'download', test: (t) => /\.(docx?|pdf|xlsx?|wps|ofd|zip|rar|et)\s*$/i.test(t) && t.length <= 100 && !/[。，,]/.test(t) },
   // Lines of separator symbols only: ----, ———, ***, ▼, END
   { reason: 'blank-filler', test: (t) => /^[-—–_=*~·•.。…▼▲►▶◆◇■□★☆\s]+$/.test(t) || /^[-—–=\s]*(END|End|end)[-—–=\s]*$/.test(t) },
 ];
@@ -131,7 +131,7 @@ function isContentEntry(t: string): boolean {
 
 /** Clearly plan text: an outline entry, or prose (long and punctuated like a sentence). */
 function isAnchor(t: string): boolean {
-  return isMarkerLine(t) || (t.length >= 30 && /[，。；]/.test(t));
+  return isMarkerLine(t) || (t.length >= 30 && /[，。；,;]/.test(t));
 }
 
 /** Classify one line by the rules that hold anywhere on the page; null when it is not chrome. */
@@ -148,7 +148,7 @@ export function boilerplateReason(text: string): BoilerplateReason | null {
 
 /** Looser rules for lines above the plan or below it. */
 function edgeReason(t: string, zone: 'head' | 'tail'): BoilerplateReason | null {
-  if (t.length <= 40 && !/[。，；]/.test(t) && widgetShare(t) >= 0.6) return 'widget';
+  if (t.length <= 40 && !/[。，；,;]/.test(t) && widgetShare(t) >= 0.6) return 'widget';
   // Site banners: 青原区人民政府门户网站, XX教育信息网
   if (t.length <= 30 && /(门户网站|政府网站|网站|政务网|信息网|官网|官方网站)$/.test(t)) return 'navigation';
   if (zone === 'tail' && !/联系人/.test(t) && t.length <= 120) {
@@ -180,7 +180,7 @@ function runningHeaders(folds: string[], reasons: Array<BoilerplateReason | null
   for (const p of pages) {
     for (const i of [...near(p, -1), ...near(p, 1)]) {
       const t = folds[i]!;
-      if (reasons[i] !== null || t.length > 40 || /[。，；]/.test(t) || isMarkerLine(t)) continue;
+      if (reasons[i] !== null || t.length > 40 || /[。，；,;]/.test(t) || isMarkerLine(t)) continue;
       if ((count.get(t) ?? 0) >= 2) reasons[i] = 'page-furniture';
     }
   }
@@ -217,7 +217,7 @@ export function stripBoilerplate(lines: Line[]): Stripped {
       const t = folds[j]!;
       if (t === '') break;
       if (reasons[j] !== null) continue;
-      if (t.length > 60 || /[。；]/.test(t) || isMarkerLine(t)) break;
+      if (t.length > 60 || /[。；;]/.test(t) || isMarkerLine(t)) break;
       reasons[j] = 'related';
     }
   }

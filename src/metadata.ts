@@ -27,7 +27,7 @@ const ORG_PREFIX = /^([\u4e00-\u9fa5]{1,40}?(教育和体育局|教育体育局|
 const RED_HEADER = /^[\u4e00-\u9fa5（）()]{2,40}(文件|函|简报)$/;
 const ADDRESSEES = /^各[^。]{2,120}[:：]$/;
 // Addressees without 各: 区属各学校、幼儿园，局机关各科室：
-const ADDRESSEES_LOOSE = /^[^。；]{2,100}(学校|单位|科室|股室|处室|局|委|院|园|部门|中心)[:：]$/;
+const ADDRESSEES_LOOSE = /^[^。；;]{2,100}(学校|单位|科室|股室|处室|局|委|院|园|部门|中心)[:：]$/;
 const TRANSMITTAL = /(现将|印发给你们|请结合|认真贯彻|贯彻落实|遵照执行|研究同意|予以印发|请认真|抓好落实)/;
 const PUBLIC_NOTE = /^[(（【]?\s*此件(公开发布|主动公开|依申请公开|不公开|公开)\s*[)）】]?$/;
 const ATTACHMENT = /^附\s*件\s*(\d+)?\s*[:：]?/;
@@ -135,7 +135,7 @@ function attachmentListLines(lines: Line[]): Set<number> {
     for (let j = i + 1; j < lines.length; j++) {
       const t = lines[j]!.fold;
       const m = markerOf(t);
-      if (!m || m.level !== 'item' || m.number !== n + 1 || t.length > 50 || /[。，；]/.test(t)) break;
+      if (!m || m.level !== 'item' || m.number !== n + 1 || t.length > 50 || /[。，；,;]/.test(t)) break;
       out.add(j);
       n = m.number;
     }
@@ -381,7 +381,7 @@ function parseNotice(lines: Line[], diagnostics: Diagnostic[]): Notice {
   let inAttachments = false;
   for (const l of lines) {
     const t = l.fold;
-    if (inAttachments && markerOf(t)?.level === 'item' && t.length <= 50 && !/[。，；]/.test(t)) {
+    if (inAttachments && markerOf(t)?.level === 'item' && t.length <= 50 && !/[。，；,;]/.test(t)) {
       attachments.push(l.text.slice(markerOf(t)!.length).trim());
       continue;
     }

@@ -147,6 +147,13 @@ describe('stripBoilerplate: page furniture of exports', () => {
   });
 });
 
+describe('full-width punctuation is seen in the folded form', () => {
+  it('keeps a repeated line with a comma next to a page number (a sentence, not a header)', () => {
+    const text = ['加强安全教育，确保平安', '1.加强党的建设。落实党组织领导的校长负责制。', '加强安全教育，确保平安', '- 1 -'].join('\n');
+    expect(reasons(text)).toEqual({ 4: 'page-furniture' });
+  });
+});
+
 describe('no rule names a whole seed line', () => {
   const sources = readdirSync(join(ROOT, 'src'), { recursive: true })
     .map(String)
