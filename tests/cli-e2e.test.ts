@@ -1,13 +1,13 @@
 // End-to-end: the built binary, spawned as a user would run it, in real
 // temporary folders. Builds dist/ once first (npm test also builds).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync, execFileSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePlanFile } from '../src/read.js';
 import { toJson } from '../src/serialise.js';
-import { FIXTURES, ROOT, listFixtures } from './helpers.js';
+import { FIXTURES, ROOT, ensureBuilt, listFixtures } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/planparse.js');
 const SEEDS = listFixtures('seeds');
@@ -43,7 +43,7 @@ function tree(dir: string): string[] {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  ensureBuilt();
   work = mkdtempSync(join(tmpdir(), 'planparse-e2e-'));
   corpus = join(work, 'corpus');
   mkdirSync(join(corpus, 'sub'), { recursive: true });

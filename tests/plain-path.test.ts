@@ -3,11 +3,11 @@
 // option that changes nothing for one file (-q) sends the same command
 // through commander, so the two paths can be compared byte for byte.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FIXTURES, ROOT, listFixtures } from './helpers.js';
+import { FIXTURES, ROOT, ensureBuilt, listFixtures } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/planparse.js');
 let work: string;
@@ -18,7 +18,7 @@ function planparse(args: string[]) {
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  ensureBuilt();
   work = mkdtempSync(join(tmpdir(), 'planparse-plain-'));
   writeFileSync(join(work, 'empty.txt'), '');
 });

@@ -1,12 +1,12 @@
 // `planparse targets`: the built binary on the seeds, as a researcher runs it.
 // Builds dist/ once first (npm test also builds).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { parsePlanFile } from '../src/read.js';
 import { CSV_COLUMNS, csvField, displayWidth } from '../src/cli/targets.js';
-import { FIXTURES, ROOT, allTargets, listFixtures } from './helpers.js';
+import { FIXTURES, ROOT, allTargets, ensureBuilt, listFixtures } from './helpers.js';
 
 const BIN = join(ROOT, 'bin/planparse.js');
 const SEEDS = listFixtures('seeds').map((f) => join('fixtures/seeds', f));
@@ -49,7 +49,7 @@ function parseCsv(text: string): string[][] {
 let expected = 0;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [join(ROOT, 'scripts/build.mjs')], { cwd: ROOT, stdio: 'inherit' });
+  ensureBuilt();
   for (const f of SEEDS) expected += allTargets(await parsePlanFile(join(ROOT, f))).length;
   // the build type-checks too: slow on a busy machine
 }, 180_000);
