@@ -7,6 +7,7 @@
 // so the scan is linear in the text; there is no backtracking regex.
 import type { Comparator, Target, TargetKind } from './schema.js';
 import { MAGNITUDE_EXPONENT, chineseToNumber, isChineseDigit, scaleByPowerOfTen } from './numerals.js';
+import { toSimplified } from './hant.js';
 
 /** A target found in one text; `offset`/`end` delimit `text` inside it. */
 export type FoundTarget = Omit<Target, 'sentence' | 'line' | 'place'> & { offset: number; end: number };
@@ -154,9 +155,20 @@ function isHan(c: string | undefined): boolean {
   return c !== undefined && c >= '\u4e00' && c <= '\u9fff';
 }
 
-/** Full-width ASCII folded to ASCII, one char for one char, so offsets stay valid. */
-function foldWidth(text: string): string {
-  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+// Traditional characters of numerals, units and comparators that the shared
+// table (hant.ts) does not fold.
+const HANT_EXTRA: Record<string, string> = { 兩: '两', 約: '约', 畝: '亩', 輛: '辆', 棟: '栋', 戶: '户' };
+
+/**
+ * The matching form of a text: full-width ASCII folded to ASCII and
+ * Traditional characters to Simplified (兩萬個 → 两万个), one char for one
+ * char, so offsets stay valid in the text as written.
+ */
+function matchingForm(text: string): string {
+  return toSimplified(text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))).replace(
+    /[兩約畝輛棟戶]/g,
+    (ch) => HANT_EXTRA[ch]!,
+  );
 }
 
 // ---------------------------------------------------------------- quotations
@@ -509,7 +521,7 @@ function isChangeBefore(f: string, at: number): boolean {
 
 /** Find the targets in one text, in order. Offsets are into `text`. */
 export function findTargets(text: string): FoundTarget[] {
-  const f = foldWidth(text);
+  const f = matchingForm(text);
   const quotes = quotedRanges(f);
   let q = 0;
   const out: FoundTarget[] = [];
@@ -559,7 +571,10 @@ export function findTargets(text: string): FoundTarget[] {
     const per = periodBefore(f, cmp.from);
     // 一个, 两支: an article unless the plan commits to it
     if (first.chinese && !first.percentWords && cand.second === null && (first.value === 1 || first.value === 2) && f.slice(first.start, first.end).length === 1 && kindOfUnit === 'count') {
-      const committed = (cmp.explicit && cmp.comparator !== 'eq') || per !== undefined || (BUILD_VERBS.test(f.slice(Math.max(0, first.start - 3), first.start)) && BUILD_UNITS.has(cand.unit));
+      // after its noun (学校两所。) a numeral counts; an article precedes its noun
+      const closesClause = cmp.to >= f.length || is(f[cmp.to], CLAUSE_END) || f[cmp.to] === '、';
+      const committed = (cmp.explicit && cmp.comparator !== 'eq') || per !== undefined || closesClause ||
+        (BUILD_VERBS.test(f.slice(Math.max(0, first.start - 3), first.start)) && BUILD_UNITS.has(cand.unit));
       if (!committed) {
         i = Math.max(next, cand.end - 1);
         continue;

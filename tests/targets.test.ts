@@ -53,6 +53,18 @@ describe('numbers', () => {
   });
 });
 
+describe('Traditional characters (繁體 portals)', () => {
+  it('reads numerals, units and comparators written in Traditional characters', () => {
+    expect(found('每天體育活動不低於2小時，新建學校兩所，投入資金3000萬元，覆蓋率達到95%以上，約300個')).toEqual([
+      '不低於2小時|2|小时|gte|frequency',
+      '兩所|2|所|eq|count',
+      '3000萬元|30000000|元|eq|money',
+      '達到95%以上|95|%|gte|percent',
+      '約300個|300|个|approx|count',
+    ]);
+  });
+});
+
 describe('ranges', () => {
   it.each([
     ['3—5个', 3, 5, '个'],
@@ -227,6 +239,8 @@ describe('exclusions', () => {
   it('Chinese 一/两 as an article, unless committed', () => {
     expect(found('建设一个平台，打造一支队伍，举办一次活动，形成两种方式')).toEqual([]);
     expect(found('新建一所学校')).toEqual(['一所|1|所|eq|count']);
+    // after its noun the numeral is a count
+    expect(found('新建公办幼儿园一所，改扩建学校两所。')).toEqual(['一所|1|所|eq|count', '两所|2|所|eq|count']);
     expect(found('至少开展一次演练')).toEqual(['至少开展一次|1|次|gte|count']);
   });
 
