@@ -112,7 +112,38 @@ export function decode(bytes: Uint8Array): Decoded {
 
   const utf8 = decodeStrict('utf-8', bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
-  const gb = decodeStrict('gb18030', bytes);
+  const shape = utf8Shape(bytes);
+  // Damaged UTF-8 (a cut character) is refused, never read as GBK mojibake.
+  const mostlyUtf8 = shape.good >= 4 && shape.good >= 9 * shape.bad;
+  const gb = mostlyUtf8 ? null : decodeStrict('gb18030', bytes);
   if (gb !== null && cjkShare(gb) >= 0.6) return { text: gb, encoding: 'gb18030' };
   throw new InputError('bad-encoding', 'neither valid UTF-8 nor GB18030/GBK text');
+}
+
+/** Counts of well-formed UTF-8 multi-byte sequences and of malformed runs (a cut character leaves one run). */
+function utf8Shape(bytes: Uint8Array): { good: number; bad: number } {
+  let good = 0;
+  let bad = 0;
+  let inBadRun = false;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      inBadRun = false;
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      good++;
+      inBadRun = false;
+      i += len;
+    } else {
+      if (!inBadRun) bad++;
+      inBadRun = true;
+      i++;
+    }
+  }
+  return { good, bad };
 }

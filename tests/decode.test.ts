@@ -58,6 +58,18 @@ describe('decode', () => {
     for (const e of [png, bad]) expect(e.message).not.toMatch(/\n/);
   });
 
+  it('refuses damaged UTF-8 instead of reading it as GBK mojibake', () => {
+    // A UTF-8 plan with bytes dropped or overwritten: GB18030 could decode some
+    // such byte runs, but text that is mostly well-formed UTF-8 is UTF-8.
+    const utf8 = bytes('utf8.txt');
+    const cut = new Uint8Array([...utf8.subarray(0, 100), ...utf8.subarray(101)]);
+    expect(refusal(cut).code).toBe('bad-encoding');
+    // 一二三… without its first byte is valid GB18030 (竴浜屼笁涓€…) but damaged UTF-8
+    const mojibake = new TextEncoder().encode('一二三'.repeat(4)).subarray(1);
+    expect(new TextDecoder('gb18030', { fatal: true }).decode(mojibake).slice(0, 4)).toBe('竴浜屼笁');
+    expect(refusal(mojibake).code).toBe('bad-encoding');
+  });
+
   it('refuses a broken UTF-16 text after its byte-order mark', () => {
     // a lone high surrogate
     expect(refusal(new Uint8Array([0xff, 0xfe, 0x00, 0xd8, 0x41, 0x00])).code).toBe('bad-utf16');
