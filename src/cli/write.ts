@@ -2,8 +2,8 @@
 // temporary file in the destination directory, then a rename (atomic on the
 // same file system) puts it in place. Temporary files still open are tracked
 // so an interrupt can remove them.
-import { createWriteStream, rmSync, type Stats, type WriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { createWriteStream, renameSync, rmSync, writeFileSync, type Stats, type WriteStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const openTemps = new Set<string>();
@@ -36,10 +36,13 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
   const temp = tempPathFor(path);
   openTemps.add(temp);
   try {
-    await writeFile(temp, data);
-    await rename(temp, path);
+    // Synchronous on purpose: a signal is handled between tasks, so the
+    // interrupt never runs while the thread pool is still creating this file
+    // (it used to remove the temporary file, exit, and the pool then made it).
+    writeFileSync(temp, data);
+    renameSync(temp, path);
   } catch (e) {
-    await rm(temp, { force: true });
+    rmSync(temp, { force: true });
     throw e;
   } finally {
     openTemps.delete(temp);
