@@ -228,6 +228,15 @@ export function buildOutline(blocks: Block[]): Outline {
         warn('item-number-inferred', `item ${expected} has no number marker; inferred from the next item ${m.number}`, first!.lines.start);
         expected++;
         itemsSeen++;
+      } else if (c.items === topItems && itemsSeen === 0 && m.number === 2 && preamble.length > 0 && looksLikeLead(preamble[preamble.length - 1]!.text) && !/^[\d０-９]/.test(preamble[preamble.length - 1]!.text)) {
+        // A plan without sections whose item 1 lost its number: the last preamble
+        // paragraph, when it opens with a short lead sentence (guiding paragraphs
+        // open with a long clause or a year: 2024年，全县…, 2025年是…之年。).
+        const p = preamble.pop()!;
+        c.items.push(newItem({ text: p.text, fold: p.text, start: p.lines.start, end: p.lines.end }, null, 1));
+        warn('item-number-inferred', `item 1 has no number marker; inferred from the next item 2`, p.lines.start);
+        expected++;
+        itemsSeen++;
       } else if (!firstInContainer && item && m.number === expected + 1) {
         // A continuation paragraph that is really the next item with its marker lost.
         const segs = segments.get(item)!;

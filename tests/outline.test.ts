@@ -197,6 +197,23 @@ describe('a plan with items and no sections', () => {
   });
 });
 
+describe('a plan without sections whose first item lost its number', () => {
+  const plan = parse('no-sections-inferred.txt');
+  it('infers item 1 from the last preamble paragraph, keeping the guiding paragraph', () => {
+    expect(itemShape(plan)).toEqual(['1 - inferred 5-5', '2 2. 7-7', '3 3. 9-9']);
+    expect(plan.items[0]!.title).toBe('加强师德师风建设');
+    expect(plan.preamble.map((p) => p.lines.start)).toEqual([3]);
+    expect(codes(plan)).toContain('5 item-number-inferred');
+  });
+  it('never takes a guiding paragraph that opens with a year', () => {
+    const text = '某区教育局2025年工作要点\n\n2025年是“十四五”规划收官之年。全区要锚定目标。\n\n2.推进教育公平。完善控辍保学机制。\n';
+    const p = parsePlan(text);
+    expect(p.preamble.map((x) => x.lines.start)).toEqual([3]);
+    expect(p.items.map((i) => i.number)).toEqual([2]);
+    expect(p.diagnostics.map((d) => d.code)).toContain('item-number-gap');
+  });
+});
+
 describe('(一) as the top level of a plan without 一、', () => {
   const plan = parse('subsection-top.txt');
   it('makes every (一) a section', () => {
