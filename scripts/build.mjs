@@ -21,6 +21,10 @@ await build({
   target: 'node20',
   banner,
   chunkNames: 'chunks/[name]-[hash]',
+  // Less source for V8 to parse at every start (about 5% of a one-file run);
+  // identifiers are kept, so stack traces still name our functions.
+  minifyWhitespace: true,
+  minifySyntax: true,
   logLevel: 'warning',
 });
 execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json'], { stdio: 'inherit' });
