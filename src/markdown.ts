@@ -21,6 +21,9 @@ function textOf(node: MdNode): string {
   return (node.children ?? []).map(textOf).join('');
 }
 
+// Block markers with nothing after them: an empty heading, list entry or quote.
+const MARKUP_ONLY = /^(?:(?:#{1,6}|[-*+>]|\d{1,9}[.)])(?:\s+|$))+$/;
+
 /**
  * Turn a Markdown source into lines. Every source line keeps its number; a
  * line's text is the plain text of the block that starts on it, so `# 一、…`
@@ -100,7 +103,20 @@ export function markdownLines(source: string, lines: Line[]): Line[] {
   };
   visit(tree, 0);
   // Lines inside multi-line paragraphs were joined onto their first line; the
-  // others become empty. Original filler flags are kept for accounting.
-  for (let i = 0; i < out.length; i++) if (out[i]!.text === '' && lines[i]!.filler) out[i]!.filler = true;
+  // others become empty. Original filler flags are kept for accounting. A
+  // non-blank line that no block claimed is markup alone (`#`, `-`, `>`, `1.`):
+  // filler; or a block remark drops (a link definition): kept as written, so
+  // every source line is accounted for.
+  let covered = 0;
+  for (let i = 0; i < out.length; i++) {
+    const line = out[i]!;
+    const src = lines[i]!;
+    if (line.text !== '') covered = Math.max(covered, line.last ?? line.no);
+    else if (src.filler || (src.text !== '' && line.no > covered && MARKUP_ONLY.test(src.text))) line.filler = true;
+    else if (src.text !== '' && line.no > covered) {
+      line.text = src.text;
+      line.fold = src.fold;
+    }
+  }
   return out;
 }

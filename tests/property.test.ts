@@ -97,10 +97,20 @@ function parseAndCheck(property: string, text: string): void {
 // ---------------------------------------------------------------------------
 // Generators.
 
-// Seed lines, with and without their outline markers: the material of plan-like texts.
+// Lines of the seeds and of the page and outline fixtures (portal chrome,
+// disclosure tables, notices, odd numbering), without their outline markers:
+// the material of plan-like texts. GBK pages are skipped (read as UTF-8 they are noise).
 const MARKER = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,3}\s*[.、．)）]|[\u2460-\u2473])\s*/;
-const SEED_LINES = listFixtures('seeds')
-  .flatMap((f) => readFileSync(join(FIXTURES, 'seeds', f), 'utf8').split(/\r\n|\r|\n/))
+const SOURCES = [
+  ...listFixtures('seeds').map((f) => join('seeds', f)),
+  ...listFixtures('pages').map((f) => join('pages', f)),
+  ...listFixtures('pages', '.md').map((f) => join('pages', f)),
+  ...listFixtures('outline').map((f) => join('outline', f)),
+  ...listFixtures('outline', '.md').map((f) => join('outline', f)),
+];
+const SEED_LINES = SOURCES.map((rel) => readFileSync(join(FIXTURES, rel)))
+  .filter((bytes) => new TextDecoder('utf-8', { fatal: false }).decode(bytes).indexOf('\ufffd') < 0)
+  .flatMap((bytes) => bytes.toString('utf8').split(/\r\n|\r|\n/))
   .filter((l) => l.trim() !== '');
 const FRAGMENTS = [...new Set(SEED_LINES.map((l) => l.replace(MARKER, '')).filter((l) => l.trim() !== ''))];
 
@@ -192,26 +202,29 @@ const deepNumbering = fc
 // ---------------------------------------------------------------------------
 // Properties. Each `it` bounds its runs; seeds are random per run, and a
 // failure prints the seed and the shrunk counterexample to replay it.
+// PROPERTY_RUNS_SCALE=20 runs twenty times as many inputs (a bug hunt, not CI).
+const SCALE = Number(process.env.PROPERTY_RUNS_SCALE ?? '1') || 1;
+const runs = (n: number) => Math.max(1, Math.round(n * SCALE));
 
 describe('parsePlan on generated texts', () => {
   it('random strings (any code point, lone surrogates): a schema-valid plan, every line accounted for', () => {
-    fc.assert(fc.property(anyText, (text) => parseAndCheck('random strings', text)), { numRuns: 600 });
+    fc.assert(fc.property(anyText, (text) => parseAndCheck('random strings', text)), { numRuns: runs(600) });
   });
 
   it('plan-alphabet strings (markers, punctuation, odd spaces): a schema-valid plan, every line accounted for', () => {
-    fc.assert(fc.property(planAlphabet, (text) => parseAndCheck('plan alphabet', text)), { numRuns: 600 });
+    fc.assert(fc.property(planAlphabet, (text) => parseAndCheck('plan alphabet', text)), { numRuns: runs(600) });
   });
 
   it('seed fragments with shuffled markers: a schema-valid plan, every line accounted for', () => {
-    fc.assert(fc.property(planLike, (text) => parseAndCheck('plan-like', text)), { numRuns: 400 });
+    fc.assert(fc.property(planLike, (text) => parseAndCheck('plan-like', text)), { numRuns: runs(400) });
   });
 
   it('very long lines: a schema-valid plan, every line accounted for', () => {
-    fc.assert(fc.property(longLines, (text) => parseAndCheck('long lines', text)), { numRuns: 40 });
+    fc.assert(fc.property(longLines, (text) => parseAndCheck('long lines', text)), { numRuns: runs(40) });
   });
 
   it('deep and odd numbering: a schema-valid plan, every line accounted for', () => {
-    fc.assert(fc.property(deepNumbering, (text) => parseAndCheck('deep numbering', text)), { numRuns: 120 });
+    fc.assert(fc.property(deepNumbering, (text) => parseAndCheck('deep numbering', text)), { numRuns: runs(120) });
   });
 });
 
@@ -253,7 +266,7 @@ describe('bytes through decode → parse', () => {
         const plan = await guardedAsync('bytes', decoded, () => parsePlanBytes(input, markdown ? 'gen.md' : 'gen.txt'));
         checkPlan(plan, decoded);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500) },
     );
   });
 });
@@ -262,6 +275,8 @@ describe('Markdown inputs', () => {
   const mdLine = fc.oneof(
     fc.tuple(fc.constantFrom('# ', '## ', '### ', '- ', '* ', '1. ', '> ', '', '', ''), marker, fc.constantFrom(...FRAGMENTS)).map(([p, m, f]) => p + m + f),
     fc.constantFrom('```', '~~~', '<div>', '</div>', '<!-- note -->', '---', '| a | b |', '|---|---|', '    indented code', ''),
+    // Markup with nothing in it, and blocks remark drops.
+    fc.constantFrom('#', '## ', '-', '* ', '1.', '2)', '>', '> -', '[ref]: https://example.org/plan "政策原文"', '[^1]: 注释'),
   );
   const md = fc.array(mdLine, { maxLength: 40, size: 'max' }).map((ls) => ls.join('\n'));
 
@@ -271,7 +286,7 @@ describe('Markdown inputs', () => {
         const plan = await guardedAsync('markdown', text, () => parsePlanBytes(new Uint8Array(Buffer.from(text, 'utf8')), 'gen.md'));
         checkPlan(plan, text);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
@@ -291,7 +306,7 @@ describe('normalise', () => {
         expect(twice.map((l) => l.text)).toEqual(once.map((l) => l.text));
         expect(twice.map((l) => l.fold)).toEqual(once.map((l) => l.fold));
       }),
-      { numRuns: 800 },
+      { numRuns: runs(800) },
     );
   });
 
@@ -304,7 +319,7 @@ describe('normalise', () => {
         expect(lines.map((l) => l.no)).toEqual(raw.map((_, i) => i + 1));
         for (const l of lines) expect(l.fold.length).toBe(l.text.length);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300) },
     );
   });
 });
