@@ -3,8 +3,14 @@
 // a generated line of about 1 MB; the parse takes well under a second when
 // every stage is linear, and the test's 10 s timeout is the watchdog (no
 // timing comparison here: the machine is shared, bench/ measures speed).
+// Large outputs are written in slices so that memory stays near the input's.
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parsePlan } from '../src/parse.js';
+import { SLICE_CHARS, textSlices } from '../src/cli/io.js';
+import { writeFileAtomic } from '../src/cli/write.js';
 import { allItems, allTargets } from './helpers.js';
 
 const MB = 1 << 20;
@@ -90,5 +96,33 @@ describe('a 1 MB line parses (linear stages)', WATCHDOG, () => {
     const plan = parsePlan('一、' + body);
     expect(plan.sections).toHaveLength(1);
     expect(plan.sections[0]!.text.length).toBe(body.length);
+  });
+});
+
+describe('large outputs are written in slices', () => {
+  it('slices never split a surrogate pair and join back to the text', () => {
+    const text = 'abc😀def😀😀g';
+    for (const size of [1, 2, 3, 4, 5]) {
+      const slices = [...textSlices(text, size)];
+      expect(slices.join('')).toBe(text);
+      for (const s of slices) {
+        expect(s.length).toBeGreaterThan(0);
+        const last = s.charCodeAt(s.length - 1);
+        expect(last >= 0xd800 && last <= 0xdbff).toBe(false);
+      }
+    }
+  });
+
+  it('a text over one slice is written whole, byte for byte', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planparse-slices-'));
+    try {
+      // Odd length so a pair lands on a slice boundary at least once.
+      const text = '教育😀'.repeat(Math.ceil((SLICE_CHARS * 2.5) / 4)) + '\n';
+      const path = join(dir, 'big.json');
+      await writeFileAtomic(path, text);
+      expect(readFileSync(path).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

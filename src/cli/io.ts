@@ -15,7 +15,28 @@ export function readStdin(): Promise<Uint8Array> {
   return stdinBytes;
 }
 
+/** Characters per slice when a large text is written (see textSlices). */
+export const SLICE_CHARS = 1 << 20;
+
+/**
+ * A large text in slices that never split a surrogate pair. Writing a whole
+ * 20 MB plan's JSON at once held a second full copy of it, as UTF-8, beside
+ * the string; slice by slice, only one slice is encoded at a time.
+ */
+export function* textSlices(text: string, size = SLICE_CHARS): Generator<string> {
+  for (let from = 0; from < text.length; ) {
+    let end = Math.min(from + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    // A high surrogate last: end before it, or after its pair if it is all there is.
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end = end - 1 > from ? end - 1 : end + 1;
+    yield text.slice(from, end);
+    from = end;
+  }
+}
+
 export async function writeStdout(text: string): Promise<void> {
   // `once` also rejects if the stream errors while we wait.
-  if (!process.stdout.write(text)) await once(process.stdout, 'drain');
+  for (const piece of text.length <= SLICE_CHARS ? [text] : textSlices(text)) {
+    if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
+  }
 }

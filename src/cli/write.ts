@@ -2,9 +2,10 @@
 // temporary file in the destination directory, then a rename (atomic on the
 // same file system) puts it in place. Temporary files still open are tracked
 // so an interrupt can remove them.
-import { createWriteStream, renameSync, rmSync, writeFileSync, type Stats, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, renameSync, rmSync, writeFileSync, writeSync, type Stats, type WriteStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { SLICE_CHARS, textSlices } from './io.js';
 
 const openTemps = new Set<string>();
 let tempCounter = 0;
@@ -31,6 +32,19 @@ async function ensureDir(dir: string): Promise<void> {
   madeDirs.add(dir);
 }
 
+/** A large text written slice by slice (one slice encoded at a time, not the whole). */
+function writeSlicesSync(path: string, text: string): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of textSlices(text)) {
+      const bytes = Buffer.from(piece, 'utf8');
+      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export async function writeFileAtomic(path: string, data: string): Promise<void> {
   await ensureDir(dirname(path));
   const temp = tempPathFor(path);
@@ -39,7 +53,8 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
     // Synchronous on purpose: a signal is handled between tasks, so the
     // interrupt never runs while the thread pool is still creating this file
     // (it used to remove the temporary file, exit, and the pool then made it).
-    writeFileSync(temp, data);
+    if (data.length <= SLICE_CHARS) writeFileSync(temp, data);
+    else writeSlicesSync(temp, data);
     renameSync(temp, path);
   } catch (e) {
     rmSync(temp, { force: true });
