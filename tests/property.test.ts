@@ -9,7 +9,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Worker } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parsePlan } from '../src/parse.js';
 import { parsePlanBytes } from '../src/read.js';
@@ -17,7 +18,7 @@ import { decode } from '../src/decode.js';
 import { normalise } from '../src/normalise.js';
 import { InputError } from '../src/errors.js';
 import { Plan } from '../src/schema.js';
-import { FIXTURES, accountingProblems, listFixtures } from './helpers.js';
+import { FIXTURES, accountingProblems, ensureBuilt, listFixtures, runCli } from './helpers.js';
 
 // ---------------------------------------------------------------------------
 // Watchdog: a worker thread that is told when each run starts and ends. If a
@@ -269,6 +270,47 @@ describe('bytes through decode → parse', () => {
       { numRuns: runs(500) },
     );
   });
+
+  it('the CLI on a folder of generated files: each converted to the library\'s document or named on one line', async () => {
+    ensureBuilt();
+    const file = fc.oneof(bytes, planLike.map((t) => new Uint8Array(Buffer.from(t, 'utf8'))));
+    await fc.assert(
+      fc.asyncProperty(fc.array(file, { minLength: 1, maxLength: 24, size: 'max' }), async (files) => {
+        const dir = mkdtempSync(join(tmpdir(), 'planparse-prop-'));
+        try {
+          mkdirSync(join(dir, 'in'));
+          const names = files.map((_, i) => `${String(i).padStart(2, '0')}`);
+          files.forEach((b, i) => writeFileSync(join(dir, 'in', `${names[i]}.txt`), b));
+          const r = await runCli(['in', '--out-dir', 'out', '--jobs', '2'], { cwd: dir });
+          expect(r.stderr).not.toMatch(/^\s+at /m);
+          expect(r.stderr).not.toContain('internal error');
+          const failed = new Map([...r.stderr.matchAll(/^planparse: in\/(\d{2})\.txt: (.+)$/gm)].map((m) => [m[1]!, m[2]!]));
+          expect(r.status).toBe(failed.size > 0 ? 1 : 0);
+          expect(r.stderr).toContain(`planparse: ${files.length} file${files.length === 1 ? '' : 's'}: ${files.length - failed.size} converted, ${failed.size} failed;`);
+          let written: string[] = [];
+          try {
+            written = readdirSync(join(dir, 'out')).sort();
+          } catch {
+            written = [];
+          }
+          expect(written).toEqual(names.filter((n) => !failed.has(n)).map((n) => `${n}.json`));
+          for (const [i, n] of names.entries()) {
+            if (failed.has(n)) {
+              // Refused by the CLI: refused by the library with the same words.
+              expect(() => decode(files[i]!)).toThrow(failed.get(n)!);
+              continue;
+            }
+            const doc = JSON.parse(readFileSync(join(dir, 'out', `${n}.json`), 'utf8'));
+            const plan = await parsePlanBytes(files[i]!, `in/${n}.txt`);
+            expect(doc).toEqual(JSON.parse(JSON.stringify(plan)));
+          }
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: runs(5) },
+    );
+  }, 180_000);
 });
 
 describe('Markdown inputs', () => {
