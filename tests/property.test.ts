@@ -18,6 +18,8 @@ import { decode } from '../src/decode.js';
 import { normalise } from '../src/normalise.js';
 import { InputError } from '../src/errors.js';
 import { Plan } from '../src/schema.js';
+import { toJson } from '../src/serialise.js';
+import { planToMarkdown } from '../src/cli/md.js';
 import { FIXTURES, accountingProblems, ensureBuilt, listFixtures, runCli } from './helpers.js';
 
 // ---------------------------------------------------------------------------
@@ -88,6 +90,12 @@ function checkPlan(plan: unknown, text: string): void {
     expect(r.end).toBeLessThanOrEqual(lineCount);
   }
   for (const d of parsed.data.diagnostics) if (d.line !== null) expect(d.line).toBeLessThanOrEqual(lineCount);
+  // What the CLI writes: the JSON reads back as the same valid plan (lone
+  // surrogates included), and the Markdown outline can always be made.
+  const back = JSON.parse(toJson(parsed.data, false));
+  expect(Plan.safeParse(back).success).toBe(true);
+  expect(back).toEqual(JSON.parse(JSON.stringify(parsed.data)));
+  expect(typeof planToMarkdown(parsed.data)).toBe('string');
 }
 
 function parseAndCheck(property: string, text: string): void {
