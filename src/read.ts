@@ -7,6 +7,10 @@ import { parsePlan } from './parse.js';
 import { InputError } from './errors.js';
 import type { Plan } from './schema.js';
 
+// A saved web page instead of its text: its tagged headings would be read as
+// chrome (<p>一、…</p> has two '>', like a breadcrumb), so it is refused.
+const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>])/i;
+
 export function isMarkdownPath(path: string): boolean {
   return /^\.(md|markdown)$/i.test(extname(path));
 }
@@ -14,6 +18,7 @@ export function isMarkdownPath(path: string): boolean {
 /** Parse bytes already read from `path` (the batch workers use this). */
 export async function parsePlanBytes(bytes: Uint8Array, path: string | null, format?: 'text' | 'markdown'): Promise<Plan> {
   const { text, encoding } = decode(bytes);
+  if (HTML_START.test(text.slice(0, 512))) throw new InputError('html', 'HTML source, not a plan text: save the page as text first');
   const fmt = format ?? (path && isMarkdownPath(path) ? 'markdown' : 'text');
   if (fmt === 'markdown') {
     // remark-parse costs start-up time, so it is loaded only for Markdown.
