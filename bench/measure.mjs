@@ -40,7 +40,7 @@ export function interleaved(commands, rounds) {
   return times.map((t) => ({ median: median(t), min: Math.min(...t), runs: t.length }));
 }
 
-/** Wall time, peak RSS (bytes) and standard output of one run. */
+/** Wall time, CPU time (user + system, all threads), peak RSS (bytes) and standard output of one run. */
 export function timeAndPeakRss(cmd, args, opts = {}) {
   if (GNU_TIME) {
     const t0 = process.hrtime.bigint();
@@ -48,15 +48,18 @@ export function timeAndPeakRss(cmd, args, opts = {}) {
     const ms = Number(process.hrtime.bigint() - t0) / 1e6;
     if (r.status !== 0) throw new Error(`${cmd} exited ${r.status}: ${r.stderr.slice(-500)}`);
     const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr);
-    if (!kb) throw new Error('GNU time printed no maximum resident set size');
-    return { ms, peakRss: Number(kb[1]) * 1024, stdout: r.stdout, rssBy: 'GNU time -v' };
+    const user = /User time \(seconds\): ([\d.]+)/.exec(r.stderr);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(r.stderr);
+    if (!kb || !user || !sys) throw new Error('GNU time printed no maximum resident set size or CPU times');
+    const cpuMs = (Number(user[1]) + Number(sys[1])) * 1000;
+    return { ms, cpuMs, peakRss: Number(kb[1]) * 1024, stdout: r.stdout, rssBy: 'GNU time -v' };
   }
   if (cmd !== process.execPath) throw new Error('without GNU time, peak RSS is measured for Node commands only');
   const t0 = process.hrtime.bigint();
   const r = spawnSync(cmd, ['--import', RSS_REPORT, ...args], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...opts });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`${cmd} exited ${r.status}: ${r.stderr.slice(-500)}`);
-  const m = /^planparse-bench maxrss-kb (\d+)$/m.exec(r.stderr);
+  const m = /^planparse-bench maxrss-kb (\d+) cpu-us (\d+)$/m.exec(r.stderr);
   if (!m) throw new Error('the child printed no maxRSS');
-  return { ms, peakRss: Number(m[1]) * 1024, stdout: r.stdout, rssBy: 'process.resourceUsage().maxRSS in the child' };
+  return { ms, cpuMs: Number(m[2]) / 1000, peakRss: Number(m[1]) * 1024, stdout: r.stdout, rssBy: 'process.resourceUsage().maxRSS in the child' };
 }

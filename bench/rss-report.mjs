@@ -1,5 +1,6 @@
 // Preloaded with --import into a measured Node process when GNU time is not
-// installed: prints the process's own peak RSS as it exits.
+// installed: prints the process's own peak RSS and CPU time as it exits.
 process.on('exit', () => {
-  process.stderr.write(`planparse-bench maxrss-kb ${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stderr.write(`planparse-bench maxrss-kb ${usage.maxRSS} cpu-us ${usage.userCPUTime + usage.systemCPUTime}\n`);
 });
