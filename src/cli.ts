@@ -4,6 +4,7 @@
 // JSON Schema generator.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { registerTargetsCommand } from './cli/targets.js';
+import type { ConvertOptions } from './cli/convert.js';
 
 /** dist/worker.js: resolved here because this module is an entry at the top of dist/. */
 const workerUrl = new URL('./worker.js', import.meta.url);
@@ -96,20 +97,8 @@ Examples:
   $ planparse schema > plan.schema.json
 `;
 
-interface ConvertFlags {
-  output?: string;
-  outDir?: string;
-  jsonl?: boolean;
-  format?: 'json' | 'jsonl' | 'md';
-  pretty?: boolean;
-  jobs?: number;
-  force?: boolean;
-  strict?: boolean;
-  quiet?: boolean;
-  color: boolean;
-  progress: boolean;
-  stdinFormat?: 'text' | 'markdown';
-}
+// The converter's options as commander hands them over (a type only: nothing loads).
+type ConvertFlags = ConvertOptions;
 
 function checkCommand(): Command {
   return new Command('check')
