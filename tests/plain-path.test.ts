@@ -4,7 +4,7 @@
 // through commander, so the two paths can be compared byte for byte.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT, ensureBuilt, listFixtures } from './helpers.js';
@@ -59,5 +59,33 @@ describe('plain path (one file, no option) and commander path agree', () => {
     const r = planparse(['schema']);
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).title).toBe('planparse plan');
+  });
+});
+
+/** The files of ours that Node loads for a command (NODE_DEBUG=esm names each module it translates). */
+function loadedFiles(args: string[]): string[] {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: work, encoding: 'utf8', env: { ...process.env, NODE_DEBUG: 'esm' } });
+  expect(r.status).toBe(0);
+  return [...r.stderr.matchAll(/Translating StandardModule file:\/\/(\S+)/g)].map((m) => m[1]!).filter((f) => f.startsWith(ROOT));
+}
+
+describe('what start-up loads', () => {
+  it('--version loads nothing but bin/planparse.js', () => {
+    expect(loadedFiles(['--version'])).toEqual([BIN]);
+  });
+
+  it('one file loads the parser, and no commander, markdown parser, worker pool or JSON Schema module', () => {
+    const files = loadedFiles([join(FIXTURES, 'seeds', listFixtures('seeds')[0]!)]);
+    // The detection works: the entry and the parser are in the list.
+    expect(files).toContain(join(ROOT, 'dist/plain.js'));
+    expect(files.some((f) => readFileSync(f, 'utf8').includes('function parsePlan('))).toBe(true);
+    for (const f of files) {
+      const name = f.slice(ROOT.length);
+      expect(name).not.toMatch(/^dist\/(cli|worker)\.js$|\/(pool|markdown|md|json-schema|check|validate)-[A-Z0-9]+\.js$/);
+      const code = readFileSync(f, 'utf8');
+      expect(code, name).not.toContain('CommanderError');
+      expect(code, name).not.toContain('micromark');
+      expect(code, name).not.toContain('new Worker(');
+    }
   });
 });
