@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parsePlan } from '../src/parse.js';
 import { SLICE_CHARS, textSlices } from '../src/cli/io.js';
 import { writeFileAtomic } from '../src/cli/write.js';
+import { targetRows } from '../src/cli/targets.js';
 import { allItems, allTargets } from './helpers.js';
 
 const MB = 1 << 20;
@@ -124,5 +125,17 @@ describe('large outputs are written in slices', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('views of a plan with very many targets', () => {
+  it('planparse targets lists 300,000 targets of one item (no argument-count limit)', () => {
+    const plan = parsePlan('1.每天锻炼不低于2小时。');
+    const item = allItems(plan)[0]!;
+    const one = item.targets[0]!;
+    item.targets = Array.from({ length: 300_000 }, () => one);
+    const rows = targetRows(plan, 'plan.txt');
+    expect(rows).toHaveLength(300_000);
+    expect(rows[299_999]).toMatchObject({ value: 2, unit: '小时' });
   });
 });

@@ -142,16 +142,20 @@ export function targetRows(plan: Plan, file: string): TargetRow[] {
   const located: Located[] = [];
   const paragraphs = (ps: Plan['preamble']) => ps.forEach((p) => p.targets.forEach((target) => located.push({ target, item: null, order: 0 })));
   paragraphs(plan.preamble);
-  plan.items.forEach((it) => located.push(...itemTargets(it)));
+  // A loop, not push(...): one item can hold more targets than a call takes arguments.
+  const addItem = (it: Item) => {
+    for (const l of itemTargets(it)) located.push(l);
+  };
+  plan.items.forEach(addItem);
   const heading = (targets: Target[] | undefined) => (targets ?? []).forEach((target) => located.push({ target, item: null, order: 0 }));
   for (const s of plan.sections) {
     heading(s.targets);
     paragraphs(s.paragraphs);
-    s.items.forEach((it) => located.push(...itemTargets(it)));
+    s.items.forEach(addItem);
     for (const sub of s.subsections) {
       heading(sub.targets);
       paragraphs(sub.paragraphs);
-      sub.items.forEach((it) => located.push(...itemTargets(it)));
+      sub.items.forEach(addItem);
     }
   }
   paragraphs(plan.closing);
