@@ -121,20 +121,30 @@ interface Located {
 }
 
 function itemTargets(item: Item): Located[] {
-  const out: Located[] = item.targets.map((target) => ({ target, item, order: position(item.text, target, 0) }));
+  const out: Located[] = inTextOrder(item.text, item.targets).map(({ target, order }) => ({ target, item, order }));
   let from = 0;
   for (const p of item.points) {
     const at = item.text.indexOf(p.text, from);
     const base = at >= 0 ? at : from;
     if (at >= 0) from = at + p.text.length;
-    for (const target of p.targets) out.push({ target, item, order: base + Math.max(0, position(p.text, target, 0)) });
+    for (const { target, order } of inTextOrder(p.text, p.targets)) out.push({ target, item, order: base + Math.max(0, order) });
   }
   return out.sort((a, b) => a.target.line - b.target.line || a.order - b.order);
 }
 
-function position(text: string, t: Target, from: number): number {
-  const at = text.indexOf(t.sentence, from);
-  return at >= 0 ? at + Math.max(0, t.sentence.indexOf(t.text)) : from;
+/**
+ * Where each target sits in a text. Targets come in text order, so each
+ * sentence is looked for from the previous one on: searching from the start
+ * for every target made a long item quadratic (a 1 MB item took 5 s).
+ */
+function inTextOrder(text: string, targets: Target[]): Array<{ target: Target; order: number }> {
+  let cursor = 0;
+  return targets.map((target) => {
+    let at = text.indexOf(target.sentence, cursor);
+    if (at < 0) at = text.indexOf(target.sentence);
+    if (at >= 0) cursor = at;
+    return { target, order: at >= 0 ? at + Math.max(0, target.sentence.indexOf(target.text)) : 0 };
+  });
 }
 
 /** Every target of a plan as a row, in document order. */
