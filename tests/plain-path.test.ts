@@ -2,9 +2,9 @@
 // start faster; it must behave exactly as the full command line does. An
 // option that changes nothing for one file (-q) sends the same command
 // through commander, so the two paths can be compared byte for byte.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT, ensureBuilt, listFixtures } from './helpers.js';
@@ -22,6 +22,8 @@ beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'planparse-plain-'));
   writeFileSync(join(work, 'empty.txt'), '');
 });
+
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('plain path (one file, no option) and commander path agree', () => {
   it.each(listFixtures('seeds'))('seed %s: same JSON on stdout, exit 0', (name) => {
