@@ -13,21 +13,12 @@ import { SLICE_CHARS, textSlices } from '../src/cli/io.js';
 import { writeFileAtomic } from '../src/cli/write.js';
 import { targetRows } from '../src/cli/targets.js';
 import { allItems, allTargets } from './helpers.js';
+// The bench's deterministic PRNG (mulberry32), so a failure reproduces.
+import { prng } from '../bench/corpus.mjs';
 
 const MB = 1 << 20;
 const WATCHDOG = { timeout: 10_000 };
 
-/** Deterministic PRNG (mulberry32) so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Pieces that the stages' patterns react to: digits and separators, Chinese
 // numerals, units and comparators, quotes and brackets, markers, labels,
