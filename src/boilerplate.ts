@@ -10,6 +10,8 @@ import type { Line } from './lines.js';
 import type { BoilerplateReason, RemovedLine } from './schema.js';
 import { isMarkerLine } from './markers.js';
 import { toSimplified } from './hant.js';
+import { splitLine } from './spans.js';
+import { columnBeforeDebris } from './debris.js';
 
 export interface Stripped {
   /** Lines that may be content, metadata or notice (empty lines dropped). `fold` is also folded to Simplified. */
@@ -77,6 +79,9 @@ const RULES: Rule[] = [
   { reason: 'download', test: (t) => /^(文件下载|附件下载|相关附件|政策咨询|政策解读|图文解读|解读文件|图解)\s*[:：]?$/.test(t) },
   // A link to a file: 相关附件：计划.docx, 下载：要点.pdf
   { reason: 'download', test: (t) => /\.(docx?|pdf|xlsx?|wps|ofd|zip|rar|et)\s*$/i.test(t) && t.length <= 100 && !/[。，,]/.test(t) },
+  // A crawler's own furniture: ==== 正文 ====, a note pointing at its local files (详见 links.tsv).
+  { reason: 'crawler', test: (t) => /^[=\-—*#~_]{3,}\s*[\u4e00-\u9fffA-Za-z ]{0,8}\s*[=\-—*#~_]{3,}$/.test(t) },
+  { reason: 'crawler', test: (t) => /[\w\u4e00-\u9fff-]+\.(tsv|csv|jsonl?|xml|sqlite|db)\b/i.test(t) && t.length <= 80 && !/[。，；,;]/.test(t) },
   // Lines of separator symbols only: ----, ———, ***, ▼, END
   { reason: 'blank-filler', test: (t) => /^[-—–_=*~·•.。…▼▲►▶◆◇■□★☆\s]+$/.test(t) || /^[-—–=\s]*(END|End|end)[-—–=\s]*$/.test(t) },
 ];
@@ -186,21 +191,85 @@ function runningHeaders(folds: string[], reasons: Array<BoilerplateReason | null
   }
 }
 
-/**
- * Split lines into possible content and removed chrome. Empty lines are
- * neither: they only separate paragraphs and are not listed (NBSP/space-only
- * filler lines are listed as blank-filler).
- */
-export function stripBoilerplate(lines: Line[]): Stripped {
-  const folds = lines.map((l) => toSimplified(l.fold));
-  const reasons: Array<BoilerplateReason | null> = folds.map((t) => (t === '' ? null : boilerplateReason(t)));
-  runningHeaders(folds, reasons);
+/** Whether a span holds only widget words (微信, 打印, QQ空间): chrome only beside other chrome or at a line's edge. */
+function isWidgetToken(t: string): boolean {
+  return isWidgetLine(t) && tokens(t).length <= 2;
+}
 
-  // Head and tail: before the first and after the last line that is clearly plan text.
+// A line shorter than this is cut into spans only when a piece of it is chrome;
+// a longer one is cut anyway (a flattened page).
+const LONG_LINE = 80;
+
+/**
+ * A line that is not chrome as a whole, as spans with their reasons. The line
+ * stays whole unless it is long (a flattened page) or a piece of it is chrome;
+ * a lone widget word amid prose (加强 阅读 指导) is not chrome.
+ */
+function spansOf(line: Line): Array<{ span: Line; reason: BoilerplateReason | null }> {
+  const spans = splitLine(line);
+  if (spans.length === 1) return [{ span: line, reason: null }];
+  const folds = spans.map((sp) => toSimplified(sp.fold));
+  const reasons = folds.map((t) => boilerplateReason(t));
+  const widget = folds.map((t, i) => reasons[i] === 'widget' && isWidgetToken(t));
+  for (let i = 0; i < spans.length; i++) {
+    if (!widget[i]) continue;
+    const edge = i === 0 || i === spans.length - 1;
+    const besideChrome = (reasons[i - 1] ?? null) !== null || (reasons[i + 1] ?? null) !== null;
+    if (!edge && !besideChrome) reasons[i] = null;
+  }
+  // A title printed twice on one line (学校德育工作展望 学校德育工作展望): the pieces are metadata's to read.
+  const repeated = folds.some((t, i) => i > 0 && t === folds[i - 1] && t.length >= 4);
+  if (line.fold.length <= LONG_LINE && !repeated && reasons.every((r) => r === null)) return [{ span: line, reason: null }];
+  return spans.map((span, i) => ({ span, reason: reasons[i]! }));
+}
+
+/** The columns (1-based, inclusive, in the normalised line) a span covers. */
+export function columnsOf(span: Line): { start: number; end: number } {
+  return { start: columnBeforeDebris(span.debris, span.col) + 1, end: columnBeforeDebris(span.debris, span.col + span.text.length - 1) + 1 };
+}
+
+/**
+ * Split lines into possible content and removed chrome. Lines are judged
+ * whole first (a menu bar is chrome only as a whole); a line that is not
+ * chrome as a whole is cut into spans (spans.ts), and the chrome spans go while
+ * the rest stays. Empty lines are neither: they only separate paragraphs and
+ * are not listed (NBSP/space-only filler lines are listed as blank-filler).
+ * `split: false` keeps every line whole (Markdown: blocks, not flattened pages).
+ */
+export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {}): Stripped {
+  const lineFolds = lines.map((l) => toSimplified(l.fold));
+  const lineReasons: Array<BoilerplateReason | null> = lineFolds.map((t) => (t === '' ? null : boilerplateReason(t)));
+  runningHeaders(lineFolds, lineReasons);
+
+  // Lines become spans.
+  const units: Line[] = [];
+  const folds: string[] = [];
+  const reasons: Array<BoilerplateReason | null> = [];
+  lines.forEach((line, i) => {
+    // A long line is chrome as a whole only when none of its spans is plan text
+    // (a flattened page opens with its breadcrumb and goes on with the plan).
+    if (lineReasons[i] !== null && lineReasons[i] !== 'blank-filler' && line.fold.length > LONG_LINE && splitLine(line).some((sp) => isAnchor(toSimplified(sp.fold)) && boilerplateReason(sp.fold) === null)) {
+      lineReasons[i] = null;
+    }
+    const whole = lineReasons[i] !== null || line.text === '' || options.split === false || line.heading !== undefined || line.list !== undefined || line.last !== undefined;
+    if (whole) {
+      units.push(line);
+      folds.push(lineFolds[i]!);
+      reasons.push(lineReasons[i]!);
+      return;
+    }
+    for (const { span, reason } of spansOf(line)) {
+      units.push(span);
+      folds.push(span === line ? lineFolds[i]! : toSimplified(span.fold));
+      reasons.push(reason);
+    }
+  });
+
+  // Head and tail: before the first and after the last span that is clearly plan text.
   let first = -1;
   let last = -1;
   folds.forEach((t, i) => {
-    if (t === '' || reasons[i] !== null || lines[i]!.heading !== undefined || !isAnchor(t)) return;
+    if (t === '' || reasons[i] !== null || units[i]!.heading !== undefined || !isAnchor(t)) return;
     if (first < 0) first = i;
     last = i;
   });
@@ -226,18 +295,18 @@ export function stripBoilerplate(lines: Line[]): Stripped {
   const removed: RemovedLine[] = [];
   // A Markdown block spans source lines up to its `last`; the lines inside belong to it.
   let blockEnd = 0;
-  lines.forEach((line, i) => {
-    if (line.text === '') {
-      if (line.filler && line.no > blockEnd) removed.push({ line: line.no, text: '', reason: 'blank-filler' });
+  units.forEach((unit, i) => {
+    if (unit.text === '') {
+      if (unit.filler && unit.no > blockEnd) removed.push({ line: unit.no, text: '', reason: 'blank-filler' });
       return;
     }
-    blockEnd = Math.max(blockEnd, line.last ?? line.no);
+    blockEnd = Math.max(blockEnd, unit.last ?? unit.no);
     const reason = reasons[i];
     if (reason) {
-      removed.push({ line: line.no, text: line.text, reason });
+      removed.push(options.split === false ? { line: unit.no, text: unit.text, reason } : { line: unit.no, columns: columnsOf(unit), text: unit.text, reason });
       // The other source lines of a removed block go with it (listed without text).
-      for (let n = line.no + 1; n <= (line.last ?? line.no); n++) removed.push({ line: n, text: '', reason });
-    } else kept.push(folds[i] === line.fold ? line : { ...line, fold: folds[i]! });
+      for (let n = unit.no + 1; n <= (unit.last ?? unit.no); n++) removed.push({ line: n, text: '', reason });
+    } else kept.push(folds[i] === unit.fold ? unit : { ...unit, fold: folds[i]! });
   });
   return { kept, removed };
 }

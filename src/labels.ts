@@ -20,6 +20,8 @@ const LABELS: Array<[string, Key]> = [
   ['发布日期', 'published'], ['发布时间', 'published'], ['公开日期', 'published'], ['公开时间', 'published'], ['时间', 'published'],
   ['日期', 'published'], ['发表时间', 'published'], ['发稿时间', 'published'], ['更新时间', 'published'], ['上传时间', 'published'],
   ['生成日期', 'generated'],
+  ['原文链接', 'url'], ['原文地址', 'url'], ['本文链接', 'url'], ['来源链接', 'url'], ['页面链接', 'url'], ['网址', 'url'], ['链接地址', 'url'], ['URL', 'url'],
+  ['栏目', 'category'], ['所属栏目', 'category'], ['本地目录', 'other'], ['本地路径', 'other'],
   ['生效时间', 'effective'], ['生效日期', 'effective'], ['实施日期', 'effective'], ['施行日期', 'effective'],
   ['废止时间', 'expires'], ['废止日期', 'expires'], ['失效时间', 'expires'], ['失效日期', 'expires'], ['有效期', 'expires'],
   ['有效性', 'other'], ['时效', 'other'],

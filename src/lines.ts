@@ -1,9 +1,17 @@
 // Internal working data passed between stages. Output types live in schema.ts.
+import type { DebrisPiece } from './debris.js';
 
-/** One source line after normalisation. */
+/**
+ * One source line after normalisation, or a span of one (see spans.ts): a
+ * piece of a line that a crawler flattened, with the column it starts at.
+ */
 export interface Line {
   /** 1-based line number in the decoded input. */
   no: number;
+  /** 0-based column where this span starts in its line's text (0 for a whole line); debris excluded. */
+  col: number;
+  /** Debris cut out of this span's line (shared by all spans of the line), columns before the cut. */
+  debris?: DebrisPiece[];
   /** Display text: invisible characters removed, spaces folded and trimmed; Chinese punctuation as written. */
   text: string;
   /** Matching form of `text`, same length: full-width ASCII folded to ASCII (１．→1.). */
@@ -35,12 +43,21 @@ export interface Block {
   fold: string;
   start: number;
   end: number;
+  /** Where each source span sits in `text`, in order: its offset there, line and column. */
+  parts: BlockPart[];
   heading?: number;
   list?: ListEntry;
 }
 
+/** A span's place inside a block's text. */
+export interface BlockPart {
+  offset: number;
+  line: number;
+  col: number;
+}
+
 export function blockOf(line: Line): Block {
-  const block: Block = { text: line.text, fold: line.fold, start: line.no, end: line.last ?? line.no };
+  const block: Block = { text: line.text, fold: line.fold, start: line.no, end: line.last ?? line.no, parts: [{ offset: 0, line: line.no, col: line.col }] };
   if (line.heading !== undefined) block.heading = line.heading;
   if (line.list !== undefined) block.list = line.list;
   return block;

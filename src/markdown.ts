@@ -33,7 +33,7 @@ const MARKUP_ONLY = /^(?:(?:#{1,6}|[-*+>]|\d{1,9}[.)])(?:\s+|$))+$/;
  */
 export function markdownLines(source: string, lines: Line[]): Line[] {
   const tree = unified().use(remarkParse).parse(source) as unknown as MdNode;
-  const out: Line[] = lines.map((l) => ({ no: l.no, text: '', fold: '' }));
+  const out: Line[] = lines.map((l) => ({ no: l.no, col: 0, text: '', fold: '' }));
   const put = (node: MdNode, text: string, extra: { heading?: number; list?: ListEntry } = {}) => {
     const t = cleanLine(text);
     const first = node.position?.start.line;

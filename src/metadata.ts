@@ -14,6 +14,8 @@ export interface MetadataResult {
   meta: Meta;
   /** Lines of the plan body: everything after the title, minus a trailing signature and tables. */
   body: Line[];
+  /** Lines of the notice wrapper (关于印发…的通知, addressees, transmittal, signature). */
+  notice: Line[];
   diagnostics: Diagnostic[];
 }
 
@@ -97,8 +99,11 @@ function yearOf(title: string | null, body: Line[]): number | null {
   return m ? Number(m[1]) : null;
 }
 
+// A value that says there is none: 文号: 无, 暂无, —, /.
+const NONE = /^(无|暂无|没有|空|null|none|n\/a|[-—/／\\]+)$/i;
+
 function pick(fields: MetadataField[], key: MetadataField['key']): string | null {
-  const f = fields.find((x) => x.key === key && x.value !== '');
+  const f = fields.find((x) => x.key === key && x.value !== '' && !NONE.test(x.value.trim()) && (key !== 'docNumber' || /[\d〇零一二三四五六七八九]/.test(x.value)));
   return f ? f.value : null;
 }
 
@@ -340,7 +345,7 @@ export function extractMetadata(lines: Line[]): MetadataResult {
     notice,
     fields: fieldLines.sort((a, b) => a.line - b.line),
   };
-  return { meta, body, diagnostics };
+  return { meta, body, notice: noticeLines, diagnostics };
 }
 
 function firstDate(fields: MetadataField[], key: MetadataField['key']): string | null {

@@ -32,7 +32,7 @@ export function normalise(text: string): Line[] {
   for (let i = 0; i < raw.length; i++) {
     const r = raw[i]!;
     const t = cleanLine(r);
-    const line: Line = { no: i + 1, text: t, fold: fold(t) };
+    const line: Line = { no: i + 1, col: 0, text: t, fold: fold(t) };
     if (t === '' && r !== '') line.filler = true;
     lines[i] = line;
   }

@@ -27,28 +27,41 @@ export interface Segment {
 const CLOSING = /^(总之|综上所述|综上|总而言之|让我们|同志们)/;
 const TRAILING_PUNCT = /[。；;，,：:！!？?、\s]+$/;
 
-/** Heading of a section: the text up to the first full stop, without trailing punctuation. */
+// The words a heading is made of when it names a part of the plan (指导思想,
+// 工作目标, 主要措施, 2023年工作计划, 存在问题): a heading that runs straight into
+// its body (一、指导思想坚持习近平…) ends after them.
+const HEADING_TERM = new RegExp(
+  '^(?:(?:19|20)\\d{2}年度?|下一步|本年度|本学期|今年|明年)?' +
+    '(?:主要|重点|总体|具体|基本|有关|其他|近期|年度|具体工作|主要工作|重点工作)?(?:工作)?' +
+    '(?:指导思想|目标任务|工作目标|主要目标|总体目标|具体目标|发展目标|目标|主要任务|重点任务|任务|具体措施|保障措施|主要措施|工作措施|措施|工作要求|有关要求|要求|基本原则|工作原则|原则|' +
+    '工作思路|思路|工作重点|重点|工作安排|安排|实施步骤|步骤|时间安排|进度安排|组织领导|组织保障|领导|职责分工|分工|工作内容|内容|实施范围|范围|实施对象|对象|' +
+    '主要成效|工作成效|成效|主要成绩|成绩|存在问题|问题|主要做法|做法|开展情况|完成情况|情况|工作计划|计划|工作打算|打算|保障|举措)',
+);
+
+/** Heading of a section: the text up to the first full stop, without trailing punctuation; a named part that runs into its body ends after its name. */
 export function headingOf(text: string): string {
   const stop = text.search(/[。]/);
-  const head = stop >= 0 ? text.slice(0, stop) : text;
-  return head.replace(TRAILING_PUNCT, '').trim();
+  const head = (stop >= 0 ? text.slice(0, stop) : text).replace(TRAILING_PUNCT, '').trim();
+  if (head.length > 16) {
+    const m = HEADING_TERM.exec(head);
+    // Not when the name goes on (指导思想和工作目标, 工作目标、任务) or is cut inside a word.
+    if (m && m[0].length >= 2 && m[0].length < head.length && !/^[、和及与暨，,：:的]/.test(head.slice(m[0].length))) {
+      return m[0];
+    }
+  }
+  return head;
 }
 
-/** The lead sentence of an item: its text up to the first 。 (or ；). */
+/** The lead sentence of an item: its text up to the first 。 (or ；), whatever its length. */
 export function leadOf(text: string): string | null {
   const stop = text.search(/[。；;]/);
-  if (stop <= 0) return text.length > 0 && text.length <= 40 ? text.replace(TRAILING_PUNCT, '') : null;
-  const lead = text.slice(0, stop).trim();
-  return lead.length <= 60 ? lead : null;
+  const lead = (stop >= 0 ? text.slice(0, stop) : text).replace(TRAILING_PUNCT, '').trim();
+  return lead.length > 0 ? lead : null;
 }
 
-// Titles shorter than this do not identify an item across plans (and the
-// scoring contract compares the first 8 characters), so they stay in `lead` only.
-const MIN_TITLE = 8;
-
-/** The title of an item: its lead sentence when that is 8 to 60 characters long. */
+/** The title of an item is its lead sentence. */
 export function titleOf(lead: string | null): string | null {
-  return lead !== null && lead.length >= MIN_TITLE ? lead : null;
+  return lead;
 }
 
 // Lead sentences are short verb phrases closed by 。 (加强思想政治建设。…); used to
@@ -73,6 +86,8 @@ function bareNumberLength(text: string, number: number): number {
 }
 
 type Container = Section | Subsection | { items: Item[] };
+/** The parts of a block an item needs: a paragraph moved into an item is one too. */
+type Piece = Pick<Block, 'text' | 'fold' | 'start' | 'end'>;
 
 export function buildOutline(blocks: Block[]): Outline {
   const preamble: Paragraph[] = [];
@@ -120,7 +135,7 @@ export function buildOutline(blocks: Block[]): Outline {
   // Sub-points given by nested Markdown lists, per item; other items' points are found in their text.
   const listPoints = new Map<Item, FoundPoint[]>();
 
-  const newItem = (b: Block, m: Marker | null, number: number): Item => {
+  const newItem = (b: Piece, m: Marker | null, number: number): Item => {
     const text = m ? b.text.slice(m.length).trim() : b.text.slice(bareNumberLength(b.text, number)).trim();
     const lead = leadOf(text);
     const it: Item = {
@@ -139,7 +154,7 @@ export function buildOutline(blocks: Block[]): Outline {
     return it;
   };
 
-  const append = (it: Item, b: Block, text: string) => {
+  const append = (it: Item, b: Piece, text: string) => {
     segments.get(it)!.push({ offset: it.text.length, start: b.start, end: b.end });
     it.text += text;
     it.lines.end = b.end;

@@ -1,14 +1,18 @@
 // The pipeline, top to bottom. Each stage is a pure function in its own file:
-// decode → normalise → strip boilerplate → metadata → reflow → outline →
-// targets → validate. Serialising is the caller's (see serialise.ts).
-import { SCHEMA_VERSION, type Diagnostic, type Encoding, type Plan } from './schema.js';
-import { normalise } from './normalise.js';
+// decode → normalise → cut debris → strip boilerplate (lines become spans) →
+// metadata → reflow → outline markers → outline → targets → validate.
+// Serialising is the caller's (see serialise.ts).
+import { SCHEMA_VERSION, type Debris, type Diagnostic, type Encoding, type Plan } from './schema.js';
+import { fold, normalise } from './normalise.js';
+import { cutDebris } from './debris.js';
 import { stripBoilerplate } from './boilerplate.js';
 import { extractMetadata } from './metadata.js';
 import { reflow } from './reflow.js';
+import { splitAtMarkers } from './segment.js';
 import { buildOutline } from './outline.js';
 import { attachTargets } from './attach-targets.js';
 import { validatePlan } from './validate.js';
+import { buildLedger, type LedgerEntry } from './ledger.js';
 import type { Line } from './lines.js';
 
 export interface ParseOptions {
@@ -24,25 +28,44 @@ export interface ParseOptions {
   lines?: Line[];
 }
 
+export interface DetailedParse {
+  plan: Plan;
+  /** Where every character of the normalised text went (see ledger.ts). */
+  ledger: LedgerEntry[];
+}
+
 /** Parse one plan text into a validated Plan. Pure: no I/O. */
 export function parsePlan(text: string, options: ParseOptions = {}): Plan {
-  const lines = options.lines ?? normalise(text);
-  const { kept, removed } = stripBoilerplate(lines);
-  const { meta, body, diagnostics: metaDiagnostics } = extractMetadata(kept);
-  const outline = buildOutline(reflow(body, removed));
+  return run(text, options, false).plan;
+}
+
+/** Parse and also return the ledger: every character's fate, by line and column. */
+export function parsePlanDetailed(text: string, options: ParseOptions = {}): DetailedParse {
+  return run(text, options, true) as DetailedParse;
+}
+
+function run(text: string, options: ParseOptions, withLedger: boolean): { plan: Plan; ledger?: LedgerEntry[] } {
+  const markdown = options.lines !== undefined;
+  const lines = cutDebris(options.lines ?? normalise(text), fold);
+  const { kept, removed } = stripBoilerplate(lines, { split: !markdown });
+  const { meta, body, notice, diagnostics: metaDiagnostics } = extractMetadata(kept);
+  const outline = buildOutline(splitAtMarkers(reflow(body, removed)));
   attachTargets(outline, outline.segments);
 
   // concat, not push(...): a huge plan can have more diagnostics than a call takes arguments.
   const diagnostics: Diagnostic[] = metaDiagnostics.concat(outline.diagnostics);
   // Empty after normalisation: zero-width characters and NBSP count as nothing.
-  if (lines.every((l) => l.text === '')) {
+  if (lines.every((l) => l.text === '' && l.debris === undefined)) {
     diagnostics.push({ code: 'empty-input', severity: 'warning', message: 'the input is empty or holds only spaces and invisible characters', line: null });
   } else if (outline.sections.length === 0 && outline.items.length === 0) {
     diagnostics.push({ code: 'no-outline', severity: 'warning', message: 'no sections or numbered items found: this may not be a work plan', line: null });
   }
   diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 
-  return validatePlan({
+  const debris: Debris[] = [];
+  for (const l of lines) for (const d of l.debris ?? []) debris.push({ line: l.no, column: d.col + 1, text: d.text });
+
+  const plan = validatePlan({
     schemaVersion: SCHEMA_VERSION,
     source: {
       path: options.path ?? null,
@@ -57,6 +80,9 @@ export function parsePlan(text: string, options: ParseOptions = {}): Plan {
     items: outline.items,
     closing: outline.closing,
     boilerplate: removed,
+    debris,
     diagnostics,
   });
+  if (!withLedger) return { plan };
+  return { plan, ledger: buildLedger({ lines, removed, kept, body, notice, markdown }) };
 }

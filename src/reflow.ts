@@ -75,15 +75,33 @@ export class Reflower {
   }
 }
 
+/**
+ * The text between two spans of one line when nothing else of the line sits
+ * between them (a space, or nothing after a sentence end); null otherwise.
+ */
+function sameLineGap(prev: Line, next: Line): string | null {
+  if (prev.no !== next.no || prev.last !== undefined) return null;
+  const gap = next.col - (prev.col + prev.text.length);
+  return gap === 0 ? '' : gap === 1 ? ' ' : null;
+}
+
 export function reflow(lines: Line[], removed: RemovedLine[] = []): Block[] {
   const r = new Reflower(wrapWidth(lines), removed);
   const blocks: Block[] = [];
   let current: Block | null = null;
   let prev: Line | null = null;
   for (const line of lines) {
-    if (current && prev && r.continues(prev, line)) {
+    // Spans of one line that are both content are one paragraph again: the
+    // outline decides where it breaks (outline markers), not the span cuts.
+    const gap = current && prev ? sameLineGap(prev, line) : null;
+    if (current && gap !== null) {
+      current.parts.push({ offset: current.text.length + gap.length, line: line.no, col: line.col });
+      current.text += gap + line.text;
+      current.fold += gap + line.fold;
+    } else if (current && prev && r.continues(prev, line)) {
       // Chinese joins without a space; two Latin words keep one between them.
       const gap = /[A-Za-z]$/.test(current.fold) && /^[A-Za-z]/.test(line.fold) ? ' ' : '';
+      current.parts.push({ offset: current.text.length + gap.length, line: line.no, col: line.col });
       current.text += gap + line.text;
       current.fold += gap + line.fold;
       current.end = line.last ?? line.no;

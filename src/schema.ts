@@ -86,8 +86,8 @@ export const Item = z
     number: z.number().int().nonnegative(),
     marker: z.string().nullable().describe('the marker as written (1. 1、 1. 1)), null when inferred'),
     inferred: z.boolean(),
-    title: z.string().nullable().describe('the lead sentence when it is 8 to 60 characters long, else null'),
-    lead: z.string().nullable().describe('the lead sentence: text after the marker up to the first 。 (null when longer than 60 characters)'),
+    title: z.string().nullable().describe('the lead sentence: text after the marker up to the first 。 or ；, null for an empty item'),
+    lead: z.string().nullable().describe('the lead sentence (same as title; kept for readers of schema 1.0)'),
     text: z.string().describe('whole text of the item, continuation paragraphs included, marker excluded'),
     lines: LineRange,
     points: z.array(Point),
@@ -137,16 +137,35 @@ export const BoilerplateReason = z.enum([
   'share-site',
   'page-furniture',
   'social',
+  'crawler',
+  'toc',
   'other',
 ]);
+
+/** 1-based inclusive column range within one normalised line. */
+export const ColumnRange = z
+  .object({
+    start: z.number().int().positive(),
+    end: z.number().int().positive(),
+  })
+  .describe('1-based inclusive range of columns in the normalised line (spaces folded, invisible characters removed)');
 
 export const RemovedLine = z
   .object({
     line: z.number().int().positive(),
+    columns: ColumnRange.optional().describe('the part of the line that was cut; absent for a line that held only filler'),
     text: z.string(),
     reason: BoilerplateReason,
   })
-  .describe('a line of portal chrome removed from the content');
+  .describe('a piece of portal chrome removed from the content: a whole line or a span of one');
+
+export const Debris = z
+  .object({
+    line: z.number().int().positive(),
+    column: z.number().int().positive().describe('1-based column in the normalised line'),
+    text: z.string(),
+  })
+  .describe('text a mirror site inserted into a word (a pinyin gloss, a Traditional-character note), cut from the content');
 
 export const MetadataField = z
   .object({
@@ -167,6 +186,7 @@ export const MetadataField = z
         'expires',
         'subject',
         'author',
+        'url',
         'other',
       ])
       .describe('what the label was recognised as'),
@@ -237,6 +257,7 @@ export const Plan = z
     items: z.array(Item).describe('items outside any section (plans without sections)'),
     closing: z.array(Paragraph),
     boilerplate: z.array(RemovedLine),
+    debris: z.array(Debris).describe('mirror-site debris cut out of words, in source order'),
     diagnostics: z.array(Diagnostic),
   })
   .describe('one parsed work plan (工作要点 / 工作计划)');
@@ -255,6 +276,8 @@ export type Subsection = z.infer<typeof Subsection>;
 export type Section = z.infer<typeof Section>;
 export type BoilerplateReason = z.infer<typeof BoilerplateReason>;
 export type RemovedLine = z.infer<typeof RemovedLine>;
+export type ColumnRange = z.infer<typeof ColumnRange>;
+export type Debris = z.infer<typeof Debris>;
 export type MetadataField = z.infer<typeof MetadataField>;
 export type MetadataLine = z.infer<typeof MetadataLine>;
 export type Notice = z.infer<typeof Notice>;

@@ -1,0 +1,140 @@
+// Stage 5b: outline markers inside paragraphs. A flattened page runs its
+// outline together (…特制定本方案。一、指导思想…。二、工作目标…；
+// 三、主要措施（一）以法控辍，加大宣传力度1.各处室…). A marker inside a block
+// starts a new block when it stands where a new node can start — after a
+// sentence end, a colon or a space, or right after a short heading — and its
+// number continues the numbering so far. A number inside a sentence never
+// does (1.8月19日, 3.5%, 1.2亿元, 2.0版: the marker patterns refuse a digit
+// after the dot, and a number cut into a word has no boundary before it).
+import type { Block, BlockPart } from './lines.js';
+import { markerOf, type Marker } from './markers.js';
+
+/** The numbering so far: what each level expects next. */
+class Numbering {
+  private section = 0;
+  private subsection = 0;
+  private item = 0;
+  /** A section or sub-section opened since the last item: items may restart at 1. */
+  private fresh = true;
+
+  continues(m: Marker): boolean {
+    switch (m.level) {
+      case 'section':
+        return m.number === this.section + 1;
+      case 'subsection':
+        return m.number === this.subsection + 1;
+      case 'item':
+        return m.number === this.item + 1 || (m.number === 1 && this.fresh);
+      default:
+        return false;
+    }
+  }
+
+  take(m: Marker): void {
+    if (m.level === 'section') {
+      this.section = m.number;
+      this.subsection = 0;
+      this.fresh = true;
+    } else if (m.level === 'subsection') {
+      this.subsection = m.number;
+      this.fresh = true;
+    } else if (m.level === 'item') {
+      this.item = m.number;
+      this.fresh = false;
+    }
+  }
+}
+
+// Where a node can start inside a paragraph: after one of these (closing quotes may follow the stop).
+const BOUNDARY = /[。！？!?；;：:\s]/;
+const CLOSERS = /[”’」』)）】]/;
+const OPEN = new Map([['“', '”'], ['《', '》'], ['（', '）'], ['(', ')'], ['「', '」'], ['【', '】']]);
+// A heading runs straight into its first node only when it is short.
+const MAX_HEADING = 40;
+// Characters that may open a marker: a Chinese numeral, a digit, a bracket, a circled or stopped number.
+const MARKER_START = /[一二三四五六七八九十\d(（【⒈-⒛㈠-㈩⑴-⒇]/;
+
+function isBoundary(fold: string, at: number): boolean {
+  let i = at - 1;
+  // Closing quotes and brackets may follow a sentence end: 。”一、
+  while (i >= 0 && CLOSERS.test(fold[i]!)) i--;
+  if (i < 0) return true;
+  return BOUNDARY.test(fold[i]!) && (i === at - 1 || !/[\s:：]/.test(fold[i]!));
+}
+
+/** Split `block` at `at`: the first part keeps what is before, the second starts at the marker. */
+function cut(block: Block, at: number): [Block, Block] {
+  let head = at;
+  while (head > 0 && /\s/.test(block.text[head - 1]!)) head--;
+  // The part holding `at`: the last one starting at or before it.
+  let k = 0;
+  while (k + 1 < block.parts.length && block.parts[k + 1]!.offset <= at) k++;
+  const holder = block.parts[k]!;
+  const before = block.parts.filter((p) => p.offset < head);
+  const firstParts = before.length > 0 ? before : [block.parts[0]!];
+  const first: Block = { ...block, text: block.text.slice(0, head), fold: block.fold.slice(0, head), end: firstParts[firstParts.length - 1]!.line, parts: firstParts };
+  const rest: BlockPart[] = [{ offset: 0, line: holder.line, col: holder.col + (at - holder.offset) }];
+  for (const p of block.parts.slice(k + 1)) rest.push({ offset: p.offset - at, line: p.line, col: p.col });
+  const second: Block = { text: block.text.slice(at), fold: block.fold.slice(at), start: holder.line, end: block.end, parts: rest };
+  return [first, second];
+}
+
+/** Split paragraphs at outline markers that continue the numbering. */
+export function splitAtMarkers(blocks: Block[]): Block[] {
+  const numbering = new Numbering();
+  const out: Block[] = [];
+  for (const original of blocks) {
+    // Markdown headings and list entries are blocks already.
+    if (original.heading !== undefined || original.list !== undefined) {
+      const m = markerOf(original.fold);
+      if (m) numbering.take(m);
+      out.push(original);
+      continue;
+    }
+    let block = original;
+    let lead = markerOf(block.fold);
+    if (lead) numbering.take(lead);
+    // Scan for markers inside the block; each split restarts the scan on the rest.
+    for (;;) {
+      const fold = block.fold;
+      const headingEnd = lead && lead.level !== 'item' && lead.level !== 'point' ? lead.length + MAX_HEADING : -1;
+      let open: string[] = [];
+      let stopped = false; // a sentence end since the block's start
+      let found = -1;
+      let foundMarker: Marker | null = null;
+      for (let i = lead ? lead.length : 1; i < fold.length; i++) {
+        const ch = fold[i]!;
+        if (open.length === 0 && MARKER_START.test(ch)) {
+          const afterHeading = !stopped && i <= headingEnd && /[\u4e00-\u9fff）)]/.test(fold[i - 1]!);
+          if (afterHeading || isBoundary(fold, i)) {
+            const m = markerOf(fold.slice(i, i + 12));
+            if (m && m.level !== 'point' && numbering.continues(m)) {
+              found = i;
+              foundMarker = m;
+              break;
+            }
+          }
+        }
+        const closer = OPEN.get(ch);
+        if (closer) {
+          if (open.length < 4) open.push(closer);
+          continue;
+        }
+        if (open.length > 0) {
+          if (ch === open[open.length - 1]) open.pop();
+          else if (/[。！？]/.test(ch)) open = []; // a bracket left open does not run past a sentence
+          continue;
+        }
+        if (/[。！？!?；;]/.test(ch)) stopped = true;
+      }
+      if (found < 0 || !foundMarker) break;
+      const [first, second] = cut(block, found);
+      if (first.text.length > 0) out.push(first);
+      numbering.take(foundMarker);
+      block = second;
+      lead = foundMarker;
+    }
+    out.push(block);
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+// Lines → spans. A crawler may flatten a whole page onto one line (breadcrumb,
+// date, share widgets, notice, title, plan); a line can then be neither kept
+// nor dropped whole. A span is a piece of one line with its column, cut where
+// a flattened page joins its blocks: after a sentence end, at a space between
+// Chinese words, after the colon that closes a notice's addressees. Spans are
+// what boilerplate and metadata judge; reflow joins adjacent content spans of
+// a line back together, so prose is never cut up by this stage.
+import type { Line } from './lines.js';
+
+// Han characters and Chinese punctuation: a space next to one separates blocks,
+// a space between two Latin words or numbers (09:42, PDF 2.0) does not.
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60“”‘’…—]/;
+const SENTENCE_END = /[。！？!?]/;
+const CLOSERS = /[”’」』）)】〕]/;
+const OPENERS = new Map([
+  ['“', '”'], ['《', '》'], ['(', ')'], ['（', '）'], ['【', '】'], ['「', '」'], ['『', '』'], ['〔', '〕'], ['[', ']'],
+]);
+const CLOSING = new Set(OPENERS.values());
+
+/** Cut points of one line's text: offsets where a new span starts. */
+export function cutPoints(text: string): number[] {
+  const cuts: number[] = [];
+  const open: string[] = [];
+  let pieceStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    const closer = OPENERS.get(ch);
+    if (closer !== undefined) {
+      // Brackets left open by a cut-off page must not swallow the rest of the line.
+      if (open.length < 4) open.push(closer);
+      continue;
+    }
+    if (CLOSING.has(ch)) {
+      const at = open.lastIndexOf(ch);
+      if (at >= 0) open.length = at;
+      continue;
+    }
+    if (open.length > 0 && i - pieceStart < 400) continue;
+    if (SENTENCE_END.test(ch)) {
+      let end = i + 1;
+      while (end < text.length && (CLOSERS.test(text[end]!) || SENTENCE_END.test(text[end]!))) end++;
+      if (end < text.length) {
+        const next = text[end] === ' ' ? end + 1 : end;
+        cuts.push(next);
+        pieceStart = next;
+        i = next - 1;
+      }
+      continue;
+    }
+    if (ch === ' ' && i > pieceStart) {
+      const before = text[i - 1]!;
+      const after = text[i + 1] ?? '';
+      // label: value stays one span (当前位置： 首页…, 时间： 2023-04-28)
+      if (/[:：]/.test(before)) continue;
+      if (CJK.test(before) || CJK.test(after)) {
+        cuts.push(i + 1);
+        pieceStart = i + 1;
+      }
+      continue;
+    }
+    // 各处室，各学校：现将… — the addressees of a notice end at their colon.
+    if ((ch === '：' || ch === ':') && text[pieceStart] === '各' && i - pieceStart <= 120 && i + 1 < text.length && text[i + 1] !== ' ') {
+      cuts.push(i + 1);
+      pieceStart = i + 1;
+    }
+  }
+  return cuts;
+}
+
+/** Split one line into spans at its cut points; a line without cuts is returned as it is. */
+export function splitLine(line: Line): Line[] {
+  const cuts = cutPoints(line.fold);
+  if (cuts.length === 0) return [line];
+  const spans: Line[] = [];
+  let from = 0;
+  for (const at of [...cuts, line.text.length]) {
+    // A space at a cut belongs to neither span: it is the gap between them.
+    let end = at;
+    while (end > from && line.text[end - 1] === ' ') end--;
+    if (end > from) {
+      const span: Line = { ...line, col: line.col + from, text: line.text.slice(from, end), fold: line.fold.slice(from, end) };
+      spans.push(span);
+    }
+    from = at;
+  }
+  return spans;
+}
