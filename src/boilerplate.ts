@@ -11,6 +11,7 @@ import type { BoilerplateReason, RemovedLine } from './schema.js';
 import { isMarkerLine } from './markers.js';
 import { toSimplified } from './hant.js';
 import { splitLine } from './spans.js';
+import { cellsOf } from './labels.js';
 import { columnBeforeDebris } from './debris.js';
 
 export interface Stripped {
@@ -81,7 +82,7 @@ const RULES: Rule[] = [
   { reason: 'download', test: (t) => /\.(docx?|pdf|xlsx?|wps|ofd|zip|rar|et)\s*$/i.test(t) && t.length <= 100 && !/[。，,]/.test(t) },
   // A crawler's own furniture: ==== 正文 ====, a note pointing at its local files (详见 links.tsv).
   { reason: 'crawler', test: (t) => /^[=\-—*#~_]{3,}\s*[\u4e00-\u9fffA-Za-z ]{0,8}\s*[=\-—*#~_]{3,}$/.test(t) },
-  { reason: 'crawler', test: (t) => /[\w\u4e00-\u9fff-]+\.(tsv|csv|jsonl?|xml|sqlite|db)\b/i.test(t) && t.length <= 80 && !/[。，；,;]/.test(t) },
+  { reason: 'crawler', test: (t) => t.length <= 80 && /[\w\u4e00-\u9fff]\.(tsv|csv|jsonl?|xml|sqlite|db)\b/i.test(t) && !/[。，；,;]/.test(t) },
   // Lines of separator symbols only: ----, ———, ***, ▼, END
   { reason: 'blank-filler', test: (t) => /^[-—–_=*~·•.。…▼▲►▶◆◇■□★☆\s]+$/.test(t) || /^[-—–=\s]*(END|End|end)[-—–=\s]*$/.test(t) },
 ];
@@ -206,6 +207,8 @@ const LONG_LINE = 80;
  * a lone widget word amid prose (加强 阅读 指导) is not chrome.
  */
 function spansOf(line: Line): Array<{ span: Line; reason: BoilerplateReason | null }> {
+  // A short line of label: value cells is the metadata stage's to read whole.
+  if (line.fold.length <= LONG_LINE && cellsOf(line.fold).length > 0) return [{ span: line, reason: null }];
   const spans = splitLine(line);
   if (spans.length === 1) return [{ span: line, reason: null }];
   const folds = spans.map((sp) => toSimplified(sp.fold));

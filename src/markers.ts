@@ -17,12 +17,14 @@ const CN = '[一二三四五六七八九十百零〇两]';
 // 一、 十二、 一百九十九、 (but not 一是 / 一方面): a Chinese numeral then 、 or ．/. then text.
 // Up to six characters so that plans with hundreds of sections (二百五十一、) still match.
 const SECTION = new RegExp(`^(${CN}{1,6})\\s*[、.]\\s*`);
-// (一) （一） 【一】 — folded, so （ is (
-const SUBSECTION = new RegExp(`^[(【]\\s*(${CN}{1,6})\\s*[)】]\\s*[、.]?\\s*`);
+// (一) （一） 【一】 — folded, so （ is (; ㈠ … ㈩ are one character each
+const SUBSECTION = new RegExp(`^(?:[(【]\\s*(${CN}{1,6})\\s*[)】]|([\u3220-\u3229]))\\s*[、.]?\\s*`);
 // 1. 1、 1) 1． — not 1.5万, not 2024年, not 1:1, not 3、4月 (a span of months in prose)
 const ITEM = /^(\d{1,3})\s*(?:、(?!\d{1,2}月)|\.(?!\d)|\)(?!\d))\s*/;
-// (1) （1） ① … ⑳
-const POINT = /^(?:\(\s*(\d{1,3})\s*\)|([\u2460-\u2473]))\s*[、.]?\s*/;
+// ⒈ … ⒛: a number and its full stop in one character
+const ITEM_STOPPED = /^([\u2488-\u249b])\s*/;
+// (1) （1） ① … ⑳ ⑴ … ⒇
+const POINT = /^(?:\(\s*(\d{1,3})\s*\)|([\u2460-\u2473])|([\u2474-\u2487]))\s*[、.]?\s*/;
 
 /** The outline marker a line opens with, or null. */
 export function markerOf(fold: string): Marker | null {
@@ -33,16 +35,20 @@ export function markerOf(fold: string): Marker | null {
   }
   m = SUBSECTION.exec(fold);
   if (m) {
-    const n = chineseToNumber(m[1]!);
+    const n = m[1] !== undefined ? chineseToNumber(m[1]) : m[2]!.charCodeAt(0) - 0x3220 + 1;
     if (n !== null && n > 0) return { level: 'subsection', marker: m[0].trim(), number: n, length: m[0].length };
   }
   m = ITEM.exec(fold);
   if (m && fold.length > m[0].length) {
     return { level: 'item', marker: m[0].trim(), number: Number(m[1]), length: m[0].length };
   }
+  m = ITEM_STOPPED.exec(fold);
+  if (m && fold.length > m[0].length) {
+    return { level: 'item', marker: m[0].trim(), number: m[1]!.charCodeAt(0) - 0x2488 + 1, length: m[0].length };
+  }
   m = POINT.exec(fold);
   if (m) {
-    const n = m[1] !== undefined ? Number(m[1]) : m[2]!.charCodeAt(0) - 0x2460 + 1;
+    const n = m[1] !== undefined ? Number(m[1]) : m[2] !== undefined ? m[2].charCodeAt(0) - 0x2460 + 1 : m[3]!.charCodeAt(0) - 0x2474 + 1;
     return { level: 'point', marker: m[0].trim(), number: n, length: m[0].length };
   }
   return null;

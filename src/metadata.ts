@@ -9,6 +9,7 @@ import { cellsOf, labelOnly, type Cell } from './labels.js';
 import { garbledDateReadings, parseDate } from './dates.js';
 import { isMarkerLine, markerOf } from './markers.js';
 import { toSimplified } from './hant.js';
+import { boilerplateReason } from './boilerplate.js';
 
 export interface MetadataResult {
   meta: Meta;
@@ -20,7 +21,16 @@ export interface MetadataResult {
 }
 
 // The kinds of documents planparse reads, as their titles end.
-const PLAN_TITLE = /(工作要点|工作计划|工作意见|工作安排|工作思路|工作重点|工作任务|要点|计划|方案|安排|意见|思路)(\s*[(（][^()（）]{0,30}[)）])?$/;
+const PLAN_TITLE = /(工作要点|工作计划|工作意见|工作安排|工作思路|工作重点|工作任务|要点|计划|方案|安排|意见|思路|规划|纲要|工作报告|展望)(春季|秋季|上学期|下学期|第[一二]学期|年度)?(\s*[(（][^()（）]{0,30}[)）])?$/;
+// What document sites add to a title: 范文, 参考范文, 精选, (3篇), 篇一, 最新…
+const SITE_SUFFIX = /(\s*[(（]\s*[一二三四五六七八九十\d]{1,2}\s*篇\s*[)）]|[（(]?(参考)?范文(大全)?[)）]?|精选|大全|模板|范本|篇[一二三四五六七八九十]{1,2})+$/;
+const SITE_PREFIX = /^(最新|精选|热门|page\s*\d+\s*[-—–]\s*)/i;
+
+/** A title without what a document site added around it. */
+export function withoutSiteAffixes(title: string): string {
+  const t = title.replace(SITE_SUFFIX, '').replace(SITE_PREFIX, '').trim();
+  return t.length >= 4 ? t : title;
+}
 const NOTICE_TITLE = /(关于印发|关于转发|关于下发|印发|的通知$|通知$|^关于.*的$)/;
 // An issuing body as it ends: 教育局, 教育和体育局, 教育委员会, 人民政府, 办公室 …
 const ORG = /^[\u4e00-\u9fa5（）()]{2,40}?(教育局|教育和体育局|教育体育局|教体局|教文体局|教育科技局|教育委员会|教委|教育厅|局|厅|委员会|委|人民政府|政府|办公室|办公厅|中心|工委)$/;
@@ -52,7 +62,30 @@ function isPlanTitle(l: Line): boolean {
   if (isMarkerLine(t)) return false;
   if (ATTACHMENT.test(t) || NOTICE_TITLE.test(t)) return false;
   if (cellsOf(t).length > 0 || labelOnly(t)) return false;
-  return PLAN_TITLE.test(t);
+  return PLAN_TITLE.test(withoutSiteAffixes(t));
+}
+
+/** A line that can be a page's title: short, no sentence punctuation, not a date, number, label or issuing body alone. */
+function isPageTitle(value: string): boolean {
+  const t = toSimplified(value.trim());
+  if (t.length < 4 || t.length > 60 || /[。，；,;:：!！?？|｜]/.test(t) || !/[\u4e00-\u9fff]/.test(t)) return false;
+  // Words apart (a table header, 发展改革委办公厅 文件) or a column name (民生事项名称) are no title.
+  if (/[\u4e00-\u9fff] [\u4e00-\u9fff]/.test(t) || /(名称|序号|备注|单位|时间)$/.test(t)) return false;
+  if (withoutSiteAffixes(t).replace(SITE_SUFFIX, '').length < 4 || /^[-—=*#(（[【]/.test(t)) return false;
+  if (DATE_ONLY.test(t) || DOC_NUMBER.test(t) || ORG.test(t) || RED_HEADER.test(t) || cellsOf(t).length > 0 || labelOnly(t) || isMarkerLine(t)) return false;
+  return boilerplateReason(t) === null && !/(点击|下载|登录|关闭|收藏|分享)/.test(t);
+}
+
+/**
+ * A title printed right after its issuing body (高邮市人社局高邮市人社事业…规划):
+ * the body goes when the title then names the same place again.
+ */
+function withoutGluedIssuer(title: string): string {
+  const t = toSimplified(title);
+  const m = /^([\u4e00-\u9fa5]{2,30}?(局|委员会|人民政府|政府|办公室|厅))/.exec(t);
+  if (!m) return title;
+  const rest = t.slice(m[1]!.length);
+  return rest.length >= 6 && rest.slice(0, 2) === t.slice(0, 2) ? title.slice(m[1]!.length) : title;
 }
 
 function isNoticeTitle(l: Line): boolean {
@@ -89,6 +122,9 @@ export function regionOf(issuer: string | null): Meta['region'] {
 function yearOf(title: string | null, body: Line[]): number | null {
   if (title) {
     if (/(19|20)\d[xX×ｘＸ*]年/.test(title)) return null;
+    // 2022年工作总结暨2023年工作思路: the year the plan part names.
+    const review = /((?:19|20)\d{2})\s*年?[^暨及和与并]{0,16}(总结|回顾|情况|小结)[^暨及和与并]{0,4}(暨|及|和|与|并)[^\d]{0,8}((?:19|20)\d{2})/.exec(toSimplified(title));
+    if (review) return Number(review[4]);
     const m = /((?:19|20)\d{2})\s*(?:年|－|-)/.exec(title);
     if (m) return Number(m[1]);
     if (/(19|20)\d{2}/.test(title)) return Number(/((?:19|20)\d{2})/.exec(title)![1]);
@@ -311,6 +347,11 @@ export function extractMetadata(lines: Line[]): MetadataResult {
     const m = /《([^》]+)》/.exec(tableTitle);
     if (m) title = m[1]!;
   }
+  // A page without a plan-shaped title line: the page's own title, the first short unpunctuated line above the plan.
+  if (!title) title = fields.find((f) => f.label === '' && f.line <= (lines[headEnd]?.no ?? Infinity) && isPageTitle(f.value))?.value ?? null;
+  // A notice that is itself the document (关于加强…的通知, no plan inside).
+  if (!title && notice && notice.title !== '') title = /关于印发(.{4,}?)的通知/.exec(notice.title)?.[1] ?? notice.title;
+  if (title) title = withoutGluedIssuer(withoutSiteAffixes(title));
 
   const noticeIssuer = notice ? (/^(.+?)(关于|關於)/.exec(notice.title)?.[1] ?? null) : null;
   const titleIssuer = title ? ORG_PREFIX.exec(toSimplified(title)) : null;

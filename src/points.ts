@@ -18,6 +18,8 @@ interface Mark {
 const PATTERNS: Array<{ re: RegExp; number: (m: RegExpExecArray) => number | null; after?: RegExp }> = [
   // ① … ⑳
   { re: /[\u2460-\u2473]/g, number: (m) => m[0].charCodeAt(0) - 0x2460 + 1 },
+  // ⑴ … ⒇
+  { re: /[\u2474-\u2487]/g, number: (m) => m[0].charCodeAt(0) - 0x2474 + 1 },
   // (1) （1）
   { re: /[(（]\s*(\d{1,2})\s*[)）]/g, number: (m) => Number(m[1]) },
   // 一是 二是 … after a clause boundary, so 统一是 never counts. The boundary

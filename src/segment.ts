@@ -106,9 +106,11 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
         const ch = fold[i]!;
         if (open.length === 0 && MARKER_START.test(ch)) {
           const afterHeading = !stopped && i <= headingEnd && /[\u4e00-\u9fff）)]/.test(fold[i - 1]!);
-          if (afterHeading || isBoundary(fold, i)) {
+          // After a closing bracket (…（责任处室：监督检查处）二、…) only a Chinese-numeral marker may start a node.
+          const afterBracket = /[)）】]/.test(fold[i - 1]!);
+          if (afterHeading || afterBracket || isBoundary(fold, i)) {
             const m = markerOf(fold.slice(i, i + 12));
-            if (m && m.level !== 'point' && numbering.continues(m)) {
+            if (m && m.level !== 'point' && numbering.continues(m) && (afterHeading || !afterBracket || isBoundary(fold, i) || m.level !== 'item')) {
               found = i;
               foundMarker = m;
               break;

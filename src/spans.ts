@@ -16,9 +16,14 @@ const OPENERS = new Map([
   ['“', '”'], ['《', '》'], ['(', ')'], ['（', '）'], ['【', '】'], ['「', '」'], ['『', '』'], ['〔', '〕'], ['[', ']'],
 ]);
 const CLOSING = new Set(OPENERS.values());
+const FULL_DATE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
-/** Cut points of one line's text: offsets where a new span starts. */
-export function cutPoints(text: string): number[] {
+/**
+ * Cut points of one line: offsets where a new span starts. Patterns are
+ * matched on `text` (full-width ASCII folded); whether a neighbour is Chinese
+ * is asked of `display`, the line as written (（ folds to ( but is Chinese).
+ */
+export function cutPoints(text: string, display: string = text): number[] {
   const cuts: number[] = [];
   const open: string[] = [];
   let pieceStart = 0;
@@ -47,11 +52,20 @@ export function cutPoints(text: string): number[] {
       }
       continue;
     }
+    // A signature date glued to what follows (2023年4月10日君山片区…方案): the date ends its span.
+    if (ch === '日' && i - pieceStart <= 20 && i + 1 < text.length && !/[\s，,。；;）)]/.test(text[i + 1]!) && FULL_DATE.test(text.slice(pieceStart, i + 1))) {
+      cuts.push(i + 1);
+      pieceStart = i + 1;
+      continue;
+    }
     if (ch === ' ' && i > pieceStart) {
-      const before = text[i - 1]!;
-      const after = text[i + 1] ?? '';
+      const before = display[i - 1]!;
+      const after = display[i + 1] ?? '';
       // label: value stays one span (当前位置： 首页…, 时间： 2023-04-28)
       if (/[:：]/.test(before)) continue;
+      // A date or a number and its unit written apart (2022年 03月 18日, 784 次) is one piece.
+      if (/[\d年月]/.test(before) && /\d/.test(after)) continue;
+      if (/\d/.test(before) && /^[次人个年月日元万%％页字篇份]($|[\s|｜])/.test(display.slice(i + 1, i + 3))) continue;
       if (CJK.test(before) || CJK.test(after)) {
         cuts.push(i + 1);
         pieceStart = i + 1;
@@ -69,7 +83,7 @@ export function cutPoints(text: string): number[] {
 
 /** Split one line into spans at its cut points; a line without cuts is returned as it is. */
 export function splitLine(line: Line): Line[] {
-  const cuts = cutPoints(line.fold);
+  const cuts = cutPoints(line.fold, line.text);
   if (cuts.length === 0) return [line];
   const spans: Line[] = [];
   let from = 0;
