@@ -42,7 +42,7 @@ const COUNTER = /^(阅读次数|阅读量|浏览次数|浏览量|点击数|点�
 
 // Headings of link lists (related articles, recommendations); the lines after
 // one at the end of the page are links.
-const RELATED_HEADING = /^[【\[]?(相关链接|相关文章|相关阅读|相关新闻|相关文件|相关稿件|相关文档|相关文档推荐|相关推荐|推荐阅读|热点推荐|热门推荐|热门文章|精彩推荐|往期推荐|往期回顾|猜你喜欢|延伸阅读|更多阅读|为您推荐)[】\]]?\s*[:：]?/;
+const RELATED_HEADING = /^[【\[]?(友情链接|相关链接|相关文章|相关阅读|相关新闻|相关文件|相关稿件|相关文档|相关文档推荐|相关推荐|推荐阅读|热点推荐|热门推荐|热门文章|精彩推荐|往期推荐|往期回顾|猜你喜欢|延伸阅读|更多阅读|为您推荐)[】\]]?\s*[:：]?/;
 
 interface Rule {
   reason: BoilerplateReason;
@@ -63,6 +63,13 @@ const RULES: Rule[] = [
   // A QR prompt opens with the scan cue, or is a short line about scanning to read/open/share
   // (a wrapped plan line such as 推广使用校园二维码门禁系统 is neither).
   { reason: 'qr-prompt', test: (t) => /(扫一扫|扫码|二维码|扫描)/.test(t) && t.length <= 60 && (/^(扫|微信扫|用手机|手机扫|请使用|长按)/.test(t) || (t.length <= 20 && /(手机|阅读|打开|查看|关注|分享|浏览|访问)/.test(t))) },
+  // A template site's blurb around its sample (下面是小编为大家带来的…，希望大家可以喜欢), and document-site upload blurbs.
+  { reason: 'share-site', test: (t) => t.length <= 300 && /(小编|希望(大家|对你|对您)(可以|能够)?喜欢|希望对(你|您|大家)有所?帮助|由会员分享|可在线阅读|更多相关《|分享文档赚钱|\d+页珍藏版|此处隐藏\d*字|下载后查看|(下载|购买)(后|才能)(可)?(查看|阅读)(全文|完整)?)/.test(t) },
+  { reason: 'share-site', test: (t) => /^(本文|文章|原文)?来源\s*[:：]\s*(https?:\/\/|www\.)\S+$/i.test(t) || /^(https?:\/\/|www\.)\S+$/i.test(t) },
+  // Reading-time and word-count lines of blogs: 共计227683个字，预计阅读时长759分钟
+  { reason: 'counter', test: (t) => t.length <= 60 && /(共计?|全文)\s*\d+\s*个?字.{0,3}(预计)?阅读(时长|时间|需要)?/.test(t) },
+  { reason: 'navigation', test: (t) => t.length <= 60 && (/^(>>|»|›)?\s*(查看更多|更多>>|更多»)/.test(t) || /[【\[]\s*返回[^】\]]{0,24}[】\]]/.test(t)) },
+  { reason: 'social', test: (t) => t.length <= 60 && /^(网友评论|发表评论|我要评论|评论功能已关闭|评论已关闭|已有\d+条评论|共\d+条评论)/.test(t) },
   { reason: 'share-site', test: (t) => /((预览|试读)[^，。,]{0,4}已?结束|本文档由.{0,12}上传|下载券|VIP|付费(阅读|下载)|剩余.{0,8}未读|点击.{0,6}(下载|阅读全文|继续阅读)|(全文|文档)(共|含).{0,8}页|原创力文档|(百度|道客|豆丁|人人|免费)文库|文库(会员|VIP)|如有侵权.{0,6}(联系|删除)|侵权(投诉|举报)|仅供(学习|参考|交流))/i.test(t) },
   // Upload notices of document-sharing sites: 上传人：… 上传时间：… 下载：12次; 文档格式：docx 页数：4页
   { reason: 'share-site', test: (t) => /(上传人|上传者|上传用户|贡献者|文档格式|文件格式|文档大小|页数)\s*[:：]/.test(t) && t.length <= 100 && !/[。]/.test(t) },
@@ -81,7 +88,7 @@ const RULES: Rule[] = [
   // A link to a file: 相关附件：计划.docx, 下载：要点.pdf
   { reason: 'download', test: (t) => /\.(docx?|pdf|xlsx?|wps|ofd|zip|rar|et)\s*$/i.test(t) && t.length <= 100 && !/[。，,]/.test(t) },
   // A crawler's own furniture: ==== 正文 ====, a note pointing at its local files (详见 links.tsv).
-  { reason: 'crawler', test: (t) => /^[=\-—*#~_]{3,}\s*[\u4e00-\u9fffA-Za-z ]{0,8}\s*[=\-—*#~_]{3,}$/.test(t) },
+  { reason: 'crawler', test: (t) => /^[=\-—*#~_]{3,}\s*[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z ]{0,7}\s*[=\-—*#~_]{3,}$/.test(t) },
   { reason: 'crawler', test: (t) => t.length <= 80 && /[\w\u4e00-\u9fff]\.(tsv|csv|jsonl?|xml|sqlite|db)\b/i.test(t) && !/[。，；,;]/.test(t) },
   // Lines of separator symbols only: ----, ———, ***, ▼, END
   { reason: 'blank-filler', test: (t) => /^[-—–_=*~·•.。…▼▲►▶◆◇■□★☆\s]+$/.test(t) || /^[-—–=\s]*(END|End|end)[-—–=\s]*$/.test(t) },
@@ -220,6 +227,13 @@ function spansOf(line: Line): Array<{ span: Line; reason: BoilerplateReason | nu
     const besideChrome = (reasons[i - 1] ?? null) !== null || (reasons[i + 1] ?? null) !== null;
     if (!edge && !besideChrome) reasons[i] = null;
   }
+  // A widget cluster (admin 分享 加入收藏 共计…字): short leftovers amid chrome are chrome too.
+  const chrome = reasons.filter((r) => r !== null).length;
+  if (chrome >= 2 && chrome / spans.length >= 0.6) {
+    folds.forEach((t, i) => {
+      if (reasons[i] === null && t.length <= 10 && !/[。，；,;]/.test(t) && !isMarkerLine(t)) reasons[i] = 'widget';
+    });
+  }
   // A title printed twice on one line (学校德育工作展望 学校德育工作展望): the pieces are metadata's to read.
   const repeated = folds.some((t, i) => i > 0 && t === folds[i - 1] && t.length >= 4);
   if (line.fold.length <= LONG_LINE && !repeated && reasons.every((r) => r === null)) return [{ span: line, reason: null }];
@@ -251,7 +265,7 @@ export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {
   lines.forEach((line, i) => {
     // A long line is chrome as a whole only when none of its spans is plan text
     // (a flattened page opens with its breadcrumb and goes on with the plan).
-    if (lineReasons[i] !== null && lineReasons[i] !== 'blank-filler' && line.fold.length > LONG_LINE && splitLine(line).some((sp) => isAnchor(toSimplified(sp.fold)) && boilerplateReason(sp.fold) === null)) {
+    if (lineReasons[i] !== null && lineReasons[i] !== 'blank-filler' && !(lineReasons[i] === 'share-site' && line.fold.length <= 300) && line.fold.length > LONG_LINE && splitLine(line).some((sp) => isAnchor(toSimplified(sp.fold)) && boilerplateReason(sp.fold) === null)) {
       lineReasons[i] = null;
     }
     const whole = lineReasons[i] !== null || line.text === '' || options.split === false || line.heading !== undefined || line.list !== undefined || line.last !== undefined;

@@ -35,6 +35,7 @@ const NOTICE_TITLE = /(关于印发|关于转发|关于下发|印发|的通知$|
 // An issuing body as it ends: 教育局, 教育和体育局, 教育委员会, 人民政府, 办公室 …
 const ORG = /^[\u4e00-\u9fa5（）()]{2,40}?(教育局|教育和体育局|教育体育局|教体局|教文体局|教育科技局|教育委员会|教委|教育厅|局|厅|委员会|委|人民政府|政府|办公室|办公厅|中心|工委)$/;
 const ORG_PREFIX = /^([\u4e00-\u9fa5]{1,40}?(教育和体育局|教育体育局|教育局|教体局|教文体局|教育科技局|教育和科技局|教育委员会|教委|教育厅|文教局|社会事业局|社会事业发展局))/;
+const ORG_BEFORE_YEAR = /^([\u4e00-\u9fa5]{2,30}?(局|委员会|人民政府|政府|办公室|办公厅|中心|厅))(?=(?:19|20)\d{2}|关于)/;
 // The red header of an official document: XX教育局文件, XX教育局函
 const RED_HEADER = /^[\u4e00-\u9fa5（）()]{2,40}(文件|函|简报)$/;
 const ADDRESSEES = /^各[^。]{2,120}[:：]$/;
@@ -354,7 +355,8 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   if (title) title = withoutGluedIssuer(withoutSiteAffixes(title));
 
   const noticeIssuer = notice ? (/^(.+?)(关于|關於)/.exec(notice.title)?.[1] ?? null) : null;
-  const titleIssuer = title ? ORG_PREFIX.exec(toSimplified(title)) : null;
+  // An issuing body that opens the title: the bureaus' own names, or any body named before the year (平潭…行政审批局2022年…).
+  const titleIssuer = title ? (ORG_PREFIX.exec(toSimplified(title)) ?? ORG_BEFORE_YEAR.exec(toSimplified(title))) : null;
   const issuer =
     pick(fields, 'issuer') ??
     (notice?.signature && ORG.test(toSimplified(notice.signature)) ? notice.signature : null) ??

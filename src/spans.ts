@@ -16,6 +16,7 @@ const OPENERS = new Map([
   ['“', '”'], ['《', '》'], ['(', ')'], ['（', '）'], ['【', '】'], ['「', '」'], ['『', '』'], ['〔', '〕'], ['[', ']'],
 ]);
 const CLOSING = new Set(OPENERS.values());
+const SIGNATURE_DATE = /([局委府室心会厅部院校组])(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?=\s|$)/g;
 const FULL_DATE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
 /**
@@ -78,7 +79,12 @@ export function cutPoints(text: string, display: string = text): number[] {
       pieceStart = i + 1;
     }
   }
-  return cuts;
+  // A signature glued to its date at the end of a block (…财政金融局2023年6月29日): the date is a span of its own.
+  for (const m of text.matchAll(SIGNATURE_DATE)) {
+    const at = m.index + m[1]!.length;
+    if (!cuts.includes(at)) cuts.push(at);
+  }
+  return cuts.sort((a, b) => a - b);
 }
 
 /** Split one line into spans at its cut points; a line without cuts is returned as it is. */

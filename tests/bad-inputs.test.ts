@@ -148,7 +148,9 @@ async function expectPlan(c: Case, plan: PlanT, path: string): Promise<void> {
     expect(allItems(plan)).toHaveLength(bigCopies * allItems(seed).length);
   } else if (c.generate === 'line-5mb') {
     expect(plan.source.lines).toBe(1);
-    expect([...plan.preamble, ...plan.closing].map((p) => p.text).join('')).toBe(longLine);
+    // The outline of the first copy is found inside the one line; the copies after it do not continue its numbering.
+    const seed = await seedPlan(BIG_SEED);
+    expect(plan.sections.map((s) => s.heading)).toEqual(seed.sections.map((s) => s.heading));
     expect(accountingProblems(plan, longLine + '\n')).toEqual([]);
   } else {
     const bytes = readFileSync(path);

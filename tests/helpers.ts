@@ -4,6 +4,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Item, Plan, Target } from '../src/schema.js';
+import { parsePlanDetailed } from '../src/parse.js';
+import { cleanLine, normalise } from '../src/normalise.js';
+import { markdownLines } from '../src/markdown.js';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 export const FIXTURES = join(ROOT, 'fixtures');
@@ -50,59 +53,88 @@ export function norm(s: string | null | undefined): string {
     .replace(/[。.;;,,::、!!??]+$/u, '');
 }
 
-type Range = { start: number; end: number; what: string };
+/** The text of a plan's content fields, as the scorer reads them (JSON, spaces and trailing punctuation folded). */
+function contentOf(plan: Plan): string {
+  return norm(JSON.stringify([plan.preamble, plan.sections, plan.items, plan.closing]));
+}
 
 /**
- * Problems with line accounting: a non-empty line claimed by nothing, or by
- * two things. Boilerplate lines may sit inside a content range (filler between
- * an item's paragraphs); content ranges may not overlap each other, metadata or
- * the notice.
+ * Problems with character accounting: after normalisation every character of
+ * every line is content, metadata, notice, boilerplate or debris — exactly one
+ * of them — or a space between two spans. The ledger comes from parsing the
+ * source again (parsePlanDetailed); the plan under test must list the same
+ * boilerplate cuts, and every content span must be found in its content.
+ * Markdown blocks are accounted by whole source lines.
  */
 export function accountingProblems(plan: Plan, source: string): string[] {
-  const lines = source.split(/\r\n|\r|\n/);
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  const markdown = plan.source.format === 'markdown';
+  const options = markdown ? { format: 'markdown' as const, lines: markdownLines(source, normalise(source)) } : {};
+  const { ledger } = parsePlanDetailed(source, options);
+  const raw = source.split(/\r\n|\r|\n/);
+  if (raw.length > 1 && raw[raw.length - 1] === '') raw.pop();
   const problems: string[] = [];
-  const boiler = new Set(plan.boilerplate.map((b) => b.line));
-  const meta = new Set<number>(plan.meta.fields.map((f) => f.line));
-  if (plan.meta.titleLine !== null) {
-    if (meta.has(plan.meta.titleLine)) problems.push(`title line ${plan.meta.titleLine} is also a metadata line`);
-    meta.add(plan.meta.titleLine);
-  }
-  for (const l of meta) if (boiler.has(l)) problems.push(`line ${l} is both metadata and boilerplate`);
-  const notice = plan.meta.notice?.lines ?? null;
+  const say = (p: string) => {
+    if (problems.length < 20) problems.push(p);
+  };
 
-  const content: Range[] = [];
-  const para = (what: string) => (p: { lines: { start: number; end: number } }) => content.push({ ...p.lines, what });
-  plan.preamble.forEach(para('preamble'));
-  plan.closing.forEach(para('closing'));
-  plan.items.forEach((it) => content.push({ ...it.lines, what: `item ${it.number}` }));
-  for (const s of plan.sections) {
-    content.push({ ...s.lines, what: `section ${s.number}` });
-    s.paragraphs.forEach(para(`section ${s.number} paragraph`));
-    s.items.forEach((it) => content.push({ ...it.lines, what: `item ${it.number}` }));
-    for (const sub of s.subsections) {
-      content.push({ ...sub.lines, what: `subsection ${s.number}.${sub.number}` });
-      sub.paragraphs.forEach(para(`subsection ${s.number}.${sub.number} paragraph`));
-      sub.items.forEach((it) => content.push({ ...it.lines, what: `item ${it.number}` }));
+  if (markdown) {
+    const claimed = new Set<number>();
+    for (const e of ledger) for (let l = e.line; l <= (e.last ?? e.line); l++) claimed.add(l);
+    for (const b of plan.boilerplate) claimed.add(b.line);
+    raw.forEach((text, i) => {
+      if (cleanLine(text) !== '' && !claimed.has(i + 1)) say(`line ${i + 1} is accounted for by nothing: ${text.trim().slice(0, 40)}`);
+    });
+    return problems;
+  }
+
+  const byLine = new Map<number, typeof ledger>();
+  for (const e of ledger) {
+    const list = byLine.get(e.line) ?? [];
+    list.push(e);
+    byLine.set(e.line, list);
+  }
+  raw.forEach((text, i) => {
+    const no = i + 1;
+    const line = cleanLine(text);
+    const counts = new Uint8Array(line.length);
+    for (const e of byLine.get(no) ?? []) {
+      if (e.start < 0 || e.end > line.length || e.start >= e.end) {
+        say(`line ${no}: ${e.kind} span [${e.start}, ${e.end}) lies outside the line (length ${line.length})`);
+        continue;
+      }
+      for (let c = e.start; c < e.end; c++) counts[c]!++;
     }
-  }
-  content.sort((a, b) => a.start - b.start);
-  for (let i = 1; i < content.length; i++) {
-    const a = content[i - 1]!;
-    const b = content[i]!;
-    if (b.start <= a.end) problems.push(`${a.what} (${a.start}-${a.end}) overlaps ${b.what} (${b.start}-${b.end})`);
-  }
-  for (const r of content) {
-    for (let l = r.start; l <= r.end; l++) if (meta.has(l)) problems.push(`${r.what} covers metadata line ${l}`);
-    if (notice && r.start <= notice.end && r.end >= notice.start) problems.push(`${r.what} overlaps the notice (${notice.start}-${notice.end})`);
-  }
-  const inContent = (l: number) => content.some((r) => l >= r.start && l <= r.end);
-  lines.forEach((text, i) => {
-    const l = i + 1;
-    if (text === '') return;
-    const claimed = boiler.has(l) || meta.has(l) || (notice !== null && l >= notice.start && l <= notice.end) || inContent(l);
-    if (!claimed) problems.push(`line ${l} is accounted for by nothing: ${text.trim().slice(0, 40)}`);
+    for (let c = 0; c < line.length; c++) {
+      if (counts[c] === 0 && line[c] !== ' ') {
+        say(`line ${no} column ${c + 1} is accounted for by nothing: ${line.slice(c, c + 30)}`);
+        break;
+      }
+      if (counts[c]! > 1) {
+        say(`line ${no} column ${c + 1} is claimed ${counts[c]} times: ${line.slice(c, c + 30)}`);
+        break;
+      }
+    }
   });
+
+  // The plan lists the same cuts as the ledger.
+  const cuts = (list: Array<{ line: number; start: number; end: number }>) => list.map((c) => `${c.line}:${c.start}-${c.end}`).sort().join(' ');
+  const listed = plan.boilerplate.filter((b) => b.columns).map((b) => ({ line: b.line, start: b.columns!.start - 1, end: b.columns!.end }));
+  const inLedger = ledger.filter((e) => e.kind === 'boilerplate');
+  if (cuts(listed) !== cuts(inLedger)) say(`the plan's boilerplate list differs from the ledger: ${cuts(listed).slice(0, 80)} vs ${cuts(inLedger).slice(0, 80)}`);
+
+  // Content is never lost: every content span is in the content fields.
+  const content = contentOf(plan);
+  for (const e of ledger) {
+    if (e.kind !== 'content') continue;
+    // Outline markers live in their own fields (marker, number), so the text is checked word run by word run.
+    const words = cleanLine(raw[e.line - 1] ?? '')
+      .slice(e.start, e.end)
+      .normalize('NFKC')
+      .split(/[^\p{L}\p{N}]+|(?<=\p{Script=Han})(?=\d)|(?<=\d)(?=\p{Script=Han})/u)
+      .filter((w) => w.length >= 2);
+    const lost = words.find((w) => !content.includes(w));
+    if (lost !== undefined) say(`content of line ${e.line} [${e.start}, ${e.end}) is missing from the plan: ${lost.slice(0, 30)}`);
+  }
   return problems;
 }
 

@@ -61,9 +61,9 @@ describe('sections with items numbered across them', () => {
     const it2 = plan.sections[0]!.items[1]!;
     expect(it2).toMatchObject({ number: 2, marker: '2.', inferred: false, title: '压实全面从严治党责任', lead: '压实全面从严治党责任', lines: { start: 9, end: 9 } });
     expect(it2.text).toBe('压实全面从严治党责任。落实一岗双责，开展廉政风险排查，深化清廉学校建设。');
-    // a lead under 8 characters is kept as lead, not as title
+    // a short lead sentence is the title too, whatever its length
     const it1 = plan.sections[0]!.items[0]!;
-    expect([it1.lead, it1.title]).toEqual(['加强政治建设', null]);
+    expect([it1.lead, it1.title]).toEqual(['加强政治建设', '加强政治建设']);
   });
 
   it('attaches an unmarked paragraph after an item to that item', () => {

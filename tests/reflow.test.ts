@@ -71,7 +71,8 @@ describe('reflow', () => {
     for (const f of listFixtures('seeds')) {
       const { kept } = stripBoilerplate(normalise(fixture(`seeds/${f}`)));
       const { body } = extractMetadata(kept);
-      expect(reflow(body).length, f).toBe(body.length);
+      // Spans of one line join back into one paragraph; lines of the seeds never join each other.
+      expect(reflow(body).length, f).toBe(new Set(body.map((l) => l.no)).size);
     }
   });
 });
