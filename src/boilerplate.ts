@@ -152,6 +152,10 @@ export function boilerplateReason(text: string): BoilerplateReason | null {
   const t = toSimplified(text.trim());
   if (t === '') return 'blank-filler';
   if (isPageNumber(t)) return 'page-furniture';
+  // A table-of-contents entry: a title, leader dots, a page number (一、指导思想……3).
+  if (t.length <= 120 && /(\.{3,}|…{2,}|·{3,}|-{4,}|_{4,}|\s{0}[.。]{4,})\s*\d{1,4}$/.test(t)) return 'toc';
+  // A numbered upload notice of a document site (1、本文档由用户上传…) is chrome though it is numbered.
+  if (/本文档由.{0,12}上传|此处隐藏\d*字/.test(t) && t.length <= 200) return 'share-site';
   if (isContentEntry(t)) return null;
   for (const rule of RULES) if (rule.test(t)) return rule.reason;
   if (isWidgetLine(t)) return 'widget';
@@ -257,6 +261,18 @@ export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {
   const lineFolds = lines.map((l) => toSimplified(l.fold));
   const lineReasons: Array<BoilerplateReason | null> = lineFolds.map((t) => (t === '' ? null : boilerplateReason(t)));
   runningHeaders(lineFolds, lineReasons);
+  // A page's summary: the opening of the text cut short, printed just above the text itself.
+  for (let i = 0; i < lineFolds.length; i++) {
+    const t = lineFolds[i]!.replace(/\s+/g, '');
+    if (t.length < 40 || lineReasons[i] !== null) continue;
+    for (let j = i + 1; j < Math.min(lineFolds.length, i + 4); j++) {
+      const u = lineFolds[j]!.replace(/\s+/g, '');
+      if (u.length > t.length + 20 && u.startsWith(t)) {
+        lineReasons[i] = 'related';
+        break;
+      }
+    }
+  }
 
   // Lines become spans.
   const units: Line[] = [];
@@ -265,7 +281,7 @@ export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {
   lines.forEach((line, i) => {
     // A long line is chrome as a whole only when none of its spans is plan text
     // (a flattened page opens with its breadcrumb and goes on with the plan).
-    if (lineReasons[i] !== null && lineReasons[i] !== 'blank-filler' && !(lineReasons[i] === 'share-site' && line.fold.length <= 300) && line.fold.length > LONG_LINE && splitLine(line).some((sp) => isAnchor(toSimplified(sp.fold)) && boilerplateReason(sp.fold) === null)) {
+    if (lineReasons[i] !== null && lineReasons[i] !== 'blank-filler' && !(lineReasons[i] === 'share-site' && line.fold.length <= 300) && lineReasons[i] !== 'related' && lineReasons[i] !== 'toc' && line.fold.length > LONG_LINE && splitLine(line).some((sp) => isAnchor(toSimplified(sp.fold)) && boilerplateReason(sp.fold) === null)) {
       lineReasons[i] = null;
     }
     const whole = lineReasons[i] !== null || line.text === '' || options.split === false || line.heading !== undefined || line.list !== undefined || line.last !== undefined;
@@ -295,6 +311,17 @@ export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {
     if (t === '' || reasons[i] !== null || isContentEntry(t)) continue;
     if (first < 0 || i < first) reasons[i] = edgeReason(t, 'head');
     else if (i > last) reasons[i] = edgeReason(t, 'tail');
+  }
+  // A table of contents: 目录, then entries that end with a page number (1.高新区…工作计划 3).
+  for (let i = 0; i < folds.length; i++) {
+    if (!/^目\s*录$/.test(folds[i]!)) continue;
+    reasons[i] = 'toc';
+    for (let j = i + 1; j < folds.length; j++) {
+      const t = folds[j]!;
+      if (t === '') continue;
+      if (t.length > 100 || /[。；;，,]/.test(t) || !/\D\s*\d{1,4}$/.test(t)) break;
+      reasons[j] = 'toc';
+    }
   }
   // Link lists under a related-articles heading at the end of the page.
   for (let i = Math.max(last + 1, 0); i < folds.length; i++) {

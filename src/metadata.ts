@@ -273,7 +273,10 @@ export function extractMetadata(lines: Line[]): MetadataResult {
         continue;
       }
       if (isProse(l) && !TRANSMITTAL.test(l.fold)) break;
-      if (headEnd === i && !isProse(l)) headEnd = i + 1; // short lines in the head
+      // Short lines in the head; not the opening sentence of a paragraph that goes on in the same line (⑴改善教学条件。推进…).
+      const next = lines[i + 1];
+      const runsOn = next !== undefined && next.no === l.no && next.col > l.col;
+      if (headEnd === i && !isProse(l) && !runsOn) headEnd = i + 1;
     }
     if (headEnd > limit) headEnd = limit;
   }
@@ -320,6 +323,18 @@ export function extractMetadata(lines: Line[]): MetadataResult {
       }
     }
   }
+
+  // The title or a head line printed again below it (a page title, then the document's own): metadata, not content.
+  const printed = new Set<string>(fields.filter((f) => f.label === '').map((f) => toSimplified(f.value).replace(/\s+/g, '')));
+  if (titleLine) printed.add(titleLine.fold.replace(/\s+/g, ''));
+  body = body.filter((l) => {
+    const key = l.fold.replace(/\s+/g, '');
+    if (key.length > 60 || !printed.has(key) || isMarkerLine(l.fold) || /[。；;，,]/.test(key)) return true;
+    const f: MetadataField = { line: l.no, label: '', key: titleLine && key === titleLine.fold.replace(/\s+/g, '') ? 'title' : 'other', value: l.text };
+    fields.push(f);
+    record(fieldLines, l, [f]);
+    return false;
+  });
 
   // Below the plan: a signature and tables, down to the end of the page.
   const tailAt = tailStart(body);

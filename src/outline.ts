@@ -42,6 +42,12 @@ const HEADING_TERM = new RegExp(
 export function headingOf(text: string): string {
   const stop = text.search(/[。]/);
   const head = (stop >= 0 ? text.slice(0, stop) : text).replace(TRAILING_PUNCT, '').trim();
+  // 主要目标任务 抓好一个重点… — a short name before a space is the heading.
+  const space = head.indexOf(' ');
+  if (space >= 2 && space <= 15 && !/[，,；;:：「“《(（]/.test(head.slice(0, space)) && !/^\d/.test(head.slice(space + 1))) return head.slice(0, space);
+  // 指导思想：本年度… — a short name before a colon is the heading.
+  const colon = head.search(/[:：]/);
+  if (colon >= 2 && colon <= 15 && !/[，,；;]/.test(head.slice(0, colon))) return head.slice(0, colon).trim();
   if (head.length > 16) {
     const m = HEADING_TERM.exec(head);
     // Not when the name goes on (指导思想和工作目标, 工作目标、任务) or is cut inside a word.

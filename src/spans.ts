@@ -53,6 +53,12 @@ export function cutPoints(text: string, display: string = text): number[] {
       }
       continue;
     }
+    // A title glued to the first section (…工作计划范文一、指导思想): the section starts a span.
+    if (ch === '一' && (text[i + 1] === '、' || text[i + 1] === '.') && i - pieceStart >= 4 && i - pieceStart <= 60 && !/[。，,；;：:！？!?]/.test(text.slice(pieceStart, i))) {
+      cuts.push(i);
+      pieceStart = i;
+      continue;
+    }
     // A signature date glued to what follows (2023年4月10日君山片区…方案): the date ends its span.
     if (ch === '日' && i - pieceStart <= 20 && i + 1 < text.length && !/[\s，,。；;）)]/.test(text[i + 1]!) && FULL_DATE.test(text.slice(pieceStart, i + 1))) {
       cuts.push(i + 1);
