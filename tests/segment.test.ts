@@ -1,0 +1,71 @@
+// Outline markers inside paragraphs: a new node where the numbering continues
+// after a sentence end, a colon, a space or a short heading; never inside a sentence.
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../src/parse.js';
+import { headingOf } from '../src/outline.js';
+import { allItems } from './helpers.js';
+
+const outline = (text: string) => {
+  const plan = parsePlan(text);
+  return {
+    sections: plan.sections.map((s) => `${s.number} ${s.heading}`),
+    subsections: plan.sections.flatMap((s) => s.subsections.map((sub) => `${s.number}.${sub.number} ${sub.heading}`)),
+    items: allItems(plan).map((it) => `${it.number} ${it.title}`),
+    plan,
+  };
+};
+
+describe('markers inside a flattened paragraph', () => {
+  it('splits a one-line plan at sections, sub-sections and items that continue the numbering', () => {
+    const o = outline('某区2023年控辍保学工作方案\n为了做好工作，特制定本方案。一、指导思想坚持立德树人，共同参与控辍保学工作。二、工作目标压实学校和家长的控辍保学责任，确保不产生新的辍学生。三、主要措施（一）以法控辍，加大宣传力度1.各学校要开展宣传。2.社会事业处负责协调。（二）以管控辍，强化措施1.各学校要明确责任。2.各学校要摸清底数。');
+    expect(o.sections).toEqual(['1 指导思想', '2 工作目标', '3 主要措施']);
+    expect(o.subsections).toEqual(['3.1 以法控辍，加大宣传力度', '3.2 以管控辍，强化措施']);
+    expect(o.items).toEqual(['1 各学校要开展宣传', '2 社会事业处负责协调', '1 各学校要明确责任', '2 各学校要摸清底数']);
+    expect(o.plan.preamble.map((p) => p.text)).toEqual(['为了做好工作，特制定本方案。']);
+    // The heading ends where the body begins; the body stays in the text.
+    expect(o.plan.sections[0]!.text).toBe('指导思想坚持立德树人，共同参与控辍保学工作。');
+  });
+
+  it('never starts a node at a number inside a sentence', () => {
+    const o = outline('一、工作安排\n1.加强管理。8月19日至31日开展排查，1.8月19日前完成；增长3.5%，投入1.2亿元，推进2.0版平台。2.做好督导。\n');
+    expect(o.items).toEqual(['1 加强管理', '2 做好督导']);
+  });
+
+  it('does not split at a marker that does not continue the numbering', () => {
+    const o = outline('一、工作目标\n1.建设学校。本项工作分为：3.规划阶段；5.实施阶段。\n2.培训教师。\n');
+    expect(o.items).toEqual(['1 建设学校', '2 培训教师']);
+  });
+
+  it('takes (一) as the top level when there is no 一、 and lets items restart under each', () => {
+    const o = outline('某校工作计划\n（一）加强管理1.完善制度。2.落实责任。（二）提高质量1.开展教研。2.加强培训。\n');
+    expect(o.sections).toEqual(['1 加强管理', '2 提高质量']);
+    expect(o.items).toEqual(['1 完善制度', '2 落实责任', '1 开展教研', '2 加强培训']);
+  });
+
+  it('reads stopped and bracketed numerals: ⒈ ㈠', () => {
+    const o = outline('一、重点工作\n㈠改善办学条件\n⒈完成教学楼建设。\n⒉完成田径场建设。\n');
+    expect(o.subsections).toEqual(['1.1 改善办学条件']);
+    expect(o.items).toEqual(['1 完成教学楼建设', '2 完成田径场建设']);
+  });
+
+  it('records the line and column where a split node starts', () => {
+    const plan = parsePlan('某校2024年工作计划\n前言。一、指导思想。二、工作目标。\n');
+    expect(plan.sections.map((s) => s.lines)).toEqual([{ start: 2, end: 2 }, { start: 2, end: 2 }]);
+  });
+});
+
+describe('headingOf', () => {
+  it.each([
+    ['指导思想坚持习近平新时代中国特色社会主义思想为指导，坚持依法控辍。', '指导思想'],
+    ['总体目标以窗口效率优先为原则，找准平衡点。', '总体目标'],
+    ['2023年工作计划', '2023年工作计划'],
+    ['存在问题回顾今年以来的工作，虽然取得了一些成绩。', '存在问题'],
+    ['指导思想和工作目标坚持以习近平新时代中国特色社会主义思想为指导。', '指导思想和工作目标坚持以习近平新时代中国特色社会主义思想为指导'],
+    ['指导思想: 本年度,我校德育工作的指导思想是', '指导思想'],
+    ['主要目标任务 抓好一个重点:区域教育优质均衡发展', '主要目标任务'],
+    ['加强党的建设，全面从严治党。', '加强党的建设，全面从严治党'],
+    ['重点工作任务清单', '重点工作任务清单'],
+  ])('%s → %s', (text, heading) => {
+    expect(headingOf(text)).toBe(heading);
+  });
+});

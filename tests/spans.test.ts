@@ -1,0 +1,53 @@
+// Lines → spans: where a flattened page is cut, and where it is not.
+import { describe, expect, it } from 'vitest';
+import { cutPoints, splitLine } from '../src/spans.js';
+import { fold, normalise } from '../src/normalise.js';
+
+const pieces = (text: string) => splitLine(normalise(text)[0]!).map((s) => s.text);
+
+describe('cutPoints / splitLine', () => {
+  it('cuts a flattened page at its block joins: spaces between Chinese words, sentence ends, the addressees colon', () => {
+    expect(pieces('当前位置： 首页政务公开 时间：2023-04-28 09:42 微信 微博 各处室，各单位：现将方案印发给你们。 某局 2023年4月27日 某区2023年工作方案 为了做好工作，特制定本方案。一、指导思想')).toEqual([
+      '当前位置： 首页政务公开',
+      '时间：2023-04-28 09:42',
+      '微信',
+      '微博',
+      '各处室，各单位：',
+      '现将方案印发给你们。',
+      '某局',
+      '2023年4月27日',
+      '某区2023年工作方案',
+      '为了做好工作，特制定本方案。',
+      '一、指导思想',
+    ]);
+  });
+
+  it('keeps label: value, dates and numbers with their units, Latin words and bracketed text whole', () => {
+    expect(pieces('发布时间:2022年 03月 18日 阅读次数:784 次')).toEqual(['发布时间:2022年 03月 18日', '阅读次数:784 次']);
+    expect(pieces('使用 PDF 2.0 格式')).toEqual(['使用', 'PDF 2.0', '格式']);
+    expect(pieces('《关于 印发 方案的通知》（试行 稿）要求')).toEqual(['《关于 印发 方案的通知》（试行 稿）要求']);
+    expect(pieces('他说：“做好工作。继续努力。”然后')).toEqual(['他说：“做好工作。继续努力。”然后']);
+  });
+
+  it('ends a span after a signature date glued to what follows, and before a date glued to its signature', () => {
+    expect(pieces('指挥部 2023年4月10日君山片区2023年工作要点')).toEqual(['指挥部', '2023年4月10日', '君山片区2023年工作要点']);
+    expect(pieces('依法予以处理。 平潭综合实验区财政金融局2023年6月29日')).toEqual(['依法予以处理。', '平潭综合实验区财政金融局', '2023年6月29日']);
+  });
+
+  it('cuts a title glued to the first section', () => {
+    expect(pieces('教育局基础教育科工作参考计划范文一、指导思想:实践科学发展观')).toEqual(['教育局基础教育科工作参考计划范文', '一、指导思想:实践科学发展观']);
+  });
+
+  it('gives each span its column; the spaces between spans belong to none', () => {
+    const line = normalise('标题 正文内容。下一句')[0]!;
+    const spans = splitLine(line);
+    expect(spans.map((s) => [s.col, s.text])).toEqual([[0, '标题'], [3, '正文内容。'], [8, '下一句']]);
+    for (const s of spans) expect(line.text.slice(s.col, s.col + s.text.length)).toBe(s.text);
+  });
+
+  it('leaves a line without joins alone and never cuts inside a sentence', () => {
+    const line = normalise('全面加强党的建设，推进教育改革')[0]!;
+    expect(splitLine(line)).toEqual([line]);
+    expect(cutPoints(fold('到2025年，学前三年毛入园率达到95%以上'))).toEqual([]);
+  });
+});
