@@ -174,6 +174,8 @@ function attachmentListLines(lines: Line[]): Set<number> {
     if (!ATTACHMENT.test(lines[i]!.fold)) continue;
     const own = lines[i]!.fold.replace(ATTACHMENT, '');
     let n = markerOf(own)?.number ?? 0;
+    // 附件：1.X — the line that opens the list is part of it.
+    if (n === 1 && own.length <= 60 && !/[。，；,;]/.test(own)) out.add(i);
     for (let j = i + 1; j < lines.length; j++) {
       const t = lines[j]!.fold;
       const m = markerOf(t);
@@ -323,6 +325,16 @@ export function extractMetadata(lines: Line[]): MetadataResult {
       }
     }
   }
+
+  // An attachment list (附件：1.X 2.Y) inside the body names files: metadata, not outline items.
+  const listed = new Set([...attachments].map((i) => lines[i]!));
+  body = body.filter((l) => {
+    if (!listed.has(l)) return true;
+    const f: MetadataField = { line: l.no, label: '附件', key: 'other', value: l.text };
+    fields.push(f);
+    record(fieldLines, l, [f]);
+    return false;
+  });
 
   // The title or a head line printed again below it (a page title, then the document's own): metadata, not content.
   const printed = new Set<string>(fields.filter((f) => f.label === '').map((f) => toSimplified(f.value).replace(/\s+/g, '')));

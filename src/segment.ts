@@ -30,6 +30,11 @@ class Numbering {
     }
   }
 
+  /** Whether `m` is the next number of its level (no restart). */
+  next(m: Marker): boolean {
+    return m.level === 'item' && m.number === this.item + 1 && this.item > 0;
+  }
+
   take(m: Marker): void {
     if (m.level === 'section') {
       this.section = m.number;
@@ -110,7 +115,8 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
           const afterBracket = /[)）】]/.test(fold[i - 1]!);
           if (afterHeading || afterBracket || isBoundary(fold, i)) {
             const m = markerOf(fold.slice(i, i + 12));
-            if (m && m.level !== 'point' && numbering.continues(m) && (afterHeading || !afterBracket || isBoundary(fold, i) || m.level !== 'item')) {
+            // An item right after a closing bracket (…（104日）3.行政处罚) only when it is the very next number.
+            if (m && m.level !== 'point' && numbering.continues(m) && (afterHeading || !afterBracket || isBoundary(fold, i) || m.level !== 'item' || numbering.next(m))) {
               found = i;
               foundMarker = m;
               break;
