@@ -23,7 +23,7 @@ export interface MetadataResult {
 // The kinds of documents planparse reads, as their titles end.
 const PLAN_TITLE = /(工作要点|工作计划|工作意见|工作安排|工作思路|工作重点|工作任务|要点|计划|方案|安排|意见|思路|规划|纲要|工作报告|展望)(春季|秋季|上学期|下学期|第[一二]学期|年度)?(\s*[(（][^()（）]{0,30}[)）])?$/;
 // What document sites add to a title: 范文, 参考范文, 精选, (3篇), 篇一, 最新…
-const SITE_SUFFIX = /(\s*[(（]\s*[一二三四五六七八九十\d]{1,2}\s*篇\s*[)）]|[（(]?(参考)?范文(大全)?[)）]?|精选|大全|模板|范本|篇[一二三四五六七八九十]{1,2})+$/;
+const SITE_SUFFIX = /(\s*[(（]\s*[一二三四五六七八九十\d]{1,2}\s*篇\s*[)）]|\s*[-—_]\s*\d{1,3}\s*篇|\s*[(（]第?\s*\d+\s*[/／]\s*\d+\s*页?[)）]|[（(]?(参考)?范文(大全)?[)）]?|精选|大全|模板|范本|篇[一二三四五六七八九十]{1,2})+$/;
 const SITE_PREFIX = /^(最新|精选|热门|page\s*\d+\s*[-—–]\s*)/i;
 
 /** A title without what a document site added around it. */
@@ -133,7 +133,16 @@ function yearOf(title: string | null, body: Line[]): number | null {
   // A plan without a year in its title often opens with it: 2020年，…总体要求是
   const first = body[0]?.fold ?? '';
   const m = /^((?:19|20)\d{2})年[，,是]/.exec(first);
-  return m ? Number(m[1]) : null;
+  if (m) return Number(m[1]);
+  // …or names it in its section headings (二、全力抓好2021年农业农村工作): the latest year a heading plans for.
+  let latest: number | null = null;
+  for (const l of body) {
+    const marker = markerOf(l.fold);
+    if (!marker || marker.level !== 'section') continue;
+    const heading = l.fold.slice(marker.length).split(/[。]/)[0]!;
+    for (const y of heading.matchAll(/((?:19|20)\d{2})\s*年[^，。；]{0,12}(工作|任务|目标|计划|思路|要点)/g)) latest = Math.max(latest ?? 0, Number(y[1]));
+  }
+  return latest;
 }
 
 // A value that says there is none: 文号: 无, 暂无, —, /.
@@ -153,7 +162,8 @@ function fieldsOf(line: Line, cells: Cell[]): MetadataField[] {
       else if (c.keys.includes('docNumber') && /[〔[(（【﹝]\s*(19|20)\d{2}|[号號]$/.test(c.value)) key = 'docNumber';
       else if (c.keys.includes('indexNumber') && c.value !== '') key = 'indexNumber';
     }
-    return { line: line.no, label: c.label, key, value: c.value };
+    // Table cells scraped with their bars: | 2022-10-08 |
+    return { line: line.no, label: c.label, key, value: c.value.replace(/^[\s|｜]+|[\s|｜]+$/g, '') };
   });
 }
 
@@ -376,12 +386,17 @@ export function extractMetadata(lines: Line[]): MetadataResult {
     if (m) title = m[1]!;
   }
   // A page without a plan-shaped title line: the page's own title, the first short unpunctuated line above the plan.
-  if (!title) title = fields.find((f) => f.label === '' && f.line <= (lines[headEnd]?.no ?? Infinity) && isPageTitle(f.value))?.value ?? null;
+  if (!title) {
+    const candidates = fields.filter((f) => f.label === '' && f.line <= (lines[headEnd]?.no ?? Infinity) && isPageTitle(f.value));
+    // A line naming a year is a document's title more often than a column name above it (行业资讯).
+    title = (candidates.find((f) => /(19|20)\d{2}/.test(f.value)) ?? candidates[0])?.value ?? null;
+  }
   // A notice that is itself the document (关于加强…的通知, no plan inside).
   if (!title && notice && notice.title !== '') title = /关于印发(.{4,}?)的通知/.exec(notice.title)?.[1] ?? notice.title;
   if (title) title = withoutGluedIssuer(withoutSiteAffixes(title));
 
-  const noticeIssuer = notice ? (/^(.+?)(关于|關於)/.exec(notice.title)?.[1] ?? null) : null;
+  // The body that opens the notice title (XX教育局关于印发…, 南京印发《…》): never from inside a book title.
+  const noticeIssuer = notice ? (/^([^《“"〈]+?)(关于|關於|印发|转发|印發|轉發)/.exec(notice.title)?.[1] ?? null) : null;
   // An issuing body that opens the title: the bureaus' own names, or any body named before the year (平潭…行政审批局2022年…).
   const titleIssuer = title ? (ORG_PREFIX.exec(toSimplified(title)) ?? ORG_BEFORE_YEAR.exec(toSimplified(title))) : null;
   const issuer =
