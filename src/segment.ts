@@ -64,6 +64,8 @@ function isBoundary(fold: string, at: number): boolean {
   // Closing quotes and brackets may follow a sentence end: 。”一、
   while (i >= 0 && CLOSERS.test(fold[i]!)) i--;
   if (i < 0) return true;
+  // A Chinese sentence closed by a Latin full stop (…权威性.二、) ends there too.
+  if (fold[i] === '.' && i > 0 && /[\u4e00-\u9fff]/.test(fold[i - 1]!)) return true;
   return BOUNDARY.test(fold[i]!) && (i === at - 1 || !/[\s:：]/.test(fold[i]!));
 }
 

@@ -17,6 +17,19 @@ const OPENERS = new Map([
 ]);
 const CLOSING = new Set(OPENERS.values());
 const SIGNATURE_DATE = /([局委府室心会厅部院校组])(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?=\s|$)/g;
+const GLUED_NOTICE = [
+  // the red header before its doc number: 中国电力企业联合会文件|中电联统计〔2021〕18号
+  /文件(?=[\u4e00-\u9fff]{1,12}[〔[(（【][12]\d{3}[〕\])）】])/g,
+  // a doc number before what follows it
+  /[\u4e00-\u9fff]{1,12}[〔[(（【][12]\d{3}[〕\])）】]\s*第?\d{1,4}\s*号(?=[\u4e00-\u9fff])/g,
+  // a notice title before its addressees
+  /的通知(?=各)/g,
+  // a title before an attachment mark, and the attachment mark before the attached title
+  /(要点|计划|方案|意见|规划|通知)(?=附\s*件)/g,
+  /附\s*件(?=[12]\d{3}年)/g,
+  // the attached plan's title before its opening sentence
+  /(工作要点|工作计划|实施方案|工作方案|工作意见|发展规划)(?=为了?[\u4e00-\u9fff]{2}|根据|按照)/g,
+];
 const FULL_DATE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
 /**
@@ -27,9 +40,24 @@ const FULL_DATE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 export function cutPoints(text: string, display: string = text): number[] {
   const cuts: number[] = [];
   const open: string[] = [];
+  // A notice flattened without a single space or stop: XX文件 | XX〔2021〕18号 | XX关于印发《…》的通知 | 各…：
+  // | 附件：… | 附件 | title | 为贯彻…. Each join has a shape of its own.
+  const glued = new Set<number>();
+  for (const re of GLUED_NOTICE) {
+    for (const m of text.matchAll(re)) {
+      const at = m.index + m[0].length;
+      // Only where no sentence has started: a notice's parts carry no comma before the join.
+      if (at < text.length && !/[。，,；;]/.test(text.slice(Math.max(0, at - 24), at))) glued.add(at);
+    }
+  }
   let pieceStart = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
+    if (glued.has(i) && i > pieceStart) {
+      cuts.push(i);
+      pieceStart = i;
+      open.length = 0;
+    }
     const closer = OPENERS.get(ch);
     if (closer !== undefined) {
       // Brackets left open by a cut-off page must not swallow the rest of the line.
