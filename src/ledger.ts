@@ -23,9 +23,14 @@ export interface LedgerEntry {
 function rangesOf(span: Line): Array<[number, number]> {
   const from = columnBeforeDebris(span.debris, span.col);
   const to = span.text.length === 0 ? from : columnBeforeDebris(span.debris, span.col + span.text.length - 1) + 1;
+  return around(from, to, span.debris);
+}
+
+/** The columns [from, to) minus the debris pieces inside them. */
+function around(from: number, to: number, debris: Line['debris']): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let at = from;
-  for (const d of span.debris ?? []) {
+  for (const d of debris ?? []) {
     if (d.col < from || d.col >= to) continue;
     if (d.col > at) out.push([at, d.col]);
     at = d.col + d.text.length;
@@ -51,10 +56,11 @@ export function buildLedger({ lines, removed, kept, body, notice, markdown }: Le
   if (!markdown) {
     for (const l of lines) for (const d of l.debris ?? []) out.push({ line: l.no, start: d.col, end: d.col + d.text.length, kind: 'debris' });
   }
+  const debrisOf = new Map(lines.map((l) => [l.no, l.debris]));
   for (const r of removed) {
     if (r.text === '') continue;
     if (markdown || !r.columns) out.push({ line: r.line, start: 0, end: r.text.length, kind: 'boilerplate', last: r.line });
-    else out.push({ line: r.line, start: r.columns.start - 1, end: r.columns.end, kind: 'boilerplate' });
+    else for (const [start, end] of around(r.columns.start - 1, r.columns.end, debrisOf.get(r.line))) out.push({ line: r.line, start, end, kind: 'boilerplate' });
   }
   const bodySet = new Set(body);
   const noticeSet = new Set(notice);
