@@ -148,6 +148,19 @@ function yearOf(title: string | null, body: Line[]): number | null {
 // A value that says there is none: 文号: 无, 暂无, —, /.
 const NONE = /^(无|暂无|没有|空|null|none|n\/a|[-—/／\\]+)$/i;
 
+/** Every usable value of a key, in order. */
+function pickAll(fields: MetadataField[], key: MetadataField['key']): string[] {
+  return fields.filter((x) => x.key === key && x.value !== '' && !NONE.test(x.value.trim())).map((x) => x.value.trim());
+}
+
+/** An issuer names a body: never a doc number, a date, a path or a link. */
+function isIssuerName(value: string): boolean {
+  const t = toSimplified(value.trim());
+  if (t.length < 2 || t.length > 60) return false;
+  if (DOC_NUMBER.test(t) || DATE_ONLY.test(t) || parseDate(t) !== null) return false;
+  return !/[\/\\|｜]|https?:|www\.|\.(html?|pdf|docx?)$/i.test(t) && /[\u4e00-\u9fffA-Za-z]/.test(t);
+}
+
 function pick(fields: MetadataField[], key: MetadataField['key']): string | null {
   const f = fields.find((x) => x.key === key && x.value !== '' && !NONE.test(x.value.trim()) && (key !== 'docNumber' || /[\d〇零一二三四五六七八九]/.test(x.value)));
   return f ? f.value : null;
@@ -400,11 +413,15 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   // An issuing body that opens the title: the bureaus' own names, or any body named before the year (平潭…行政审批局2022年…).
   const titleIssuer = title ? (ORG_PREFIX.exec(toSimplified(title)) ?? ORG_BEFORE_YEAR.exec(toSimplified(title))) : null;
   const issuer =
-    pick(fields, 'issuer') ??
-    (notice?.signature && ORG.test(toSimplified(notice.signature)) ? notice.signature : null) ??
-    (noticeIssuer && noticeIssuer.length >= 2 ? noticeIssuer : null) ??
-    (titleIssuer && title ? title.slice(0, titleIssuer[1]!.length) : null) ??
-    pick(fields, 'source');
+    [
+      pickAll(fields, 'issuer'),
+      notice?.signature && ORG.test(toSimplified(notice.signature)) ? [notice.signature] : [],
+      noticeIssuer && noticeIssuer.length >= 2 ? [noticeIssuer] : [],
+      titleIssuer && title ? [title.slice(0, titleIssuer[1]!.length)] : [],
+      pickAll(fields, 'source'),
+    ]
+      .flat()
+      .find(isIssuerName) ?? null;
 
   const docRaw = pick(fields, 'docNumber') ?? notice?.docNumber ?? null;
   const published = firstDate(fields, 'published');
