@@ -1,11 +1,16 @@
 // planparse library entry.
-export { parsePlan, type ParseOptions } from './parse.js';
+export { parsePlan, parsePlanDetailed, type ParseOptions, type DetailedParse } from './parse.js';
+export type { LedgerEntry, LedgerKind } from './ledger.js';
+export { cutDebris, removeDebris } from './debris.js';
+export { splitLine } from './spans.js';
+export { splitAtMarkers } from './segment.js';
 export { parsePlanFile, parsePlanBytes } from './read.js';
 export { decode, type Decoded } from './decode.js';
 export { normalise } from './normalise.js';
 export { stripBoilerplate, boilerplateReason } from './boilerplate.js';
 export { extractMetadata } from './metadata.js';
 export { buildOutline } from './outline.js';
+export { reflow } from './reflow.js';
 export { findTargets } from './targets.js';
 export { chineseToNumber } from './numerals.js';
 export { parseDate } from './dates.js';
