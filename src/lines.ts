@@ -43,8 +43,10 @@ export interface Block {
   fold: string;
   start: number;
   end: number;
-  /** Where each source span sits in `text`, in order: its offset there, line and column. */
+  /** Where each source span sits, in order: its offset, line and column. Offsets count from `base`. */
   parts: BlockPart[];
+  /** Offset of this block's text in its parts' coordinates (a block cut from a longer one); 0 when absent. */
+  base?: number;
   heading?: number;
   list?: ListEntry;
 }

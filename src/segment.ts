@@ -57,7 +57,23 @@ const OPEN = new Map([['“', '”'], ['《', '》'], ['（', '）'], ['(', ')']
 // A heading runs straight into its first node only when it is short.
 const MAX_HEADING = 40;
 // Characters that may open a marker: a Chinese numeral, a digit, a bracket, a circled or stopped number.
-const MARKER_START = /[一二三四五六七八九十\d(（【⒈-⒛㈠-㈩⑴-⒇]/;
+
+// Character classes of the scan, by code unit.
+const MARKER = 1;
+const OPENER = 2;
+const STOP = 4;
+const HARD_STOP = 8;
+const CLASS = new Uint8Array(0x10000);
+const mark = (chars: string, flag: number) => {
+  for (const ch of chars) CLASS[ch.charCodeAt(0)]! |= flag;
+};
+mark('一二三四五六七八九十0123456789(（【', MARKER);
+for (let c = 0x2488; c <= 0x249b; c++) CLASS[c]! |= MARKER;
+for (let c = 0x3220; c <= 0x3229; c++) CLASS[c]! |= MARKER;
+for (let c = 0x2474; c <= 0x2487; c++) CLASS[c]! |= MARKER;
+mark([...OPEN.keys()].join(''), OPENER);
+mark('。！？!?；;', STOP);
+mark('。！？', HARD_STOP);
 
 function isBoundary(fold: string, at: number): boolean {
   let i = at - 1;
@@ -69,20 +85,32 @@ function isBoundary(fold: string, at: number): boolean {
   return BOUNDARY.test(fold[i]!) && (i === at - 1 || !/[\s:：]/.test(fold[i]!));
 }
 
-/** Split `block` at `at`: the first part keeps what is before, the second starts at the marker. */
+/** Index of the last part starting at or before `offset` (parts are in offset order). */
+function partAt(parts: BlockPart[], offset: number): number {
+  let lo = 0;
+  let hi = parts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (parts[mid]!.offset <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * Split `block` at `at`: the first part keeps what is before, the second starts
+ * at the marker. Both keep the block's parts array (a flattened page has tens of
+ * thousands) and say where their text starts in it (`base`), so a cut costs a
+ * binary search, not a copy.
+ */
 function cut(block: Block, at: number): [Block, Block] {
   let head = at;
   while (head > 0 && /\s/.test(block.text[head - 1]!)) head--;
-  // The part holding `at`: the last one starting at or before it.
-  let k = 0;
-  while (k + 1 < block.parts.length && block.parts[k + 1]!.offset <= at) k++;
-  const holder = block.parts[k]!;
-  const before = block.parts.filter((p) => p.offset < head);
-  const firstParts = before.length > 0 ? before : [block.parts[0]!];
-  const first: Block = { ...block, text: block.text.slice(0, head), fold: block.fold.slice(0, head), end: firstParts[firstParts.length - 1]!.line, parts: firstParts };
-  const rest: BlockPart[] = [{ offset: 0, line: holder.line, col: holder.col + (at - holder.offset) }];
-  for (const p of block.parts.slice(k + 1)) rest.push({ offset: p.offset - at, line: p.line, col: p.col });
-  const second: Block = { text: block.text.slice(at), fold: block.fold.slice(at), start: holder.line, end: block.end, parts: rest };
+  const base = block.base ?? 0;
+  const holder = block.parts[partAt(block.parts, base + at)]!;
+  const lastBefore = block.parts[partAt(block.parts, base + Math.max(0, head - 1))]!;
+  const first: Block = { ...block, text: block.text.slice(0, head), fold: block.fold.slice(0, head), end: lastBefore.line };
+  const second: Block = { text: block.text.slice(at), fold: block.fold.slice(at), start: holder.line, end: block.end, parts: block.parts, base: base + at };
   return [first, second];
 }
 
@@ -110,8 +138,18 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
       let found = -1;
       let foundMarker: Marker | null = null;
       for (let i = lead ? lead.length : 1; i < fold.length; i++) {
-        const ch = fold[i]!;
-        if (open.length === 0 && MARKER_START.test(ch)) {
+        // Most characters are plain text: one table lookup skips them (a 5 MB line is scanned char by char).
+        const kind = CLASS[fold.charCodeAt(i)]!;
+        if (open.length > 0) {
+          const ch = fold[i]!;
+          if (ch === open[open.length - 1]) open.pop();
+          else if (kind & OPENER) {
+            if (open.length < 4) open.push(OPEN.get(ch)!);
+          } else if (kind & HARD_STOP) open = []; // a bracket left open does not run past a sentence
+          continue;
+        }
+        if (kind === 0) continue;
+        if (kind & MARKER) {
           const afterHeading = !stopped && i <= headingEnd && /[\u4e00-\u9fff）)]/.test(fold[i - 1]!);
           // After a closing bracket (…（责任处室：监督检查处）二、…) only a Chinese-numeral marker may start a node.
           const afterBracket = /[)）】]/.test(fold[i - 1]!);
@@ -125,17 +163,11 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
             }
           }
         }
-        const closer = OPEN.get(ch);
-        if (closer) {
-          if (open.length < 4) open.push(closer);
+        if (kind & OPENER) {
+          open.push(OPEN.get(fold[i]!)!);
           continue;
         }
-        if (open.length > 0) {
-          if (ch === open[open.length - 1]) open.pop();
-          else if (/[。！？]/.test(ch)) open = []; // a bracket left open does not run past a sentence
-          continue;
-        }
-        if (/[。！？!?；;]/.test(ch)) stopped = true;
+        if (kind & STOP) stopped = true;
       }
       if (found < 0 || !foundMarker) break;
       const [first, second] = cut(block, found);
