@@ -8,9 +8,20 @@
 import type { Comparator, Target, TargetKind } from './schema.js';
 import { MAGNITUDE_EXPONENT, chineseToNumber, isChineseDigit, scaleByPowerOfTen } from './numerals.js';
 import { toSimplified } from './hant.js';
+import { figureStatus, type Phase } from './status.js';
+import { baselineOf, clauseStartOf, deadlineOf, directionOf, indicatorOf } from './indicator.js';
+import { indicatorKeyOf } from './vocabulary.js';
 
 /** A target found in one text; `offset`/`end` delimit `text` inside it. */
 export type FoundTarget = Omit<Target, 'sentence' | 'line' | 'place'> & { offset: number; end: number };
+
+/** What the text around a target knows: the phase of the part at an offset, and the plan's year. */
+export interface TargetContext {
+  /** Whether the text at `offset` reviews the past or plans (from headings); plan when absent. */
+  phaseAt?: (offset: number) => Phase;
+  /** The year the plan is for: a figure after an earlier year is a result. */
+  planYear?: number | null;
+}
 
 // ---------------------------------------------------------------- units
 
@@ -25,7 +36,8 @@ const UNIT_KIND: Record<string, TargetKind> = {
   人次: 'count', 场次: 'count', 条: 'count', 所: 'count', 个: 'count', 家: 'count', 项: 'count', 人: 'count', 名: 'count', 节: 'count', 次: 'count',
   场: 'count', 班: 'count', 张: 'count', 套: 'count', 台: 'count', 册: 'count', 篇: 'count', 支: 'count', 门: 'count',
   件: 'count', 座: 'count', 间: 'count', 栋: 'count', 辆: 'count', 本: 'count', 份: 'count', 位: 'count', 户: 'count',
-  处: 'count', 种: 'count', 组: 'count', 首: 'count', 部: 'count',
+  处: 'count', 种: 'count', 组: 'count', 首: 'count', 部: 'count', 头: 'count', 羽: 'count', 剂: 'count', 宗: 'count',
+  吨: 'other', 公斤: 'other', 千克: 'other', 斤: 'other', 公里: 'other', 千米: 'other',
 };
 // Units by their first character, longest first: 人次 before 人, 个百分点 and 个月 before 个.
 const UNITS_BY_FIRST = new Map<string, string[]>();
@@ -44,6 +56,7 @@ const NOT_A_UNIT = new Set([
   '本职', '本身', '份额', '户籍', '户口', '门户', '门槛', '门类', '座谈', '人民', '人口', '人文', '人格', '人才', '人生',
   '人员', '人数', '个性', '个体', '个案', '个别', '个人', '种类', '组织', '组建', '首批', '首届', '首位', '部门', '部署',
   '部分', '间接', '间隔', '套餐', '张贴', '册子', '门店', '项目', '周期', '周转', '次要', '场合', '处在', '人制',
+  '头部', '头脑', '头等', '头条', '宗旨', '宗教', '剂量', '斤斤',
 ]);
 
 // ---------------------------------------------------------------- comparators
@@ -54,7 +67,7 @@ const BEFORE: Array<[string, Comparator]> = (
     ['力争达到', 'gte'], ['达到', 'gte'], ['达', 'gte'], ['提升至', 'gte'], ['提升到', 'gte'], ['提高至', 'gte'], ['提高到', 'gte'],
     ['增加至', 'gte'], ['增加到', 'gte'], ['增长至', 'gte'], ['增长到', 'gte'], ['增至', 'gte'], ['上升至', 'gte'],
     ['上升到', 'gte'], ['扩大至', 'gte'], ['扩大到', 'gte'], ['力争', 'gte'], ['确保', 'gte'],
-    ['超过', 'gt'], ['高于', 'gt'], ['多于', 'gt'], ['大于', 'gt'],
+    ['超过', 'gt'], ['高于', 'gt'], ['多于', 'gt'], ['大于', 'gt'], ['突破', 'gt'], ['超', 'gt'],
     ['不超过', 'lte'], ['不高于', 'lte'], ['不多于', 'lte'], ['不大于', 'lte'], ['最多', 'lte'], ['至多', 'lte'], ['控制在', 'lte'],
     ['降至', 'lte'], ['降到', 'lte'], ['降低至', 'lte'], ['降低到', 'lte'], ['下降至', 'lte'], ['下降到', 'lte'],
     ['减少至', 'lte'], ['减少到', 'lte'], ['压减至', 'lte'], ['压缩至', 'lte'], ['压缩到', 'lte'],
@@ -65,7 +78,7 @@ const BEFORE: Array<[string, Comparator]> = (
 ).sort((a, b) => b[0].length - a[0].length);
 
 // One-character comparators that also end other words: 下达, 传达, 制约, 节约, 附近, 最近.
-const COMPOUND_FIRST: Record<string, string> = { 达: '下传表到送通抵直发转', 约: '制节预签契公履违简', 近: '最附邻就亲贴靠' };
+const COMPOUND_FIRST: Record<string, string> = { 达: '下传表到送通抵直发转', 约: '制节预签契公履违简', 近: '最附邻就亲贴靠', 超: '赶高' };
 
 // Words that state a level only weakly: a comparator after the number overrides them (确保…以内 is lte).
 const WEAK_BEFORE = new Set(['确保', '力争', '达到', '达', '力争达到', '保持', '保持在']);
@@ -74,6 +87,9 @@ const WEAK_BEFORE = new Set(['确保', '力争', '达到', '达', '力争达到'
 // The gap is a short phrase of Han characters (no numeral, no punctuation): 确保义务教育学校课后服务覆盖率100%.
 const GAP_WORDS = ['不少于', '不低于', '至少', '确保', '力争', '保证'];
 const GAP_MAX = 16;
+// 确保/保证 state a level; they set a floor only on a share of a population (95%的学校) or across a time word.
+const ASSURE_WORDS = new Set(['确保', '保证']);
+const ASSURE_TIME_GAP = /^(?:到?年底|年内|全年|每年|今年|明年)?$/;
 
 const AFTER: Array<[string, Comparator]> = [
   ['及以上', 'gte'], ['以上', 'gte'], ['及以下', 'lte'], ['以下', 'lte'], ['以内', 'lte'], ['之内', 'lte'], ['左右', 'approx'],
@@ -106,10 +122,6 @@ const RANK_BEFORE = /(进入|位居|位列|排名|跻身|名列|全国|全省|�
 
 // Phone numbers and hotlines.
 const PHONE_BEFORE = /(电话|热线|拨打|手机|座机|传真|联系方式|咨询)[:：]?$/;
-
-// Facts already achieved or standing are not commitments: 已建成3所,
-// 累计培训500人次, 荣获2项, 全县共有中小学56所.
-const PAST_IN_CLAUSE = /已(?!于)|累计|先后|荣获|获评|被评为|曾经|共有|现有|拥有/;
 
 // 从60%提高到80%: the number after 从/由 is where the change starts.
 const BASELINE_AFTER = /^(提高|提升|增加|增长|上升|扩大|降低|下降|减少|降至|压减|压缩)/;
@@ -259,7 +271,7 @@ function readArabic(f: string, raw: string, i: number): NumberToken | null {
   let value = Number(written);
   if (!Number.isFinite(value)) return null;
   // a magnitude word applies to the value (1.5万 → 15000); 百分点 is a unit, not 百
-  for (const mag of ['千万', '百万', '十万', '亿', '万', '千', '百']) {
+  for (const mag of ['万亿', '千万', '百万', '十万', '亿', '万', '千', '百']) {
     if (f.startsWith(mag, j) && !f.startsWith('百分', j) && !f.startsWith('千米', j) && !f.startsWith('千克', j)) {
       value = scaleByPowerOfTen(value, MAGNITUDE_EXPONENT[mag]!);
       j += mag.length;
@@ -368,7 +380,7 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
       if (unit2 && (unit1 === null || unit1 === unit2)) {
         m += unit2.length;
         // 1-2万人: a magnitude written once, after the second number, applies to both ends
-        const mag = /(千万|百万|十万|亿|万|千|百)$/.exec(f.slice(second.start, second.end));
+        const mag = /(万亿|千万|百万|十万|亿|万|千|百)$/.exec(f.slice(second.start, second.end));
         const firstHasMag = /[千百万亿]$/.test(f.slice(first.start, first.end));
         const lo = mag && !first.chinese && !second.chinese && !firstHasMag ? scaleByPowerOfTen(first.value, MAGNITUDE_EXPONENT[mag[1]!]!) : first.value;
         const hi = second.value;
@@ -378,6 +390,28 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
   }
   if (!unit1) return null;
   return { first, second: null, unit: unit1, end: afterUnit1, over };
+}
+
+// How far back the status cues of a figure are looked for: its sentence, its clause.
+const STATUS_REACH = 120;
+const STATUS_CLAUSE_REACH = 40;
+
+function startOfSentence(f: string, at: number, max: number): number {
+  let s = at;
+  while (s > 0 && at - s < max && !is(f[s - 1], SENTENCE_END)) s--;
+  return s;
+}
+
+function startOfClause(f: string, at: number, max: number): number {
+  let s = at;
+  while (s > 0 && at - s < max && !is(f[s - 1], CLAUSE_END)) s--;
+  return s;
+}
+
+function endOfClause(f: string, at: number, max: number): number {
+  let e = at;
+  while (e < f.length && e - at < max && !is(f[e], CLAUSE_END)) e++;
+  return e;
 }
 
 /** The clause before `at`: back to the last clause mark, at most `max` characters. */
@@ -431,7 +465,6 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   if (first.chinese && c.second === null && first.value >= 2 && prev !== '等' && enumerationBefore(f, first.start) === first.value) return 'enumeration';
   // 从60%提高到80%: the starting point of a change, not a target
   if ((prev === '从' || prev === '由') && BASELINE_AFTER.test(tail)) return 'baseline';
-  if (PAST_IN_CLAUSE.test(clauseBefore(f, first.start, 20))) return 'past';
   return null;
 }
 
@@ -482,7 +515,8 @@ function compare(f: string, c: Candidate): Comparison {
   } else if (beforeWord) {
     const from = p - beforeWord[0].length;
     if (afterWord && (WEAK_BEFORE.has(beforeWord[0]) || afterWord[1] === beforeWord[1])) return { comparator: afterWord[1], from, to, explicit: true };
-    if (afterWord && afterWord[1] === 'approx' && beforeWord[1] === 'approx') return { comparator: 'approx', from, to, explicit: true };
+    // 降至2%左右, 约30%左右: 左右 makes any level an estimate
+    if (afterWord && afterWord[1] === 'approx') return { comparator: 'approx', from, to, explicit: true };
     return { comparator: beforeWord[1], from, to: beforeWord[1] === 'lte' && afterWord?.[1] === 'lte' ? to : afterWord && afterWord[1] === beforeWord[1] ? to : c.end, explicit: true };
   }
   if (afterWord) return { comparator: afterWord[1], from: start, to, explicit: true };
@@ -494,7 +528,12 @@ function compare(f: string, c: Candidate): Comparison {
     if (!isHan(ch) || is(ch, CHINESE_NUMERAL)) break;
     const end = e; // the word ends right before f[e]; the gap is f[e..p)
     for (const w of GAP_WORDS) {
-      if (end >= w.length && f.startsWith(w, end - w.length)) return { comparator: 'gte', from: end - w.length, to: c.end, explicit: true };
+      if (end >= w.length && f.startsWith(w, end - w.length)) {
+        // 确保年底95%的区属学校: a floor on a share; 确保绑定率100%, 确保区内有2个: the amount itself
+        const gap = f.slice(end, p);
+        const floor = !ASSURE_WORDS.has(w) || f[c.end] === '的' || ASSURE_TIME_GAP.test(gap);
+        return { comparator: floor ? 'gte' : 'eq', from: end - w.length, to: c.end, explicit: true };
+      }
     }
   }
   return { comparator: 'eq', from: start, to: c.end, explicit: false };
@@ -520,11 +559,16 @@ function isChangeBefore(f: string, at: number): boolean {
 }
 
 /** Find the targets in one text, in order. Offsets are into `text`. */
-export function findTargets(text: string): FoundTarget[] {
+export function findTargets(text: string, context: TargetContext = {}): FoundTarget[] {
   const f = matchingForm(text);
   const quotes = quotedRanges(f);
   let q = 0;
   const out: FoundTarget[] = [];
+  const planYear = context.planYear ?? null;
+  // where the previous target ended: the next one's clause starts no earlier
+  let previousEnd = 0;
+  // 初中入学率、稳固率、毕业率分别为100%、99.9%、99.9%: the names still to hand out
+  let respective: { names: string[]; next: number } | null = null;
 
   const n = f.length;
   for (let i = 0; i < n; i++) {
@@ -585,7 +629,27 @@ export function findTargets(text: string): FoundTarget[] {
     else if (per !== undefined && (kind === 'duration' || kind === 'count')) kind = 'frequency';
 
     const unit = cand.unit === '百分点' ? '个百分点' : cand.unit;
-    const t: FoundTarget = { text: text.slice(cmp.from, cmp.to), unit, comparator: cmp.comparator, kind, offset: cmp.from, end: cmp.to };
+    // commitment, result, or the present state (not reported)
+    const sentenceStart = startOfSentence(f, cmp.from, STATUS_REACH);
+    const clauseFrom = startOfClause(f, first.start, STATUS_CLAUSE_REACH);
+    const status = figureStatus(f.slice(sentenceStart, first.start), f.slice(clauseFrom, first.start), context.phaseAt?.(cmp.from) ?? 'plan', planYear, f.slice(cand.end, endOfClause(f, cand.end, STATUS_CLAUSE_REACH)));
+    if (status === 'present') {
+      i = Math.max(next, cand.end - 1);
+      continue;
+    }
+    const span = { clauseStart: clauseStartOf(f, first.start, previousEnd), from: cmp.from, numberStart: first.start, end: cmp.to, unit: cand.unit };
+    let indicator: string | null;
+    if (respective && span.clauseStart === first.start && respective.next < respective.names.length) {
+      indicator = respective.names[respective.next++]!;
+    } else {
+      const found = indicatorOf(f, text, span);
+      indicator = found.text;
+      respective = found.list ? { names: found.list, next: 1 } : null;
+    }
+    const t: FoundTarget = {
+      text: text.slice(cmp.from, cmp.to), unit, comparator: cmp.comparator, kind, offset: cmp.from, end: cmp.to,
+      status, indicator, indicatorKey: indicatorKeyOf(indicator, unit),
+    };
     if (cand.second) {
       t.min = cand.first.value;
       t.max = cand.second.value;
@@ -593,7 +657,14 @@ export function findTargets(text: string): FoundTarget[] {
       t.value = cand.first.value;
     }
     if (per !== undefined) t.per = per;
+    const direction = kind === 'change' || /[至到]$/.test(f.slice(cmp.from, first.start)) ? directionOf(f, span) : null;
+    if (direction) t.direction = direction;
+    const by = deadlineOf(f, text, sentenceStart, span);
+    if (by) t.by = by;
+    const baseline = baselineOf(f, span);
+    if (baseline !== null) t.from = baseline;
     out.push(t);
+    previousEnd = cmp.to;
     i = Math.max(next, cand.end - 1);
   }
   return out;
