@@ -5,7 +5,7 @@
 import type { Item, Paragraph, Plan, Section, Subsection, Target, TargetPlace } from './schema.js';
 import { findTargets, Sentences } from './targets.js';
 import type { Segment } from './outline.js';
-import { documentContext, headingPhase, inlinePhases, inResultColumn, phaseAt, resultColumns, type DocumentContext, type Phase } from './status.js';
+import { documentContext, headingLines, headingPhase, inlinePhases, inResultColumn, phaseAt, resultColumns, type DocumentContext, type Phase } from './status.js';
 
 type Outline = Pick<Plan, 'preamble' | 'sections' | 'items' | 'closing'>;
 
@@ -124,9 +124,20 @@ export interface PlanFacts {
 /** The document's plan year and opening phase, from its title and its headings (inline ones included). */
 function contextOf(outline: Outline, facts: PlanFacts): DocumentContext {
   const headings: string[] = [];
+  // headings on lines of their own inside paragraphs and items count too (the outline may not have made them headings)
+  const lines = (text: string) => {
+    for (const h of headingLines(text)) headings.push(h.text);
+  };
+  outline.preamble.forEach((p) => lines(p.text));
+  outline.items.forEach((it) => lines(it.text));
   for (const s of outline.sections) {
     headings.push(s.heading);
-    for (const sub of s.subsections) headings.push(sub.heading);
+    s.paragraphs.forEach((p) => lines(p.text));
+    s.items.forEach((it) => lines(it.text));
+    for (const sub of s.subsections) {
+      headings.push(sub.heading);
+      sub.items.forEach((it) => lines(it.text));
+    }
   }
   const opening = outline.preamble.map((p) => p.text).join('\n');
   return documentContext(facts.title ?? null, facts.year ?? null, opening, headings);

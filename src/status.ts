@@ -43,6 +43,8 @@ export function documentContext(title: string | null, year: number | null, openi
   let planYear: number | null = null;
   for (const h of heads) for (const m of h.matchAll(PLAN_YEAR)) planYear = Math.max(planYear ?? 0, Number(m[1]));
   if (planYear === null) planYear = year;
+  // no year with a plan word: the latest year a heading names (全力抓好2021年农业农村工作)
+  if (planYear === null) for (const h of headings) for (const m of fold(h).matchAll(/(20\d\d)年/g)) planYear = Math.max(planYear ?? 0, Number(m[1]));
   const head = fold(title ?? '') + '\n' + fold(opening.slice(0, 600));
   return { planYear, initial: REVIEW_TITLE.test(head) ? 'review' : 'plan' };
 }
@@ -88,10 +90,31 @@ const INLINE_REVIEW =
 const INLINE_PLAN =
   /^(?:20\d\d年度?)?(?:下一步|明年|今后|新的一年|主要|重点|总体|工作)?(?:工作)?(?:计划|思路|安排|打算|要点|目标|任务|举措)/;
 
-/** Where a flattened text switches phase: offsets of inline headings that name one, in order. */
+// A line that reads as a heading of its own: short, no sentence inside (2021年工作回顾, 2022年发展主要预期目标).
+const HEADING_LINE = /^[^，,。；;！？!?]{2,24}$/;
+
+/** Lines of a text that read as headings, with their offsets. */
+export function headingLines(text: string): Array<{ offset: number; text: string }> {
+  const out: Array<{ offset: number; text: string }> = [];
+  let at = 0;
+  for (const line of text.split('\n')) {
+    const t = line.trim();
+    if (HEADING_LINE.test(t) && !t.includes('|')) out.push({ offset: at, text: t });
+    at += line.length + 1;
+  }
+  return out;
+}
+
+/** Where a text switches phase: headings on lines of their own, and inline headings of a flattened text, in order. */
 export function inlinePhases(text: string, planYear: number | null): Array<{ offset: number; phase: Phase }> {
   const f = fold(text);
   const out: Array<{ offset: number; phase: Phase }> = [];
+  if (text.includes('\n')) {
+    for (const h of headingLines(text)) {
+      const phase = headingPhase(h.text, planYear);
+      if (phase) out.push({ offset: h.offset, phase });
+    }
+  }
   for (const m of f.matchAll(INLINE_MARKER)) {
     const at = m.index + m[0].length;
     const head = f.slice(at, at + 30);
@@ -99,7 +122,7 @@ export function inlinePhases(text: string, planYear: number | null): Array<{ off
     if (INLINE_REVIEW.test(head)) out.push({ offset: at, phase: year ?? 'review' });
     else if (INLINE_PLAN.test(head)) out.push({ offset: at, phase: year ?? 'plan' });
   }
-  return out;
+  return out.sort((a, b) => a.offset - b.offset);
 }
 
 /** The phase at `offset` of a text that starts in `phase`. `switches` come from inlinePhases. */
@@ -120,8 +143,12 @@ const ACHIEVED_CUE =
 // The present state, not a commitment: 全区现有学校52所, 共有, 拥有.
 const PRESENT_CUE = /现有|共有|拥有|现存|目前有/;
 // A result named after the figure in its clause: 13处农村学校塑胶运动场地已完成基础建设.
-const ACHIEVED_AFTER = /已(?:经)?(?:完成|建成|实现|达到|开工|投入|竣工|通过)|完成了|建成了/;
-const YEAR = /(20\d\d)年/g;
+const ACHIEVED_AFTER = /^[^，。；]{0,12}?(?:已(?:经)?(?:完成|建成|实现|达到|开工|投入|竣工|通过)|完成了|建成了)|^\s*(?:总计|共计|累计)/;
+// A share described, not committed to: 占中央专案核配剂的98.7%, 占年度计划投资总额的75%.
+const SHARE_OF = /占(?!比)[^，。；]{0,20}?(?:的)?\s*$/;
+const SHARE_COMMITTED = /达|不低于|不少于|提高|提升|超过|力争|确保|保持/;
+// A year that sets the time of the clause: at its start (2021年，要实现…; 到2025年; 预计2021年前三季度).
+const CLAUSE_YEAR = /(?:^|[，,；;。：:\s]|到|在|至|于|预计|计划|力争)\s*(20\d\d)年(?!度?[\u4e00-\u9fff]{0,6}?(?:项目|计划|任务|目标|重点))/g;
 
 /**
  * What the clause says of a figure: `sentence` is the sentence up to the
@@ -134,7 +161,9 @@ export function clauseStatus(sentence: string, clause: string, planYear: number 
   if (PRESENT_CUE.test(c)) return 'present';
   // a year before the figure, in its sentence: past → result, the plan's or later → commitment
   let lastYear: number | null = null;
-  for (const m of s.matchAll(YEAR)) lastYear = Number(m[1]);
+  for (const m of s.matchAll(CLAUSE_YEAR)) lastYear = Number(m[1]);
+  const share = SHARE_OF.exec(c);
+  if (share && !SHARE_COMMITTED.test(share[0])) return 'achieved';
   if (/到20\d\d年|20\d\d年(?:前|底前|年底)/.test(c) && !ACHIEVED_CUE.test(c)) return 'target';
   if (ACHIEVED_CUE.test(c) || ACHIEVED_AFTER.test(fold(after))) return 'achieved';
   if (lastYear !== null && planYear !== null) {

@@ -68,7 +68,7 @@ const BEFORE: Array<[string, Comparator]> = (
     ['增加至', 'gte'], ['增加到', 'gte'], ['增长至', 'gte'], ['增长到', 'gte'], ['增至', 'gte'], ['上升至', 'gte'],
     ['上升到', 'gte'], ['扩大至', 'gte'], ['扩大到', 'gte'], ['力争', 'gte'], ['确保', 'gte'],
     ['超过', 'gt'], ['高于', 'gt'], ['多于', 'gt'], ['大于', 'gt'], ['突破', 'gt'], ['超', 'gt'],
-    ['不超过', 'lte'], ['不高于', 'lte'], ['不多于', 'lte'], ['不大于', 'lte'], ['最多', 'lte'], ['至多', 'lte'], ['控制在', 'lte'],
+    ['守住', 'gte'], ['不超过', 'lte'], ['不高于', 'lte'], ['不多于', 'lte'], ['不大于', 'lte'], ['最多', 'lte'], ['至多', 'lte'], ['控制在', 'lte'],
     ['降至', 'lte'], ['降到', 'lte'], ['降低至', 'lte'], ['降低到', 'lte'], ['下降至', 'lte'], ['下降到', 'lte'],
     ['减少至', 'lte'], ['减少到', 'lte'], ['压减至', 'lte'], ['压缩至', 'lte'], ['压缩到', 'lte'],
     ['低于', 'lt'], ['少于', 'lt'], ['小于', 'lt'], ['不足', 'lt'],
@@ -88,7 +88,7 @@ const WEAK_BEFORE = new Set(['确保', '力争', '达到', '达', '力争达到'
 const GAP_WORDS = ['不少于', '不低于', '至少', '确保', '力争', '保证'];
 const GAP_MAX = 16;
 // 确保/保证 state a level; they set a floor only on a share of a population (95%的学校) or across a time word.
-const ASSURE_WORDS = new Set(['确保', '保证']);
+const ASSURE_WORDS = new Set(['确保', '保证', '力争']);
 const ASSURE_TIME_GAP = /^(?:到?年底|年内|全年|每年|今年|明年)?$/;
 
 const AFTER: Array<[string, Comparator]> = [
@@ -114,6 +114,13 @@ const POLICY_NOUNS = [
 // The noun follows the count closely (八项规定, 五项重点工程); 化/性 after it make another word (标准化学校).
 const POLICY_NOUN_REACH = 2;
 
+// A population after an age: 36周岁幼儿, 18岁以上的人口.
+const AGE_QUALIFIES = /^\s*(?:以上|以下|及以上)?(?:的)?\s*(?:幼儿|儿童|婴幼儿|学生|青少年|少年|人口|老人|老年人|居民|民众|人员|妇女|女性|男性|自愿|孩子|子女)/;
+// A noun, then a count of it: 10亿元以上项目15个.
+const AMOUNT_QUALIFIES = /^[\u4e00-\u9fff]{1,6}\s*\d/;
+// Nouns that name the members of a list just given: 方面, 方向, 领域.
+const LIST_NOUNS = /^(?:[\u4e00-\u9fff]{0,2})(?:方面|方向|领域|环节|维度|板块)/;
+
 // An event named by its number: 十二届四次全会, 四次党代会.
 const MEETING_WORDS = ['全会', '中全会', '全体会议', '党代会', '代表大会', '团代会'];
 
@@ -131,6 +138,8 @@ const BASELINE_AFTER = /^(提高|提升|增加|增长|上升|扩大|降低|下�
 // after building an institution (新建一所).
 const BUILD_VERBS = /(新建|新增|建成|建设|改扩建|创建|培育)$/;
 const BUILD_UNITS = new Set(['所', '座', '家', '间', '栋']);
+// Units of abstract things: a Chinese numeral with them counts a slogan's parts unless committed (三个领先, 四种本领).
+const ABSTRACT_UNITS = new Set(['个', '种', '项', '条']);
 
 // Character classes in one table, so the per-character tests of the scan are one array read.
 const CLAUSE_END = 1;
@@ -392,6 +401,9 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
   return { first, second: null, unit: unit1, end: afterUnit1, over };
 }
 
+// A name that is only a change: 增长, 同比提高.
+const CHANGE_ONLY = /^(?:同比)?(?:增长|提高|提升|增加|下降|降低|减少|增速|增幅)$/;
+
 // How far back the status cues of a figure are looked for: its sentence, its clause.
 const STATUS_REACH = 120;
 const STATUS_CLAUSE_REACH = 40;
@@ -449,7 +461,17 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   if (first.versionLike && unit !== '%' && unit !== '个百分点' && unit !== '百分点') return 'version';
   if (PHONE_BEFORE.test(f.slice(Math.max(0, first.start - 6), first.start))) return 'phone';
   if (RANK_BEFORE.test(f.slice(Math.max(0, first.start - 4), first.start))) return 'rank';
-  if (first.chinese && (prev === '数' || prev === '几')) return 'vague';
+  if (first.chinese && (prev === '数' || prev === '几' || prev === '每')) return 'vague';
+  // 12345, 12315: a public service hotline, however it is introduced
+  if (!first.chinese && /^123\d\d$/.test(f.slice(first.start, first.end))) return 'phone';
+  // 城乡二元结构, 一元化: a word, not an amount of money
+  if (first.chinese && unit === '元' && first.value < 10) return 'word';
+  // 36周岁幼儿, 年满18岁以上: an age that qualifies a population
+  if ((unit === '岁' || unit === '周岁') && (/满$/.test(f.slice(Math.max(0, first.start - 2), first.start).trim()) || AGE_QUALIFIES.test(f.slice(c.end, c.end + 4)))) return 'qualifier';
+  // 亿元以上项目30个: an amount that qualifies what is counted next
+  if (/^(?:以上|以下)/.test(f.slice(c.end, c.end + 2)) && AMOUNT_QUALIFIES.test(f.slice(c.end + 2, c.end + 12))) return 'qualifier';
+  // …、自身建设等5个方面: how many things were just listed
+  if (prev === '等' && c.second === null && LIST_NOUNS.test(f.slice(c.end, c.end + 4))) return 'enumeration';
   // 十二届四次全会: a numeral right after 届 numbers an event
   if (prev === '届') return 'name';
   if (first.chinese && unit === '次' && MEETING_WORDS.some((w) => f.startsWith(w, c.end))) return 'name';
@@ -569,6 +591,7 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
   let previousEnd = 0;
   // 初中入学率、稳固率、毕业率分别为100%、99.9%、99.9%: the names still to hand out
   let respective: { names: string[]; next: number } | null = null;
+  let previous: { sentenceStart: number; indicator: string | null } | null = null;
 
   const n = f.length;
   for (let i = 0; i < n; i++) {
@@ -613,12 +636,13 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
     }
     const kindOfUnit = UNIT_KIND[cand.unit]!;
     const per = periodBefore(f, cmp.from);
-    // 一个, 两支: an article unless the plan commits to it
-    if (first.chinese && !first.percentWords && cand.second === null && (first.value === 1 || first.value === 2) && f.slice(first.start, first.end).length === 1 && kindOfUnit === 'count') {
+    // 一个, 两支: an article unless the plan commits to it; 三个领先, 六个聚焦: a slogan's count, likewise
+    const oneNumeral = first.chinese && !first.percentWords && cand.second === null && f.slice(first.start, first.end).length === 1;
+    if (oneNumeral && ((first.value <= 2 && kindOfUnit === 'count') || ABSTRACT_UNITS.has(cand.unit))) {
       // after its noun (学校两所。) a numeral counts; an article precedes its noun
       const closesClause = cmp.to >= f.length || is(f[cmp.to], CLAUSE_END) || f[cmp.to] === '、';
       const committed = (cmp.explicit && cmp.comparator !== 'eq') || per !== undefined || closesClause ||
-        (BUILD_VERBS.test(f.slice(Math.max(0, first.start - 3), first.start)) && BUILD_UNITS.has(cand.unit));
+        (BUILD_VERBS.test(f.slice(Math.max(0, first.start - 3), first.start)) && (BUILD_UNITS.has(cand.unit) || ABSTRACT_UNITS.has(cand.unit)));
       if (!committed) {
         i = Math.max(next, cand.end - 1);
         continue;
@@ -645,6 +669,10 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
       const found = indicatorOf(f, text, span);
       indicator = found.text;
       respective = found.list ? { names: found.list, next: 1 } : null;
+      // 水产品产量达49万吨，增长2.16%: a bare change names the previous figure's indicator
+      if (indicator !== null && CHANGE_ONLY.test(indicator) && previous && previous.sentenceStart === sentenceStart && previous.indicator) {
+        indicator = previous.indicator + indicator;
+      }
     }
     const t: FoundTarget = {
       text: text.slice(cmp.from, cmp.to), unit, comparator: cmp.comparator, kind, offset: cmp.from, end: cmp.to,
@@ -665,6 +693,7 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
     if (baseline !== null) t.from = baseline;
     out.push(t);
     previousEnd = cmp.to;
+    previous = { sentenceStart, indicator };
     i = Math.max(next, cand.end - 1);
   }
   return out;
