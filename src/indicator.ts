@@ -34,7 +34,7 @@ const LEADING = new RegExp(
     [
       '到20\\d\\d年(?:底|末)?(?:前)?', '力争到20\\d\\d年', '至20\\d\\d年', '20\\d\\d年(?:度)?(?:底|末)?(?:前)?', '年底前', '年内', '全年', '今年', '明年',
       '全市', '全区', '全县', '全省', '全国', '全镇', '全乡', '我市', '我区', '我县', '我局', '本市', '本区', '各地',
-      '[一二三四五六七八九十]是', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '拟', '要', '将', '全力', '加快', '积极', '大力', '着力', '切实',
+      '[一二三四五六七八九十]是', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '拟', '要', '将', '全力', '加快', '积极', '大力', '着力', '切实',
       '逐步', '继续', '全面', '稳步', '实现', '完成', '保障', '推动', '推进', '组织', '指导', '支持', '鼓励', '落实', '扎实', '深入', '开展',
       '其中', '同时', '并', '且', '和', '及', '与', '共', '总共', '至少', '不少于', '不低于', '保证', '新的一年',
     ].join('|') +
@@ -66,7 +66,7 @@ const RATE_NOUN = /(?:率|比例|占比|比重|水平|覆盖面|指数|增速|�
 const NOT_A_NOUN_START = /^(?:并|和|及|与|或|等|以|左右|目标|任务|已|均|各|共|其|分别|为|是|达|在(?!建)|次|后|前|内|中|上|下|里|用于|用|于|的|之|到|至|由|从|给|对|把|被|让|使|向|按|左|可|将|要|也|都|就|再|又|还|而|且|至少)/;
 
 // Marks and words that end the thing counted: 13处农村学校塑胶运动场地建成并投入使用 → …场地建成.
-const NOUN_END = /^(?:[、（(《》]|并|等|及|和|以及|用于|参加|参与|做好|进行|达到|实现|实行|推进|建成并)/;
+const NOUN_END = /^(?:[、（(《》]|并|等|及|和|以及|用于|参加|参与|做好|进行|达到|实现|实行|执行|推进|建成并)/;
 
 const NOUN_MAX = 16;
 const NAME_MAX = 24;
@@ -115,7 +115,7 @@ function trimName(s: string): [number, number] {
   while (b > a && /[“”"《》\s、]/.test(s[b - 1]!)) b--;
   // 作为一产关键性指标的水产品产量: the name is what follows the last 的, when that says enough
   const of = s.lastIndexOf('的', b - 1);
-  if (of >= a && b - of - 1 >= 4) a = of + 1;
+  if (of >= a && b - of - 1 >= 5) a = of + 1;
   // …锦标赛等重大赛事: the name is what the list is of
   const etc = s.lastIndexOf('等', b - 1);
   if (etc >= a && b - etc - 1 >= 2) a = etc + 1;
@@ -193,6 +193,7 @@ const DEADLINE = /(?:到|至|力争到|力争在|在)?20\d\d年(?:底|末|年底
 /** The deadline written before the figure in its sentence, as written: 年底前, 到2025年, 2024年底. */
 export function deadlineOf(f: string, raw: string, sentenceStart: number, span: TargetSpan): string | null {
   const s = f.slice(sentenceStart, span.numberStart);
+  if (!s.includes('年') && !s.includes('期末')) return null;
   let found: { index: number; text: string } | null = null;
   for (const m of s.matchAll(DEADLINE)) {
     const prev = s[m.index - 1];

@@ -145,7 +145,7 @@ const PRESENT_CUE = /现有|共有|拥有|现存|目前有/;
 // A result named after the figure in its clause: 13处农村学校塑胶运动场地已完成基础建设.
 const ACHIEVED_AFTER = /^[^，。；]{0,12}?(?:已(?:经)?(?:完成|建成|实现|达到|开工|投入|竣工|通过)|完成了|建成了)|^\s*(?:总计|共计|累计)/;
 // A share described, not committed to: 占中央专案核配剂的98.7%, 占年度计划投资总额的75%.
-const SHARE_OF = /占(?!比)[^，。；]{0,20}?(?:的)?\s*$/;
+const SHARE_OF = /占(?!比)[^，。；]{0,20}?的\s*$|占\s*$/;
 const SHARE_COMMITTED = /达|不低于|不少于|提高|提升|超过|力争|确保|保持/;
 // A year that sets the time of the clause: at its start (2021年，要实现…; 到2025年; 预计2021年前三季度).
 const CLAUSE_YEAR = /(?:^|[，,；;。：:\s]|到|在|至|于|预计|计划|力争)\s*(20\d\d)年(?!度?[\u4e00-\u9fff]{0,6}?(?:项目|计划|任务|目标|重点))/g;
@@ -156,16 +156,20 @@ const CLAUSE_YEAR = /(?:^|[，,；;。：:\s]|到|在|至|于|预计|计划|力�
  * Null when the clause says nothing and the part decides.
  */
 export function clauseStatus(sentence: string, clause: string, planYear: number | null, after = ''): FigureStatus | null {
-  const c = fold(clause);
-  const s = fold(sentence);
+  return foldedClauseStatus(fold(sentence), fold(clause), planYear, fold(after));
+}
+
+/** clauseStatus of texts already in matching form (the targets scan folds once). */
+export function foldedClauseStatus(s: string, c: string, planYear: number | null, after: string): FigureStatus | null {
   if (PRESENT_CUE.test(c)) return 'present';
   // a year before the figure, in its sentence: past → result, the plan's or later → commitment
   let lastYear: number | null = null;
-  for (const m of s.matchAll(CLAUSE_YEAR)) lastYear = Number(m[1]);
+  if (s.includes('年')) for (const m of s.matchAll(CLAUSE_YEAR)) lastYear = Number(m[1]);
   const share = SHARE_OF.exec(c);
   if (share && !SHARE_COMMITTED.test(share[0])) return 'achieved';
-  if (/到20\d\d年|20\d\d年(?:前|底前|年底)/.test(c) && !ACHIEVED_CUE.test(c)) return 'target';
-  if (ACHIEVED_CUE.test(c) || ACHIEVED_AFTER.test(fold(after))) return 'achieved';
+  const achieved = ACHIEVED_CUE.test(c) || ACHIEVED_AFTER.test(after);
+  if (!achieved && c.includes('年') && /到20\d\d年|20\d\d年(?:前|底前|年底)/.test(c)) return 'target';
+  if (achieved) return 'achieved';
   if (lastYear !== null && planYear !== null) {
     if (lastYear < planYear && !/到20\d\d/.test(s)) return 'achieved';
     if (lastYear >= planYear) return 'target';
@@ -175,7 +179,12 @@ export function clauseStatus(sentence: string, clause: string, planYear: number 
 
 /** The status of a figure: the clause first, then the part it sits in. */
 export function figureStatus(sentence: string, clause: string, phase: Phase, planYear: number | null, after = ''): FigureStatus {
-  const local = clauseStatus(sentence, clause, planYear, after);
+  return foldedFigureStatus(fold(sentence), fold(clause), phase, planYear, fold(after));
+}
+
+/** figureStatus of texts already in matching form. */
+export function foldedFigureStatus(sentence: string, clause: string, phase: Phase, planYear: number | null, after: string): FigureStatus {
+  const local = foldedClauseStatus(sentence, clause, planYear, after);
   if (local !== null) return local;
   return phase === 'review' ? 'achieved' : 'target';
 }

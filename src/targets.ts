@@ -8,7 +8,7 @@
 import type { Comparator, Target, TargetKind } from './schema.js';
 import { MAGNITUDE_EXPONENT, chineseToNumber, isChineseDigit, scaleByPowerOfTen } from './numerals.js';
 import { toSimplified } from './hant.js';
-import { figureStatus, type Phase } from './status.js';
+import { foldedFigureStatus, type Phase } from './status.js';
 import { baselineOf, clauseStartOf, deadlineOf, directionOf, indicatorOf } from './indicator.js';
 import { indicatorKeyOf } from './vocabulary.js';
 
@@ -37,6 +37,7 @@ const UNIT_KIND: Record<string, TargetKind> = {
   场: 'count', 班: 'count', 张: 'count', 套: 'count', 台: 'count', 册: 'count', 篇: 'count', 支: 'count', 门: 'count',
   件: 'count', 座: 'count', 间: 'count', 栋: 'count', 辆: 'count', 本: 'count', 份: 'count', 位: 'count', 户: 'count',
   处: 'count', 种: 'count', 组: 'count', 首: 'count', 部: 'count', 头: 'count', 羽: 'count', 剂: 'count', 宗: 'count',
+  个工作日: 'duration', 工作日: 'duration', 家次: 'count', 日: 'duration',
   吨: 'other', 公斤: 'other', 千克: 'other', 斤: 'other', 公里: 'other', 千米: 'other',
 };
 // Units by their first character, longest first: 人次 before 人, 个百分点 and 个月 before 个.
@@ -56,7 +57,7 @@ const NOT_A_UNIT = new Set([
   '本职', '本身', '份额', '户籍', '户口', '门户', '门槛', '门类', '座谈', '人民', '人口', '人文', '人格', '人才', '人生',
   '人员', '人数', '个性', '个体', '个案', '个别', '个人', '种类', '组织', '组建', '首批', '首届', '首位', '部门', '部署',
   '部分', '间接', '间隔', '套餐', '张贴', '册子', '门店', '项目', '周期', '周转', '次要', '场合', '处在', '人制',
-  '头部', '头脑', '头等', '头条', '宗旨', '宗教', '剂量', '斤斤',
+  '头部', '头脑', '头等', '头条', '宗旨', '宗教', '剂量', '斤斤', '日常', '日益', '日前', '日报', '日程', '日趋', '日均', '日本', '日期', '日至', '日起', '日内',
 ]);
 
 // ---------------------------------------------------------------- comparators
@@ -408,18 +409,6 @@ const CHANGE_ONLY = /^(?:同比)?(?:增长|提高|提升|增加|下降|降低|�
 const STATUS_REACH = 120;
 const STATUS_CLAUSE_REACH = 40;
 
-function startOfSentence(f: string, at: number, max: number): number {
-  let s = at;
-  while (s > 0 && at - s < max && !is(f[s - 1], SENTENCE_END)) s--;
-  return s;
-}
-
-function startOfClause(f: string, at: number, max: number): number {
-  let s = at;
-  while (s > 0 && at - s < max && !is(f[s - 1], CLAUSE_END)) s--;
-  return s;
-}
-
 function endOfClause(f: string, at: number, max: number): number {
   let e = at;
   while (e < f.length && e - at < max && !is(f[e], CLAUSE_END)) e++;
@@ -456,6 +445,8 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   const tail = f.slice(c.end, c.end + 3);
 
   if (prev === '第') return 'ordinal';
+  // 4月5日, 11日前: a day of the month
+  if (unit === '日' && (prev === '月' || /^(?:前|起|至|到|止|—|-|~)/.test(f.slice(c.end, c.end + 1)) || c.second !== null && /月\s*$/.test(f.slice(Math.max(0, first.start - 3), first.start)))) return 'date';
   if (isDigit(prev) || prev === '.' || prev === '/' || prev === '#' || prev === '-' || prev === '_' || isLatin(prev)) return 'code';
   if (first.leadingZero) return 'code';
   if (first.versionLike && unit !== '%' && unit !== '个百分点' && unit !== '百分点') return 'version';
@@ -592,6 +583,9 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
   // 初中入学率、稳固率、毕业率分别为100%、99.9%、99.9%: the names still to hand out
   let respective: { names: string[]; next: number } | null = null;
   let previous: { sentenceStart: number; indicator: string | null } | null = null;
+  let marksTo = 0;
+  let lastClauseEnd = 0;
+  let lastSentenceEnd = 0;
 
   const n = f.length;
   for (let i = 0; i < n; i++) {
@@ -642,7 +636,7 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
       // after its noun (学校两所。) a numeral counts; an article precedes its noun
       const closesClause = cmp.to >= f.length || is(f[cmp.to], CLAUSE_END) || f[cmp.to] === '、';
       const committed = (cmp.explicit && cmp.comparator !== 'eq') || per !== undefined || closesClause ||
-        (BUILD_VERBS.test(f.slice(Math.max(0, first.start - 3), first.start)) && (BUILD_UNITS.has(cand.unit) || ABSTRACT_UNITS.has(cand.unit)));
+        (BUILD_VERBS.test(f.slice(Math.max(0, first.start - 3), first.start)) && (BUILD_UNITS.has(cand.unit) || (ABSTRACT_UNITS.has(cand.unit) && first.value >= 3)));
       if (!committed) {
         i = Math.max(next, cand.end - 1);
         continue;
@@ -654,9 +648,15 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
 
     const unit = cand.unit === '百分点' ? '个百分点' : cand.unit;
     // commitment, result, or the present state (not reported)
-    const sentenceStart = startOfSentence(f, cmp.from, STATUS_REACH);
-    const clauseFrom = startOfClause(f, first.start, STATUS_CLAUSE_REACH);
-    const status = figureStatus(f.slice(sentenceStart, first.start), f.slice(clauseFrom, first.start), context.phaseAt?.(cmp.from) ?? 'plan', planYear, f.slice(cand.end, endOfClause(f, cand.end, STATUS_CLAUSE_REACH)));
+    // sentence and clause marks are tracked as the scan moves on, so finding a target's sentence costs nothing
+    for (; marksTo < first.start; marksTo++) {
+      const m = CLASS[f.charCodeAt(marksTo)]!;
+      if (m & CLAUSE_END) lastClauseEnd = marksTo + 1;
+      if (m & SENTENCE_END) lastSentenceEnd = marksTo + 1;
+    }
+    const sentenceStart = Math.max(Math.min(lastSentenceEnd, cmp.from), cmp.from - STATUS_REACH, 0);
+    const clauseFrom = Math.max(lastClauseEnd, first.start - STATUS_CLAUSE_REACH, 0);
+    const status = foldedFigureStatus(f.slice(sentenceStart, first.start), f.slice(clauseFrom, first.start), context.phaseAt?.(cmp.from) ?? 'plan', planYear, f.slice(cand.end, endOfClause(f, cand.end, STATUS_CLAUSE_REACH)));
     if (status === 'present') {
       i = Math.max(next, cand.end - 1);
       continue;

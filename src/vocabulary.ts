@@ -43,14 +43,28 @@ const COMPILED = INDICATORS.flatMap((entry) =>
 /** The vocabulary key of an indicator as written, or null when no phrasing fits (or the unit does not). */
 export function indicatorKeyOf(indicator: string | null, unit: string | null): string | null {
   if (!indicator) return null;
+  const cacheKey = `${unit ?? ''}\u0000${indicator}`;
+  const known = CACHE.get(cacheKey);
+  if (known !== undefined) return known;
+  let key: string | null = null;
   const folded = foldIndicator(indicator);
-  if (folded.length === 0) return null;
-  for (const c of COMPILED) {
-    if (unit !== null && c.entry.units.length > 0 && !c.entry.units.includes(unit)) continue;
-    if (c.re.test(folded)) return c.entry.key;
+  if (folded.length > 0) {
+    for (const c of COMPILED) {
+      if (unit !== null && c.entry.units.length > 0 && !c.entry.units.includes(unit)) continue;
+      if (c.re.test(folded)) {
+        key = c.entry.key;
+        break;
+      }
+    }
   }
-  return null;
+  // plans repeat their indicators; a bounded memo keeps a huge document from testing every phrasing each time
+  if (CACHE.size >= CACHE_MAX) CACHE.clear();
+  CACHE.set(cacheKey, key);
+  return key;
 }
+
+const CACHE = new Map<string, string | null>();
+const CACHE_MAX = 5000;
 
 /** The vocabulary entry of a key. */
 export function indicatorByKey(key: string): VocabularyEntry | undefined {
