@@ -32,7 +32,7 @@ const CLAUSE_MARK = /[，,；;。：:！!？?\n|]/;
 const LEADING = new RegExp(
   '^(?:' +
     [
-      '到20\\d\\d年(?:底|末)?(?:前)?', '力争到20\\d\\d年', '至20\\d\\d年', '20\\d\\d年(?:度)?(?:底|末)?(?:前)?', '年底前', '年内', '全年', '今年', '明年',
+      '到20\\d\\d年(?:底|末)?(?:前)?', '力争到20\\d\\d年', '至20\\d\\d年', '20\\d\\d年(?:度)?(?:底|末)?(?:前)?', '年底前', '年底', '年末', '年内', '全年', '今年', '明年',
       '全市', '全区', '全县', '全省', '全国', '全镇', '全乡', '我市', '我区', '我县', '我局', '本市', '本区', '各地',
       '[一二三四五六七八九十]是', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '拟', '要', '将', '全力', '加快', '积极', '大力', '着力', '切实',
       '逐步', '继续', '全面', '稳步', '实现', '完成', '保障', '推动', '推进', '组织', '指导', '支持', '鼓励', '落实', '扎实', '深入', '开展',
@@ -40,6 +40,9 @@ const LEADING = new RegExp(
     ].join('|') +
     ')',
 );
+
+// A clause opening with nothing else: 年底, 全市, 确保.
+const ONLY_LEADING = new RegExp(`${LEADING.source.replace(/^\^/, '^(?:')})+$`);
 
 // Words a clause puts between the name and the number: comparators, copulas, time.
 const TRAILING = new RegExp(
@@ -160,7 +163,7 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
     const verb = DELIVER_VERB.exec(f.slice(span.clauseStart + a, span.clauseStart + b).replace(TRAILING, ''));
     if (verb) return { text: verb[0] + thing, list: null };
     // 泉山学校一期2座教学楼: a short name before the count says whose
-    const whose = nameBefore.length <= 8 && !/[等、]$/.test(nameBefore) ? nameBefore : '';
+    const whose = nameBefore.length <= 8 && !/[等、]$/.test(nameBefore) && !ONLY_LEADING.test(nameBefore) ? nameBefore : '';
     return { text: whose + thing, list: null };
   }
   return { text: nameBefore.length >= 2 ? nameBefore : null, list: null };

@@ -60,12 +60,6 @@ const REVIEW_PART =
 const PLAN_PART =
   /^(?:20\d\d年度?)?(?:下一步|明年|今后|新的一年|[\u4e00-\u9fff]{0,4}?)(?:工作)?(?:计划|思路|安排|打算|要点|目标|任务|举措|措施)$/;
 
-function yearPhase(part: string, planYear: number | null): Phase | null {
-  const m = /^(20\d\d)年/.exec(part);
-  if (!m || planYear === null) return null;
-  return Number(m[1]) < planYear ? 'review' : 'plan';
-}
-
 /** The phase a heading names, or null when it names none (一、加强党的建设). */
 export function headingPhase(heading: string, planYear: number | null): Phase | null {
   const parts = fold(heading)
@@ -74,8 +68,8 @@ export function headingPhase(heading: string, planYear: number | null): Phase | 
     .filter((p) => p.length > 0)
     .slice(0, 3);
   for (const part of parts) {
-    if (REVIEW_PART.test(part)) return yearPhase(part, planYear) ?? 'review';
-    if (PLAN_PART.test(part)) return yearPhase(part, planYear) ?? 'plan';
+    if (REVIEW_PART.test(part)) return 'review';
+    if (PLAN_PART.test(part)) return 'plan';
   }
   return null;
 }
@@ -118,9 +112,8 @@ export function inlinePhases(text: string, planYear: number | null): Array<{ off
   for (const m of f.matchAll(INLINE_MARKER)) {
     const at = m.index + m[0].length;
     const head = f.slice(at, at + 30);
-    const year = yearPhase(head, planYear);
-    if (INLINE_REVIEW.test(head)) out.push({ offset: at, phase: year ?? 'review' });
-    else if (INLINE_PLAN.test(head)) out.push({ offset: at, phase: year ?? 'plan' });
+    if (INLINE_REVIEW.test(head)) out.push({ offset: at, phase: 'review' });
+    else if (INLINE_PLAN.test(head)) out.push({ offset: at, phase: 'plan' });
   }
   return out.sort((a, b) => a.offset - b.offset);
 }

@@ -1,0 +1,114 @@
+// Commitment or result (spec section 3, "Commitments, not results"): the
+// status of a figure from its clause and from the part of the document it
+// sits in, as pure functions of text and heading context.
+import { describe, expect, it } from 'vitest';
+import { clauseStatus, documentContext, figureStatus, headingPhase, inlinePhases, inResultColumn, resultColumns } from '../src/status.js';
+import { findTargets } from '../src/targets.js';
+import { parsePlan } from '../src/parse.js';
+import { allTargets } from './helpers.js';
+
+describe('headings that name a part', () => {
+  it.each([
+    ['主要成效', 'review'],
+    ['一、主要工作成效', 'review'],
+    ['2022年主要工作开展情况', 'review'],
+    ['2023年工作回顾', 'review'],
+    ['存在问题', 'review'],
+    ['肯定成绩,科学研判,切实增强做好农业农村工作的责任感', 'review'],
+    ['2023年工作计划', 'plan'],
+    ['下一步工作打算', 'plan'],
+    ['2024年工作安排', 'plan'],
+    ['主要目标', 'plan'],
+  ])('%s → %s', (heading, phase) => {
+    expect(headingPhase(heading, 2023)).toBe(phase);
+  });
+
+  it('a heading that only mentions a review word is no review part', () => {
+    expect(headingPhase('加强总结评估', 2023)).toBeNull();
+    expect(headingPhase('巩固拓展改革成效的若干措施要落实到位', 2023)).toBeNull();
+    expect(headingPhase('推进优质均衡', 2023)).toBeNull();
+  });
+
+  it('the keyword decides, not the year (2023年工作回顾 in a 2024 report, 2023年工作计划)', () => {
+    expect(headingPhase('2022年工作', 2023)).toBeNull();
+    expect(headingPhase('2023年工作回顾', 2024)).toBe('review');
+    expect(headingPhase('2023年工作计划', 2023)).toBe('plan');
+  });
+});
+
+describe('the document', () => {
+  it('a title that reviews a year opens with the review; its plan year is the later one', () => {
+    expect(documentContext('某局2022年工作总结暨2023年工作思路', null, '')).toEqual({ planYear: 2023, initial: 'review' });
+    expect(documentContext('某区2021年工作总结和2022年工作计划', null, '')).toEqual({ planYear: 2022, initial: 'review' });
+    expect(documentContext('某区教育局2024年工作要点', 2024, '')).toEqual({ planYear: 2024, initial: 'plan' });
+  });
+
+  it('inline headings of a flattened text switch the phase where they start', () => {
+    const text = '现将情况总结如下：一、主要成效全年新建学校3所。二、存在问题经费不足。三、2023年工作计划新建学校5所。';
+    expect(inlinePhases(text, 2023).map((s) => s.phase)).toEqual(['review', 'review', 'plan']);
+  });
+});
+
+describe('cues in the clause', () => {
+  it.each([
+    ['已建成', '已建成', 'achieved'],
+    ['累计培训教师', '累计培训教师', 'achieved'],
+    ['同比增长', '同比增长', 'achieved'],
+    ['比上年提高', '比上年提高', 'achieved'],
+    ['2022年,全区新增学位', '全区新增学位', 'achieved'],
+    ['全区现有学校', '全区现有学校', 'present'],
+    ['全县共有中小学', '全县共有中小学', 'present'],
+    ['到2025年,公办园在园幼儿占比达到', '公办园在园幼儿占比达到', 'target'],
+    ['2023年,要实现粮食产量稳定在', '要实现粮食产量稳定在', 'target'],
+    ['新建学校', '新建学校', null],
+  ])('%s', (sentence, clause, want) => {
+    expect(clauseStatus(sentence, clause, 2023)).toBe(want);
+  });
+
+  it('a year inside a name is not the time of the clause (策划2023年重点项目)', () => {
+    expect(clauseStatus('策划2023年重点项目', '策划2023年重点项目', 2024)).toBeNull();
+  });
+
+  it('a share described, not committed (占…的98.7%), is a result; 占比达到 is not', () => {
+    expect(clauseStatus('發放19萬劑(佔中央專案核配劑的', '佔中央專案核配劑的', null)).toBe('achieved');
+    expect(clauseStatus('公办园占比达到', '公办园占比达到', null)).toBeNull();
+  });
+
+  it('the part decides when the clause is silent', () => {
+    expect(figureStatus('新建学校', '新建学校', 'review', 2023)).toBe('achieved');
+    expect(figureStatus('新建学校', '新建学校', 'plan', 2023)).toBe('target');
+    expect(figureStatus('2023年新建学校', '2023年新建学校', 'review', 2023)).toBe('target');
+  });
+});
+
+describe('tables', () => {
+  const header = '类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 | 1-9月份工作完成情况 | 监督电话 |';
+  it('a 完成情况 column is a column of results', () => {
+    expect(resultColumns(header)).toEqual([false, false, false, false, true, false]);
+    expect(resultColumns('姓名 | 电话 | 地址')).toBeNull();
+  });
+  it('a row with a merged first cell is aligned from the right', () => {
+    const columns = resultColumns(header)!;
+    const row = '14.改扩建学校 | 新建教学楼2座 | 教育局 | 已完成70% | 0535 |';
+    expect(inResultColumn(row, row.indexOf('2座'), columns)).toBe(false);
+    expect(inResultColumn(row, row.indexOf('70%'), columns)).toBe(true);
+  });
+});
+
+describe('status of targets in a parsed plan', () => {
+  it('a review section reports results, the plan section commitments', () => {
+    const plan = parsePlan(
+      ['某局2022年工作总结暨2023年工作思路', '一、主要工作成效', '全年新建学校3所，新增学位2000个。', '二、2023年工作思路', '新建学校5所，新增学位4950个。'].join('\n'),
+    );
+    const got = allTargets(plan).map((t) => `${t.text}|${t.status}`);
+    expect(got).toEqual(['3所|achieved', '2000个|achieved', '5所|target', '4950个|target']);
+  });
+
+  it('a flattened document (one line) reviews first when its inline headings say so', () => {
+    const text = '现将有关情况总结如下：一、主要成效全年新建学校3所，累计培训教师500人次。二、存在问题经费不足。三、2023年工作计划新建学校5所，培训教师800人次。';
+    const got = findTargets(text, { phaseAt: (o) => (o < text.indexOf('三、') ? 'review' : 'plan'), planYear: 2023 }).map((t) => `${t.text}|${t.status}`);
+    expect(got).toEqual(['3所|achieved', '500人次|achieved', '5所|target', '800人次|target']);
+    const parsed = allTargets(parsePlan(`某局2022年工作总结暨2023年工作计划\n${text}`)).map((t) => `${t.text}|${t.status}`);
+    expect(parsed).toEqual(got);
+  });
+});
