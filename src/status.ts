@@ -62,8 +62,9 @@ const PLAN_PART =
 
 /** The phase a heading names, or null when it names none (一、加强党的建设). */
 export function headingPhase(heading: string, planYear: number | null): Phase | null {
-  const parts = fold(heading)
-    .split(/[，,；;：:。\s]+/)
+  const folded = fold(heading).replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*/, '');
+  const parts = folded
+    .split(/[，,；;：:。\s（）()]+/)
     .map((p) => p.replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*/, ''))
     .filter((p) => p.length > 0)
     .slice(0, 3);
@@ -71,6 +72,9 @@ export function headingPhase(heading: string, planYear: number | null): Phase | 
     if (REVIEW_PART.test(part)) return 'review';
     if (PLAN_PART.test(part)) return 'plan';
   }
+  // a heading with its body on the same line (主要工作成效（一）坚持…, 2023年工作回顾2023年是…): its start decides
+  if (INLINE_REVIEW.test(folded)) return 'review';
+  if (INLINE_PLAN.test(folded)) return 'plan';
   return null;
 }
 
@@ -135,6 +139,8 @@ const ACHIEVED_CUE =
   /已(?!于|经?(?:启动|开始|部署|印发|出台))|累计|先后|荣获|获评|被评为|完成了|实现了|达到了|增长了|提高了|下降了|同比|环比|比上年|较上年|比去年|较去年|截至|截止|总计|共计发放|一年来|年以来|过去一年|过去五年/;
 // The present state, not a commitment: 全区现有学校52所, 共有, 拥有.
 const PRESENT_CUE = /现有|共有|拥有|现存|目前有/;
+// A population named as whom the work is for: 以全市7600多名持证残疾人为主要对象.
+const PRESENT_AFTER = /^[^，。；]{0,12}?为(?:主要|服务|工作)?(?:对象|主体)/;
 // A result named after the figure in its clause: 13处农村学校塑胶运动场地已完成基础建设.
 const ACHIEVED_AFTER = /^[^，。；]{0,12}?(?:已(?:经)?(?:完成|建成|实现|达到|开工|投入|竣工|通过)|完成了|建成了)|^\s*(?:总计|共计|累计)/;
 // A share described, not committed to: 占中央专案核配剂的98.7%, 占年度计划投资总额的75%.
@@ -154,7 +160,7 @@ export function clauseStatus(sentence: string, clause: string, planYear: number 
 
 /** clauseStatus of texts already in matching form (the targets scan folds once). */
 export function foldedClauseStatus(s: string, c: string, planYear: number | null, after: string): FigureStatus | null {
-  if (PRESENT_CUE.test(c)) return 'present';
+  if (PRESENT_CUE.test(c) || (c.includes('以') && PRESENT_AFTER.test(after))) return 'present';
   // a year before the figure, in its sentence: past → result, the plan's or later → commitment
   let lastYear: number | null = null;
   if (s.includes('年')) for (const m of s.matchAll(CLAUSE_YEAR)) lastYear = Number(m[1]);

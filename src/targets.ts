@@ -115,8 +115,10 @@ const POLICY_NOUNS = [
 // The noun follows the count closely (八项规定, 五项重点工程); 化/性 after it make another word (标准化学校).
 const POLICY_NOUN_REACH = 2;
 
-// A population after an age: 36周岁幼儿, 18岁以上的人口.
-const AGE_QUALIFIES = /^\s*(?:以上|以下|及以上)?(?:的)?\s*(?:幼儿|儿童|婴幼儿|学生|青少年|少年|人口|老人|老年人|居民|民众|人员|妇女|女性|男性|自愿|孩子|子女)/;
+// The end of a range of days: 8月19日至31日.
+const DAY_RANGE_BEFORE = /月\s*\d{1,2}\s*日\s*(?:至|到|—|-|~)\s*$/;
+// A population after an age: 36周岁幼儿, 18岁以上的人口, 18歲以上目標的人口.
+const AGE_QUALIFIES = /^\s*(?:以\s*上|以\s*下|及以上)?(?:[\u4e00-\u9fff]{0,2}的)?\s*(?:幼儿|儿童|婴幼儿|学生|青少年|少年|人口|老人|老年人|居民|民众|人员|妇女|女性|男性|自愿|孩子|子女)/;
 // A noun, then a count of it: 10亿元以上项目15个.
 const AMOUNT_QUALIFIES = /^[\u4e00-\u9fff]{1,6}\s*\d/;
 // Nouns that name the members of a list just given: 方面, 方向, 领域.
@@ -446,7 +448,7 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
 
   if (prev === '第') return 'ordinal';
   // 4月5日, 11日前: a day of the month
-  if (unit === '日' && (prev === '月' || /^(?:前|起|至|到|止|—|-|~)/.test(f.slice(c.end, c.end + 1)) || c.second !== null && /月\s*$/.test(f.slice(Math.max(0, first.start - 3), first.start)))) return 'date';
+  if (unit === '日' && (prev === '月' || DAY_RANGE_BEFORE.test(f.slice(Math.max(0, first.start - 12), first.start)) || /^(?:前|起|至|到|止|—|-|~)/.test(f.slice(c.end, c.end + 1)) || c.second !== null && /月\s*$/.test(f.slice(Math.max(0, first.start - 3), first.start)))) return 'date';
   if (isDigit(prev) || prev === '.' || prev === '/' || prev === '#' || prev === '-' || prev === '_' || isLatin(prev)) return 'code';
   if (first.leadingZero) return 'code';
   if (first.versionLike && unit !== '%' && unit !== '个百分点' && unit !== '百分点') return 'version';
@@ -458,7 +460,7 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   // 城乡二元结构, 一元化: a word, not an amount of money
   if (first.chinese && unit === '元' && first.value < 10) return 'word';
   // 36周岁幼儿, 年满18岁以上: an age that qualifies a population
-  if ((unit === '岁' || unit === '周岁') && (/满$/.test(f.slice(Math.max(0, first.start - 2), first.start).trim()) || AGE_QUALIFIES.test(f.slice(c.end, c.end + 4)))) return 'qualifier';
+  if ((unit === '岁' || unit === '周岁') && (/满$/.test(f.slice(Math.max(0, first.start - 2), first.start).trim()) || AGE_QUALIFIES.test(f.slice(c.end, c.end + 10)))) return 'qualifier';
   // 亿元以上项目30个: an amount that qualifies what is counted next
   if (/^(?:以上|以下)/.test(f.slice(c.end, c.end + 2)) && AMOUNT_QUALIFIES.test(f.slice(c.end + 2, c.end + 12))) return 'qualifier';
   // …、自身建设等5个方面: how many things were just listed
