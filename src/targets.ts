@@ -64,7 +64,7 @@ const NOT_A_UNIT = new Set([
 
 const BEFORE: Array<[string, Comparator]> = (
   [
-    ['不低于', 'gte'], ['不少于', 'gte'], ['不小于', 'gte'], ['不下于', 'gte'], ['至少', 'gte'], ['最少', 'gte'], ['最低', 'gte'],
+    ['不低于', 'gte'], ['不少于', 'gte'], ['不得低于', 'gte'], ['不得少于', 'gte'], ['不得超过', 'lte'], ['不得高于', 'lte'], ['不小于', 'gte'], ['不下于', 'gte'], ['至少', 'gte'], ['最少', 'gte'], ['最低', 'gte'],
     ['力争达到', 'gte'], ['达到', 'gte'], ['达', 'gte'], ['提升至', 'gte'], ['提升到', 'gte'], ['提高至', 'gte'], ['提高到', 'gte'],
     ['增加至', 'gte'], ['增加到', 'gte'], ['增长至', 'gte'], ['增长到', 'gte'], ['增至', 'gte'], ['上升至', 'gte'],
     ['上升到', 'gte'], ['扩大至', 'gte'], ['扩大到', 'gte'], ['力争', 'gte'], ['确保', 'gte'],
@@ -86,7 +86,7 @@ const WEAK_BEFORE = new Set(['确保', '力争', '达到', '达', '力争达到'
 
 // A commitment word a few characters before the number: 至少建设1个, 确保年底95%.
 // The gap is a short phrase of Han characters (no numeral, no punctuation): 确保义务教育学校课后服务覆盖率100%.
-const GAP_WORDS = ['不少于', '不低于', '至少', '确保', '力争', '保证'];
+const GAP_WORDS = ['不少于', '不低于', '不得少于', '不得低于', '至少', '确保', '力争', '保证'];
 const GAP_MAX = 16;
 // 确保/保证 state a level; they set a floor only on a share of a population (95%的学校) or across a time word.
 const ASSURE_WORDS = new Set(['确保', '保证', '力争']);
@@ -118,7 +118,7 @@ const POLICY_NOUN_REACH = 2;
 // The end of a range of days: 8月19日至31日.
 const DAY_RANGE_BEFORE = /月\s*\d{1,2}\s*日\s*(?:至|到|—|-|~)\s*$/;
 // A population after an age: 36周岁幼儿, 18岁以上的人口, 18歲以上目標的人口.
-const AGE_QUALIFIES = /^\s*(?:以\s*上|以\s*下|及以上)?(?:[\u4e00-\u9fff]{0,2}的)?\s*(?:幼儿|儿童|婴幼儿|学生|青少年|少年|人口|老人|老年人|居民|民众|人员|妇女|女性|男性|自愿|孩子|子女)/;
+const AGE_QUALIFIES = /^\s*(?:以\s*上|以\s*下|及以上)?(?:[\u4e00-\u9fff]{0,2}的)?\s*(?:幼儿|儿童|婴幼儿|学生|青少年|少年|未成年人|成年人|适龄|人口|老人|老年人|居民|民众|人员|妇女|女性|男性|自愿|孩子|子女)/;
 // A noun, then a count of it: 10亿元以上项目15个.
 const AMOUNT_QUALIFIES = /^[\u4e00-\u9fff]{1,6}\s*\d/;
 // Nouns that name the members of a list just given: 方面, 方向, 领域.
@@ -463,6 +463,8 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   if ((unit === '岁' || unit === '周岁') && (/满$/.test(f.slice(Math.max(0, first.start - 2), first.start).trim()) || AGE_QUALIFIES.test(f.slice(c.end, c.end + 10)))) return 'qualifier';
   // 亿元以上项目30个: an amount that qualifies what is counted next
   if (/^(?:以上|以下)/.test(f.slice(c.end, c.end + 2)) && AMOUNT_QUALIFIES.test(f.slice(c.end + 2, c.end + 12))) return 'qualifier';
+  // 52周×2日/周＝104日: a term of a calculation
+  if (prev === '×' || prev === '=' || prev === '÷' || /^\s*[×=÷]/.test(f.slice(c.end, c.end + 2))) return 'arithmetic';
   // …、自身建设等5个方面: how many things were just listed
   if (prev === '等' && c.second === null && LIST_NOUNS.test(f.slice(c.end, c.end + 4))) return 'enumeration';
   // 十二届四次全会: a numeral right after 届 numbers an event
@@ -536,6 +538,8 @@ function compare(f: string, c: Candidate): Comparison {
   }
   if (afterWord) return { comparator: afterWord[1], from: start, to, explicit: true };
   if (c.over) return { comparator: 'gt', from: start, to: c.end, explicit: true };
+  // 在24小时内: within a time
+  if (f[c.end] === '内' && UNIT_KIND[c.unit] === 'duration' && f[lastNonSpace(f, start)] === '在') return { comparator: 'lte', from: lastNonSpace(f, start), to: c.end + 1, explicit: true };
   // 至少建设1个, 确保年底95%: a commitment word a short phrase before the number
   // Walk back over the gap (Han characters, no numeral) looking for the word's end.
   for (let e = p - 1; e >= 0 && p - e <= GAP_MAX; e--) {
@@ -676,8 +680,10 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
         indicator = previous.indicator + indicator;
       }
     }
+    // 20%的村集体经济达50万元: a share of a population to reach is a floor
+    const comparator: Comparator = cand.unit === '%' && !cmp.explicit && f[cmp.to] === '的' ? 'gte' : cmp.comparator;
     const t: FoundTarget = {
-      text: text.slice(cmp.from, cmp.to), unit, comparator: cmp.comparator, kind, offset: cmp.from, end: cmp.to,
+      text: text.slice(cmp.from, cmp.to), unit, comparator, kind, offset: cmp.from, end: cmp.to,
       status, indicator, indicatorKey: indicatorKeyOf(indicator, unit),
     };
     if (cand.second) {
