@@ -23,6 +23,8 @@ export interface TargetSpan {
   end: number;
   /** The measuring unit. */
   unit: string;
+  /** The clause starts right after the previous target (…1家醇基燃料、8家加油站). */
+  afterPrevious?: boolean;
 }
 
 // Clause marks that end an indicator's reach backwards.
@@ -34,7 +36,7 @@ const LEADING = new RegExp(
     [
       '到20\\d\\d年(?:底|末)?(?:前)?', '力争到20\\d\\d年', '至20\\d\\d年', '20\\d\\d年(?:度)?(?:底|末)?(?:前)?', '年底前', '年底', '年末', '年内', '全年', '今年', '明年',
       '全市', '全区', '全县', '全省', '全国', '全镇', '全乡', '我市', '我区', '我县', '我局', '本市', '本区', '各地',
-      '[一二三四五六七八九十]是', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '拟', '要', '将', '全力', '加快', '积极', '大力', '着力', '切实',
+      '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '拟', '要', '将', '全力', '加快', '积极', '大力', '着力', '切实',
       '逐步', '继续', '全面', '稳步', '实现', '完成', '保障', '推动', '推进', '组织', '指导', '支持', '鼓励', '落实', '扎实', '深入', '开展',
       '其中', '同时', '并', '且', '和', '及', '与', '共', '总共', '至少', '不少于', '不低于', '保证', '新的一年',
     ].join('|') +
@@ -114,8 +116,9 @@ function trimName(s: string): [number, number] {
     b -= m[0].length;
   }
   // quotes and brackets at the ends, unbalanced
-  while (a < b && /[“”"《》（）()\s、]/.test(s[a]!) && !(s[a] === '（' || s[a] === '(') ) a++;
-  while (b > a && /[“”"《》\s、]/.test(s[b - 1]!)) b--;
+  while (a < b && /[“”"《》）)\s、]/.test(s[a]!)) a++;
+  // 监督检查工作日（684个工作日）: the figure in brackets after its name
+  while (b > a && /[“”"《》\s、（(]/.test(s[b - 1]!)) b--;
   // 作为一产关键性指标的水产品产量: the name is what follows the last 的, when that says enough
   const of = s.lastIndexOf('的', b - 1);
   if (of >= a && b - of - 1 >= 5) a = of + 1;
@@ -163,10 +166,13 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
     const verb = DELIVER_VERB.exec(f.slice(span.clauseStart + a, span.clauseStart + b).replace(TRAILING, ''));
     if (verb) return { text: verb[0] + thing, list: null };
     // 泉山学校一期2座教学楼: a short name before the count says whose
-    const whose = nameBefore.length <= 8 && !/[等、]$/.test(nameBefore) && !ONLY_LEADING.test(nameBefore) ? nameBefore : '';
+    const whose = !span.afterPrevious && nameBefore.length <= 8 && !/[等、]$/.test(nameBefore) && !ONLY_LEADING.test(nameBefore) ? nameBefore : '';
     return { text: whose + thing, list: null };
   }
-  return { text: nameBefore.length >= 2 ? nameBefore : null, list: null };
+  if (nameBefore.length >= 2) return { text: nameBefore, list: null };
+  // 确保每月至少1次与孩子班主任进行沟通交流: nothing named before, the activity follows
+  const activity = /^(?:与|和|同|向)[\u4e00-\u9fff]{2,16}/.exec(f.slice(span.end, span.end + 17));
+  return { text: activity ? raw.slice(span.end, span.end + activity[0].length) : null, list: null };
 }
 
 /** Where the clause holding a figure at `at` starts: the last clause mark, or `floor` (the previous target's end). */
@@ -174,7 +180,7 @@ export function clauseStartOf(f: string, at: number, floor: number): number {
   let s = at;
   while (s > floor && !CLAUSE_MARK.test(f[s - 1]!)) s--;
   // right after a previous target: skip the link to this one (、 和 及)
-  if (s === floor) while (s < at && /[、和及与\s]/.test(f[s]!)) s++;
+  if (s === floor) while (s < at && /[、和及与）)\s]/.test(f[s]!)) s++;
   return s;
 }
 

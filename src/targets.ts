@@ -404,6 +404,9 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
   return { first, second: null, unit: unit1, end: afterUnit1, over };
 }
 
+// Between the previous target and a clause start: a clause mark means a new clause.
+const CLAUSE_GAP = /[，,；;。：:！!？?\n|]/;
+
 // A name that is only a change: 增长, 同比提高.
 const CHANGE_ONLY = /^(?:同比)?(?:增长|提高|提升|增加|下降|降低|减少|增速|增幅)$/;
 
@@ -667,7 +670,8 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
       i = Math.max(next, cand.end - 1);
       continue;
     }
-    const span = { clauseStart: clauseStartOf(f, first.start, previousEnd), from: cmp.from, numberStart: first.start, end: cmp.to, unit: cand.unit };
+    const clauseStart = clauseStartOf(f, first.start, previousEnd);
+    const span = { clauseStart, from: cmp.from, numberStart: first.start, end: cmp.to, unit: cand.unit, afterPrevious: previousEnd > 0 && !CLAUSE_GAP.test(f.slice(previousEnd, clauseStart)) };
     let indicator: string | null;
     if (respective && span.clauseStart === first.start && respective.next < respective.names.length) {
       indicator = respective.names[respective.next++]!;
