@@ -140,7 +140,9 @@ const ACHIEVED_CUE =
 // The present state, not a commitment: 全区现有学校52所, 共有, 拥有.
 const PRESENT_CUE = /现有|共有|拥有|现存|目前有|在册|在岗|在编|折算/;
 // A population named as whom the work is for: 以全市7600多名持证残疾人为主要对象.
-const PRESENT_AFTER = /^[^，。；]{0,12}?为(?:主要|服务|工作)?(?:对象|主体)/;
+const PRESENT_AFTER = /^[^，。；]{0,12}?为(?:主要|服务|工作)?(?:对象|主体)|^\s*(?:折算|计算)/;
+// Words of doing: a clause with one commits or reports; one without only continues the sentence's description.
+const DOING = /新建|新增|建设|建成|创建|培育|培训|完成|实现|达到|达|提高|提升|增长|开展|组织|举办|打造|引进|招聘|推进|推动|力争|确保|计划|要|将|争取|安排|检查|发放|投入|落实|保持|控制|不低于|不少于|至少/;
 // A result named after the figure in its clause: 13处农村学校塑胶运动场地已完成基础建设.
 const ACHIEVED_AFTER = /^[^，。；]{0,12}?(?:已(?:经)?(?:完成|建成|实现|达到|开工|投入|竣工|通过)|完成了|建成了)|^\s*(?:总计|共计|累计)/;
 // A share described, not committed to: 占中央专案核配剂的98.7%, 占年度计划投资总额的75%.
@@ -160,7 +162,9 @@ export function clauseStatus(sentence: string, clause: string, planYear: number 
 
 /** clauseStatus of texts already in matching form (the targets scan folds once). */
 export function foldedClauseStatus(s: string, c: string, planYear: number | null, after: string): FigureStatus | null {
-  if (PRESENT_CUE.test(c) || (c.includes('以') && PRESENT_AFTER.test(after))) return 'present';
+  if (PRESENT_CUE.test(c) || (c.includes('以') && PRESENT_AFTER.test(after)) || /^\s*(?:折算|计算)/.test(after)) return 'present';
+  // 我局机关在册在岗56人，专门执法机构10人，共66人: the description goes on in the next clauses
+  if (PRESENT_CUE.test(s) && !DOING.test(c)) return 'present';
   // a year before the figure, in its sentence: past → result, the plan's or later → commitment
   let lastYear: number | null = null;
   if (s.includes('年')) for (const m of s.matchAll(CLAUSE_YEAR)) lastYear = Number(m[1]);

@@ -74,6 +74,11 @@ describe('cues in the clause', () => {
     expect(clauseStatus('公办园占比达到', '公办园占比达到', null)).toBeNull();
   });
 
+  it('a description of the present goes on through its sentence, until a clause does something', () => {
+    expect(findTargets('我局机关在册在岗56人，专门执法机构10人，共66人。全年新建学校3所。').map((t) => t.text)).toEqual(['3所']);
+    expect(findTargets('全区现有学校52所，计划新建学校5所。').map((t) => t.text)).toEqual(['5所']);
+  });
+
   it('the part decides when the clause is silent', () => {
     expect(figureStatus('新建学校', '新建学校', 'review', 2023)).toBe('achieved');
     expect(figureStatus('新建学校', '新建学校', 'plan', 2023)).toBe('target');
