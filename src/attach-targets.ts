@@ -119,6 +119,12 @@ function fillParagraph(p: Paragraph, segments: Map<object, Segment[]>, place: Ta
 export interface PlanFacts {
   title?: string | null;
   year?: number | null;
+  /**
+   * Lines read before the body (the metadata lines: meta.fields[].text): a
+   * table header (…| 完成情况 |) or a heading (2021年工作回顾) among them sets
+   * the reading state the body starts in.
+   */
+  before?: readonly string[];
 }
 
 /** The document's plan year and opening phase, from its title and its headings (inline ones included). */
@@ -139,6 +145,7 @@ function contextOf(outline: Outline, facts: PlanFacts): DocumentContext {
       sub.items.forEach((it) => lines(it.text));
     }
   }
+  for (const line of facts.before ?? []) lines(line);
   const opening = outline.preamble.map((p) => p.text).join('\n');
   return documentContext(facts.title ?? null, facts.year ?? null, opening, headings);
 }
@@ -147,6 +154,9 @@ function contextOf(outline: Outline, facts: PlanFacts): DocumentContext {
 export function attachTargets(outline: Outline, segments: Map<object, Segment[]>, facts: PlanFacts = {}): void {
   const doc = contextOf(outline, facts);
   const reading: Reading = { doc, phase: doc.initial, sectionPhase: doc.initial, columns: null };
+  // the lines before the body only set the state: their figures are metadata, not targets
+  if (facts.before && facts.before.length > 0) readText(facts.before.join('\n'), reading);
+  reading.sectionPhase = reading.phase;
   const none = { section: null, subsection: null, item: null, point: null };
   outline.preamble.forEach((p) => fillParagraph(p, segments, { part: 'preamble', ...none }, reading));
   outline.items.forEach((it) => fillItem(it, segments, { section: null, subsection: null }, reading));
@@ -158,7 +168,7 @@ export function attachTargets(outline: Outline, segments: Map<object, Segment[]>
     s.paragraphs.forEach((p) => fillParagraph(p, segments, { ...none, part: 'section', section: s.number }, reading));
     s.items.forEach((it) => fillItem(it, segments, { section: s.number, subsection: null }, reading));
     for (const sub of s.subsections) {
-      reading.phase = headingPhase(sub.heading, doc.planYear) ?? reading.phase;
+      reading.phase = headingPhase(sub.heading, doc.planYear, 'sub') ?? reading.phase;
       sub.targets = targetsIn(sub.text, headingSegments(segments, sub), { ...none, part: 'subsection', section: s.number, subsection: sub.number }, reading);
       sub.paragraphs.forEach((p) => fillParagraph(p, segments, { ...none, part: 'subsection', section: s.number, subsection: sub.number }, reading));
       sub.items.forEach((it) => fillItem(it, segments, { section: s.number, subsection: sub.number }, reading));

@@ -56,12 +56,19 @@ export function documentContext(title: string | null, year: number | null, openi
 // after at most a short qualifier, so 加强总结评估 or 巩固改革成效的措施 are not reviews.
 const REVIEW_PART =
   /^(?:20\d\d年度?|[\u4e00-\u9fff]{0,3}年)?[\u4e00-\u9fff]{0,6}?(?:成效|成绩|成果|回顾|总结|检讨|开展情况|完成情况|进展情况|执行情况|落实情况|推进情况|基本情况|工作情况|主要做法|存在(?:的)?(?:主要)?问题|问题(?:和|与)不足|困难(?:和|与)问题|不足之处)$/;
-// A heading that plans: 2023年工作计划, 下一步工作打算, 主要目标, 重点任务.
+// A heading that plans: 2023年工作计划, 2022年发展主要预期目标, 下一步工作打算.
 const PLAN_PART =
-  /^(?:20\d\d年度?)?(?:下一步|明年|今后|新的一年|[\u4e00-\u9fff]{0,4}?)(?:工作)?(?:计划|思路|安排|打算|要点|目标|任务|举措|措施)$/;
+  /^(?:20\d\d年度?[\u4e00-\u9fff]{0,8}?(?:计划|思路|安排|打算|要点|目标|任务)|(?:下一步|明年|今后|新的一年)?[\u4e00-\u9fff]{0,4}?(?:工作)?(?:计划|思路|安排|打算))$/;
+// A top-level heading that plans without saying when: 主要目标, 重点任务. Inside a
+// review part a sub-heading like this (（三）落实重点任务) still reviews.
+const PLAN_PART_SECTION = /^[\u4e00-\u9fff]{0,4}?(?:目标|任务|要点|举措|措施)$/;
 
-/** The phase a heading names, or null when it names none (一、加强党的建设). */
-export function headingPhase(heading: string, planYear: number | null): Phase | null {
+/**
+ * The phase a heading names, or null when it names none (一、加强党的建设).
+ * `level` is `sub` for a sub-section heading, which names a plan only by its
+ * year or by 计划/思路/安排/打算.
+ */
+export function headingPhase(heading: string, planYear: number | null, level: 'section' | 'sub' = 'section'): Phase | null {
   const folded = fold(heading).replace(/^[（(]?[一二三四五六七八九十\d]+[)）、.．]\s*/, '');
   const parts = folded
     .split(/[，,；;：:。\s（）()]+/)
@@ -70,11 +77,11 @@ export function headingPhase(heading: string, planYear: number | null): Phase | 
     .slice(0, 3);
   for (const part of parts) {
     if (REVIEW_PART.test(part)) return 'review';
-    if (PLAN_PART.test(part)) return 'plan';
+    if (PLAN_PART.test(part) || (level === 'section' && PLAN_PART_SECTION.test(part))) return 'plan';
   }
   // a heading with its body on the same line (主要工作成效（一）坚持…, 2023年工作回顾2023年是…): its start decides
   if (INLINE_REVIEW.test(folded)) return 'review';
-  if (INLINE_PLAN.test(folded)) return 'plan';
+  if (level === 'section' && INLINE_PLAN.test(folded)) return 'plan';
   return null;
 }
 
@@ -90,6 +97,9 @@ const INLINE_PLAN =
 
 // A line that reads as a heading of its own: short, no sentence inside (2021年工作回顾, 2022年发展主要预期目标).
 const HEADING_LINE = /^[^，,。；;！？!?]{2,24}$/;
+
+// A year's heading at the very end of a line, with no sentence mark after it.
+const TRAILING_HEADING = /20\d\d年度?[\u4e00-\u9fff]{0,10}$/;
 
 /** Lines of a text that read as headings, with their offsets. */
 export function headingLines(text: string): Array<{ offset: number; text: string }> {
@@ -107,6 +117,16 @@ export function headingLines(text: string): Array<{ offset: number; text: string
 export function inlinePhases(text: string, planYear: number | null): Array<{ offset: number; phase: Phase }> {
   const f = fold(text);
   const out: Array<{ offset: number; phase: Phase }> = [];
+  // a heading glued to the end of the line before it (…3700多万学生受益2022年发展主要预期目标)
+  let at = 0;
+  for (const line of f.split('\n')) {
+    const tail = TRAILING_HEADING.exec(line);
+    if (tail) {
+      const phase = headingPhase(tail[0], planYear);
+      if (phase) out.push({ offset: at + tail.index, phase });
+    }
+    at += line.length + 1;
+  }
   if (text.includes('\n')) {
     for (const h of headingLines(text)) {
       const phase = headingPhase(h.text, planYear);

@@ -6,6 +6,10 @@ import { clauseStatus, documentContext, figureStatus, headingPhase, inlinePhases
 import { findTargets } from '../src/targets.js';
 import { parsePlan } from '../src/parse.js';
 import { allTargets } from './helpers.js';
+import { attachTargets } from '../src/attach-targets.js';
+import { buildOutline } from '../src/outline.js';
+import { normalise } from '../src/normalise.js';
+import { reflow } from '../src/reflow.js';
 
 describe('headings that name a part', () => {
   it.each([
@@ -115,5 +119,24 @@ describe('status of targets in a parsed plan', () => {
     expect(got).toEqual(['3所|achieved', '500人次|achieved', '5所|target', '800人次|target']);
     const parsed = allTargets(parsePlan(`某局2022年工作总结暨2023年工作计划\n${text}`)).map((t) => `${t.text}|${t.status}`);
     expect(parsed).toEqual(got);
+  });
+});
+
+describe('what the parser knows before the body (PlanFacts)', () => {
+  // The outline is built the way parsePlan builds it; the facts are what parsePlan can hand over from the metadata.
+  const outlineOf = (text: string) => buildOutline(reflow(normalise(text)));
+  const statuses = (outline: ReturnType<typeof outlineOf>) =>
+    [...outline.preamble.flatMap((p) => p.targets), ...outline.items.flatMap((i) => i.targets), ...outline.sections.flatMap((s) => [...(s.targets ?? []), ...s.paragraphs.flatMap((p) => p.targets)])].map((t) => `${t.text}|${t.status}`);
+
+  it('a table header among the metadata lines marks its 完成情况 column as results', () => {
+    const outline = outlineOf('14.改扩建学校 | 新建教学楼2座 | 教育局 | 整体施工完成70% | 0535 |');
+    attachTargets(outline, outline.segments, { before: ['类别 | 民生事项名称 | 2022年度任务目标 | 责任单位 | 1-9月份工作完成情况 | 监督电话 |'] });
+    expect(statuses(outline)).toEqual(['2座|target', '70%|achieved']);
+  });
+
+  it('a review heading among them opens the body in review; a plan heading glued to a line ends it', () => {
+    const outline = outlineOf(['1.城镇新增就业1269万人', '2.资助学生3700人次2022年发展主要预期目标', '1.城镇新增就业1100万人以上'].join('\n'));
+    attachTargets(outline, outline.segments, { before: ['2021年工作回顾'] });
+    expect(statuses(outline)).toEqual(['1269万人|achieved', '3700人次|achieved', '1100万人以上|target']);
   });
 });
