@@ -118,7 +118,7 @@ export function comparePlans(plans: ReadonlyArray<{ file: string; plan: Plan }>,
       const id = t.indicatorKey !== null ? `key:${t.indicatorKey}` : `text:${t.indicator ?? UNNAMED}|${t.unit}`;
       let row = byRow.get(id);
       if (!row) {
-        const name = t.indicatorKey !== null ? indicatorByKey(t.indicatorKey)?.name ?? t.indicatorKey : t.indicator ?? UNNAMED;
+        const name = t.indicatorKey !== null ? indicatorByKey(t.indicatorKey)?.name ?? t.indicatorKey : t.indicator ?? `${UNNAMED} ${t.unit}`;
         row = { key: t.indicatorKey, name, cells: plans.map(() => []) };
         byRow.set(id, row);
       }

@@ -102,11 +102,22 @@ export async function compareTable(c: Comparison, paint: Paint): Promise<string>
     }
     return out + '…';
   };
+  // plan labels of one region share their start (平潭综合实验区…): keep their end, where the bureau and the year are
+  const fitEnd = (s: string, max: number) => {
+    if (displayWidth(s) <= max) return s;
+    const chars = [...s];
+    let out = '';
+    for (let i = chars.length - 1; i >= 0; i--) {
+      if (displayWidth(chars[i] + out) > max - 1) break;
+      out = chars[i] + out;
+    }
+    return '…' + out;
+  };
   const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
   // a terminal is narrow: plans without any commitment here are named below instead of taking a column
   const shown = c.plans.map((_, i) => c.rows.some((r) => r.cells[i]!.length > 0));
   const keep = <T,>(xs: T[]) => xs.filter((_, i) => shown[i]);
-  const header = ['indicator', ...keep(c.plans).map((p) => fit(p.label, 20))];
+  const header = ['indicator', ...keep(c.plans).map((p) => fitEnd(p.label, 20))];
   const body = c.rows.map((r) => [fit(r.name, 24), ...keep(r.cells).map((cell) => fit(cellText(cell), 20))]);
   const widths = header.map((_, i) => Math.max(displayWidth(header[i]!), ...body.map((b) => displayWidth(b[i]!))));
   const line = (cells: string[], first: (s: string) => string, rest: (s: string) => string) =>
