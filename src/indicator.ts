@@ -73,6 +73,8 @@ const NOT_A_NOUN_START = /^(?:并|和|及|与|或|等|以|左右|目标|任务|�
 // Marks and words that end the thing counted: 13处农村学校塑胶运动场地建成并投入使用 → …场地建成.
 const NOUN_END = /^(?:[、（(《》]|并|等|及|和|以及|用于|参加|参与|做好|进行|达到|实现|实行|执行|推进|建成并)/;
 
+const NOUN_END_FIRST = new Set('、（(《》并等及和以用参做进达实执推建');
+const NOUN_OTHER = new Set('“”"');
 const NOUN_MAX = 16;
 const NAME_MAX = 24;
 
@@ -89,8 +91,9 @@ function nounAfter(f: string, at: number): { start: number; end: number } | null
   let end = start;
   while (end < f.length && end - start < NOUN_MAX) {
     const c = f[end]!;
-    if (!isHan(c) && !/[“”"A-Za-z0-9]/.test(c)) break;
-    if (end > start && NOUN_END.test(f.slice(end, end + 3))) break;
+    if (!isHan(c) && !NOUN_OTHER.has(c) && !(c >= '0' && c <= '9') && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) break;
+    // the end words are tested only where one can start (one Set lookup per character)
+    if (end > start && NOUN_END_FIRST.has(c) && NOUN_END.test(f.slice(end, end + 3))) break;
     end++;
   }
   return end - start >= 2 ? { start, end } : null;

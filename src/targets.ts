@@ -414,10 +414,26 @@ const CHANGE_ONLY = /^(?:同比)?(?:增长|提高|提升|增加|下降|降低|�
 const STATUS_REACH = 120;
 const STATUS_CLAUSE_REACH = 40;
 
-function endOfClause(f: string, at: number, max: number): number {
-  let e = at;
-  while (e < f.length && e - at < max && !is(f[e], CLAUSE_END)) e++;
-  return e;
+/**
+ * Where the clause after an offset ends (at most STATUS_CLAUSE_REACH on).
+ * Offsets are asked in increasing order, so the text is scanned once: what is
+ * known to hold no clause mark is not scanned again.
+ */
+class ClauseEnds {
+  private scanned = 0;
+  private next = -1;
+
+  constructor(private readonly f: string) {}
+
+  from(at: number): number {
+    const limit = Math.min(this.f.length, at + STATUS_CLAUSE_REACH);
+    if (this.next >= at) return Math.min(this.next, limit);
+    let e = Math.max(at, this.scanned);
+    while (e < limit && !is(this.f[e], CLAUSE_END)) e++;
+    this.scanned = e;
+    if (e < limit) this.next = e;
+    return e;
+  }
 }
 
 /** The clause before `at`: back to the last clause mark, at most `max` characters. */
@@ -593,6 +609,7 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
   let respective: { names: string[]; next: number } | null = null;
   let previous: { sentenceStart: number; indicator: string | null } | null = null;
   let marksTo = 0;
+  const clauseEnds = new ClauseEnds(f);
   let lastClauseEnd = 0;
   let lastSentenceEnd = 0;
 
@@ -665,7 +682,7 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
     }
     const sentenceStart = Math.max(Math.min(lastSentenceEnd, cmp.from), cmp.from - STATUS_REACH, 0);
     const clauseFrom = Math.max(lastClauseEnd, first.start - STATUS_CLAUSE_REACH, 0);
-    const status = foldedFigureStatus(f.slice(sentenceStart, first.start), f.slice(clauseFrom, first.start), context.phaseAt?.(cmp.from) ?? 'plan', planYear, f.slice(cand.end, endOfClause(f, cand.end, STATUS_CLAUSE_REACH)));
+    const status = foldedFigureStatus(f.slice(sentenceStart, first.start), f.slice(clauseFrom, first.start), context.phaseAt?.(cmp.from) ?? 'plan', planYear, f.slice(cand.end, clauseEnds.from(cand.end)));
     if (status === 'present') {
       i = Math.max(next, cand.end - 1);
       continue;
