@@ -19,6 +19,7 @@ describe('headings that name a part', () => {
     ['2023年工作回顾', 'review'],
     ['存在问题', 'review'],
     ['肯定成绩,科学研判,切实增强做好农业农村工作的责任感', 'review'],
+    ['2022年法治工作情况', 'review'],
     ['2023年工作计划', 'plan'],
     ['下一步工作打算', 'plan'],
     ['2024年工作安排', 'plan'],
@@ -31,6 +32,8 @@ describe('headings that name a part', () => {
     expect(headingPhase('加强总结评估', 2023)).toBeNull();
     expect(headingPhase('巩固拓展改革成效的若干措施要落实到位', 2023)).toBeNull();
     expect(headingPhase('推进优质均衡', 2023)).toBeNull();
+    expect(headingPhase('巩固创建成果', 2023)).toBeNull();
+    expect(headingPhase('提升办学成效', 2023)).toBeNull();
   });
 
   it('the keyword decides, not the year (2023年工作回顾 in a 2024 report, 2023年工作计划)', () => {
