@@ -68,6 +68,9 @@ describe('cues in the clause', () => {
     ['到2025年,公办园在园幼儿占比达到', '公办园在园幼儿占比达到', 'target'],
     ['2023年,要实现粮食产量稳定在', '要实现粮食产量稳定在', 'target'],
     ['新建学校', '新建学校', null],
+    ['截至目前,已培训教师', '已培训教师', 'achieved'],
+    ['截至2022年底,全区建成', '全区建成', 'achieved'],
+    ['截至2025年底,全区公办园占比达到', '全区公办园占比达到', 'target'],
   ])('%s', (sentence, clause, want) => {
     expect(clauseStatus(sentence, clause, 2023)).toBe(want);
   });
