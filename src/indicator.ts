@@ -36,7 +36,7 @@ const LEADING = new RegExp(
     [
       '到20\\d\\d年(?:底|末)?(?:前)?', '力争到20\\d\\d年', '至20\\d\\d年', '20\\d\\d年(?:度)?(?:底|末)?(?:前)?', '年底前', '年底', '年末', '年内', '全年', '今年', '明年',
       '全市', '全区', '全县', '全省', '全国', '全镇', '全乡', '我市', '我区', '我县', '我局', '本市', '本区', '各地',
-      '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '拟', '要', '将', '全力', '加快', '积极', '大力', '着力', '切实',
+      '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '严格', '应当', '必须', '按照', '依照', '拟', '要', '将', '全力', '加快', '积极', '大力', '着力', '切实',
       '逐步', '继续', '全面', '稳步', '实现', '完成', '保障', '推动', '推进', '组织', '指导', '支持', '鼓励', '落实', '扎实', '深入', '开展',
       '其中', '同时', '并', '且', '和', '及', '与', '共', '总共', '至少', '不少于', '不低于', '保证', '新的一年',
     ].join('|') +
@@ -45,6 +45,9 @@ const LEADING = new RegExp(
 
 // A clause opening with nothing else: 年底, 全市, 确保.
 const ONLY_LEADING = new RegExp(`${LEADING.source.replace(/^\^/, '^(?:')})+$`);
+
+// A name that is only a comparator or a copula: 至少, 不少于, 为.
+const TRAILING_ONLY = /^(?:至少|最少|不少于|不低于|不得少于|不得低于|达到|达|为|是|约|近|超过|突破)$/;
 
 // Words a clause puts between the name and the number: comparators, copulas, time.
 const TRAILING = new RegExp(
@@ -172,9 +175,9 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
     const whose = !span.afterPrevious && nameBefore.length <= 8 && !/[等、]$/.test(nameBefore) && !ONLY_LEADING.test(nameBefore) ? nameBefore : '';
     return { text: whose + thing, list: null };
   }
-  if (nameBefore.length >= 2) return { text: nameBefore, list: null };
+  if (nameBefore.length >= 2 && !ONLY_LEADING.test(nameBefore) && !TRAILING_ONLY.test(nameBefore)) return { text: nameBefore, list: null };
   // 确保每月至少1次与孩子班主任进行沟通交流: nothing named before, the activity follows
-  const activity = /^(?:与|和|同|向)[\u4e00-\u9fff]{2,16}/.exec(f.slice(span.end, span.end + 17));
+  const activity = /^(?:与|和|同|向|将)[\u4e00-\u9fff]{2,18}/.exec(f.slice(span.end, span.end + 19));
   return { text: activity ? raw.slice(span.end, span.end + activity[0].length) : null, list: null };
 }
 

@@ -24,6 +24,11 @@ describe('the indicator as written', () => {
     expect(findTargets('初中入学率、巩固率、毕业率分别为100%、99.9%、99.9%').map((t) => t.indicator)).toEqual(['初中入学率', '巩固率', '毕业率']);
   });
 
+  it('nothing named before the figure: the activity after it (与/将 …)', () => {
+    expect(first('确保每月至少1次与孩子班主任进行沟通交流').indicator).toBe('与孩子班主任进行沟通交流');
+    expect(first('应当在24小时内将执法数据录入直报系统').indicator).toBe('将执法数据录入直报系统');
+  });
+
   it('a bare change names the figure before it in the sentence', () => {
     expect(findTargets('水产品产量达49万吨，增长2.16%').map((t) => t.indicator)).toEqual(['水产品产量', '水产品产量增长']);
   });
