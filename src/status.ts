@@ -45,7 +45,9 @@ export function documentContext(title: string | null, year: number | null, openi
   if (planYear === null) planYear = year;
   // no year with a plan word: the latest year a heading names (全力抓好2021年农业农村工作)
   if (planYear === null) for (const h of headings) for (const m of fold(h).matchAll(/(20\d\d)年/g)) planYear = Math.max(planYear ?? 0, Number(m[1]));
-  const head = fold(title ?? '') + '\n' + fold(opening.slice(0, 600));
+  // only a title says the document opens with a review: a plan's opening may mention 2023年工作总结 in passing
+  const firstLine = opening.trimStart().split('\n', 1)[0]!.slice(0, 80);
+  const head = fold(title ?? '') + '\n' + fold(firstLine);
   return { planYear, initial: REVIEW_TITLE.test(head) ? 'review' : 'plan' };
 }
 

@@ -50,6 +50,12 @@ describe('the document', () => {
     expect(documentContext('某区教育局2024年工作要点', 2024, '')).toEqual({ planYear: 2024, initial: 'plan' });
   });
 
+  it('a plan whose opening only mentions a review in passing opens as a plan', () => {
+    expect(documentContext(null, 2024, '为做好今年工作，\n在认真分析2023年工作总结的基础上，现提出2024年工作要点如下。').initial).toBe('plan');
+    const plan = parsePlan(['某区教育局2024年工作要点', '在认真分析2023年工作总结的基础上，提出如下要点。', '一、指导思想', '新建学校3所。'].join('\n'));
+    expect(allTargets(plan).map((t) => t.status)).toEqual(['target']);
+  });
+
   it('inline headings of a flattened text switch the phase where they start', () => {
     const text = '现将情况总结如下：一、主要成效全年新建学校3所。二、存在问题经费不足。三、2023年工作计划新建学校5所。';
     expect(inlinePhases(text, 2023).map((s) => s.phase)).toEqual(['review', 'review', 'plan']);
