@@ -26,7 +26,8 @@ export interface DocumentContext {
 const fold = (s: string) => toSimplified(s.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 
 // A year with a word that plans: 2023年工作计划, 2024年工作安排, 2023年度工作要点.
-const PLAN_YEAR = /(20\d\d)年度?[\u4e00-\u9fff]{0,8}?(?:计划|思路|要点|安排|打算|任务|目标)/g;
+const PLAN_YEAR = /(20\d\d)年度?[\u4e00-\u9fff]{0,8}?(?:计划|思路|要点|安排|打算)/g;
+const PLAN_YEAR_WEAK = /(20\d\d)年度?[\u4e00-\u9fff]{0,8}?(?:任务|目标)/g;
 // A title that reviews first: 2022年工作总结暨2023年工作思路, 2021年工作总结和2022年工作计划, 关于2022年法治工作情况暨…
 const REVIEW_TITLE = /20\d\d年度?[\u4e00-\u9fff]{0,10}?(?:总结|回顾|工作情况|完成情况|开展情况|执行情况)/;
 
@@ -36,17 +37,21 @@ const REVIEW_TITLE = /20\d\d年度?[\u4e00-\u9fff]{0,10}?(?:总结|回顾|工作
  * reviews a year (…工作总结暨…计划) opens with the review.
  */
 export function documentContext(title: string | null, year: number | null, opening: string, headings: readonly string[] = []): DocumentContext {
-  const heads = [fold(title ?? ''), fold(opening.slice(0, 400)), ...headings.map(fold)];
+  // only a title-like first line of the opening counts (no sentence in it): a plan's prose may name other years
+  const first = opening.trimStart().split('\n', 1)[0]!;
+  const firstLine = first.length <= 80 && !/[，,。；;]/.test(first) ? first : '';
+  const heads = [fold(title ?? ''), fold(firstLine), ...headings.map(fold)];
   // headings written inline in a flattened text: the words right after each top-level marker
   const body = fold(opening);
   for (const m of body.matchAll(INLINE_MARKER)) heads.push(body.slice(m.index + m[0].length, m.index + m[0].length + 20));
   let planYear: number | null = null;
   for (const h of heads) for (const m of h.matchAll(PLAN_YEAR)) planYear = Math.max(planYear ?? 0, Number(m[1]));
+  // 目标/任务 name a plan's year less surely (到2025年的目标 in a 2024 plan): only when nothing else does
+  if (planYear === null) for (const h of heads) for (const m of h.matchAll(PLAN_YEAR_WEAK)) planYear = Math.max(planYear ?? 0, Number(m[1]));
   if (planYear === null) planYear = year;
   // no year with a plan word: the latest year a heading names (全力抓好2021年农业农村工作)
   if (planYear === null) for (const h of headings) for (const m of fold(h).matchAll(/(20\d\d)年/g)) planYear = Math.max(planYear ?? 0, Number(m[1]));
   // only a title says the document opens with a review: a plan's opening may mention 2023年工作总结 in passing
-  const firstLine = opening.trimStart().split('\n', 1)[0]!.slice(0, 80);
   const head = fold(title ?? '') + '\n' + fold(firstLine);
   return { planYear, initial: REVIEW_TITLE.test(head) ? 'review' : 'plan' };
 }
