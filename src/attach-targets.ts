@@ -54,12 +54,16 @@ function readText(text: string, reading: Reading): (offset: number) => Phase {
   }
   if (switches.length > 0) reading.phase = switches[switches.length - 1]!.phase;
   return (offset: number) => {
-    for (let k = rows.length - 1; k >= 0; k--) {
-      const r = rows[k]!;
-      if (r.at > offset) continue;
-      if (r.columns && inResultColumn(r.row, offset - r.at, r.columns)) return 'review';
-      break;
+    // the row holding the offset, by binary search over the row starts
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid]!.at <= offset) lo = mid + 1;
+      else hi = mid;
     }
+    const r = lo > 0 ? rows[lo - 1]! : null;
+    if (r && r.columns && inResultColumn(r.row, offset - r.at, r.columns)) return 'review';
     return phaseAt(switches, offset, start);
   };
 }

@@ -151,12 +151,15 @@ export function inlinePhases(text: string, planYear: number | null): Array<{ off
 
 /** The phase at `offset` of a text that starts in `phase`. `switches` come from inlinePhases. */
 export function phaseAt(switches: Array<{ offset: number; phase: Phase }>, offset: number, phase: Phase): Phase {
-  let p = phase;
-  for (const s of switches) {
-    if (s.offset > offset) break;
-    p = s.phase;
+  // binary search: a flattened document repeated many times has many switches and many targets
+  let lo = 0;
+  let hi = switches.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (switches[mid]!.offset <= offset) lo = mid + 1;
+    else hi = mid;
   }
-  return p;
+  return lo === 0 ? phase : switches[lo - 1]!.phase;
 }
 
 // ---------------------------------------------------------------- the clause
