@@ -5,6 +5,7 @@
 import type { Item, Paragraph, Plan, Section, Subsection, Target, TargetPlace } from './schema.js';
 import { findTargets, Sentences } from './targets.js';
 import type { Segment } from './outline.js';
+import { documentContext, headingLines, headingPhase, inlinePhases, inResultColumn, phaseAt, resultColumns, type DocumentContext, type Phase } from './status.js';
 
 type Outline = Pick<Plan, 'preamble' | 'sections' | 'items' | 'closing'>;
 
@@ -21,9 +22,55 @@ function lineOf(segs: Segment[] | undefined, offset: number): number {
   return segs[lo]!.start;
 }
 
+/**
+ * The reading state carried through a document in order: the phase of the
+ * part being read (review or plan) and the result columns of the last table
+ * header seen. Headings and inline headings change it.
+ */
+interface Reading {
+  doc: DocumentContext;
+  phase: Phase;
+  /** The phase set by the current section heading (sub-sections start from it). */
+  sectionPhase: Phase;
+  columns: boolean[] | null;
+}
+
+/** The phase function of one text, and the phase it leaves the reading in. */
+function readText(text: string, reading: Reading): (offset: number) => Phase {
+  const switches = inlinePhases(text, reading.doc.planYear);
+  const start = reading.phase;
+  // a table header row sets the result columns for the rows after it
+  const lineStarts: number[] = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const rows: Array<{ at: number; row: string; columns: boolean[] | null }> = [];
+  if (text.includes('|')) {
+    for (let k = 0; k < lineStarts.length; k++) {
+      const at = lineStarts[k]!;
+      const row = text.slice(at, k + 1 < lineStarts.length ? lineStarts[k + 1]! - 1 : text.length);
+      const header = resultColumns(row);
+      if (header) reading.columns = header;
+      rows.push({ at, row, columns: header ? null : reading.columns });
+    }
+  }
+  if (switches.length > 0) reading.phase = switches[switches.length - 1]!.phase;
+  return (offset: number) => {
+    // the row holding the offset, by binary search over the row starts
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (rows[mid]!.at <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = lo > 0 ? rows[lo - 1]! : null;
+    if (r && r.columns && inResultColumn(r.row, offset - r.at, r.columns)) return 'review';
+    return phaseAt(switches, offset, start);
+  };
+}
+
 /** Targets of one text; `skip` drops those that belong to a nested node. */
-function targetsIn(text: string, segs: Segment[] | undefined, place: TargetPlace, skip?: (offset: number) => boolean): Target[] {
-  const found = findTargets(text);
+function targetsIn(text: string, segs: Segment[] | undefined, place: TargetPlace, reading: Reading, skip?: (offset: number) => boolean): Target[] {
+  const found = findTargets(text, { phaseAt: readText(text, reading), planYear: reading.doc.planYear });
   if (found.length === 0) return [];
   const sentences = new Sentences(text);
   const out: Target[] = [];
@@ -39,7 +86,7 @@ interface Where {
   subsection: number | null;
 }
 
-function fillItem(item: Item, segments: Map<object, Segment[]>, where: Where) {
+function fillItem(item: Item, segments: Map<object, Segment[]>, where: Where, reading: Reading) {
   // Where each point sits inside the item's text, found in order (points are in text order).
   const ranges: Array<[number, number]> = [];
   let from = 0;
@@ -49,7 +96,10 @@ function fillItem(item: Item, segments: Map<object, Segment[]>, where: Where) {
       ranges.push([at, at + p.text.length]);
       from = at + p.text.length;
     }
-    p.targets = targetsIn(p.text, segments.get(p), { part: 'point', ...where, item: item.number, point: p.number });
+    // the item's own text is read below; a point is read from the phase the item starts in
+    const phaseBefore = reading.phase;
+    p.targets = targetsIn(p.text, segments.get(p), { part: 'point', ...where, item: item.number, point: p.number }, reading);
+    reading.phase = phaseBefore;
   }
   // Targets arrive in offset order, so one pointer walks the point ranges.
   let r = 0;
@@ -57,7 +107,7 @@ function fillItem(item: Item, segments: Map<object, Segment[]>, where: Where) {
     while (r < ranges.length && ranges[r]![1] <= o) r++;
     return r < ranges.length && ranges[r]![0] <= o;
   };
-  item.targets = targetsIn(item.text, segments.get(item), { part: 'item', ...where, item: item.number, point: null }, inPoint);
+  item.targets = targetsIn(item.text, segments.get(item), { part: 'item', ...where, item: item.number, point: null }, reading, inPoint);
 }
 
 /** A heading's text starts on its first line (its body may follow on the same line). */
@@ -65,24 +115,68 @@ function headingSegments(segments: Map<object, Segment[]>, node: Section | Subse
   return segments.get(node) ?? [{ offset: 0, start: node.lines.start, end: node.lines.start }];
 }
 
-function fillParagraph(p: Paragraph, segments: Map<object, Segment[]>, place: TargetPlace) {
-  p.targets = targetsIn(p.text, segments.get(p), place);
+function fillParagraph(p: Paragraph, segments: Map<object, Segment[]>, place: TargetPlace, reading: Reading) {
+  p.targets = targetsIn(p.text, segments.get(p), place, reading);
+}
+
+/** What the plan says of itself, when the caller knows it (the parser's metadata). */
+export interface PlanFacts {
+  title?: string | null;
+  year?: number | null;
+  /**
+   * Lines read before the body (the metadata lines: meta.fields[].text): a
+   * table header (…| 完成情况 |) or a heading (2021年工作回顾) among them sets
+   * the reading state the body starts in.
+   */
+  before?: readonly string[];
+}
+
+/** The document's plan year and opening phase, from its title and its headings (inline ones included). */
+function contextOf(outline: Outline, facts: PlanFacts): DocumentContext {
+  const headings: string[] = [];
+  // headings on lines of their own inside paragraphs and items count too (the outline may not have made them headings)
+  const lines = (text: string) => {
+    for (const h of headingLines(text)) headings.push(h.text);
+  };
+  outline.preamble.forEach((p) => lines(p.text));
+  outline.items.forEach((it) => lines(it.text));
+  for (const s of outline.sections) {
+    headings.push(s.heading);
+    s.paragraphs.forEach((p) => lines(p.text));
+    s.items.forEach((it) => lines(it.text));
+    for (const sub of s.subsections) {
+      headings.push(sub.heading);
+      sub.items.forEach((it) => lines(it.text));
+    }
+  }
+  for (const line of facts.before ?? []) lines(line);
+  const opening = outline.preamble.map((p) => p.text).join('\n');
+  return documentContext(facts.title ?? null, facts.year ?? null, opening, headings);
 }
 
 /** Fill the `targets` arrays of an outline in place. */
-export function attachTargets(outline: Outline, segments: Map<object, Segment[]>): void {
+export function attachTargets(outline: Outline, segments: Map<object, Segment[]>, facts: PlanFacts = {}): void {
+  const doc = contextOf(outline, facts);
+  const reading: Reading = { doc, phase: doc.initial, sectionPhase: doc.initial, columns: null };
+  // the lines before the body only set the state: their figures are metadata, not targets
+  if (facts.before && facts.before.length > 0) readText(facts.before.join('\n'), reading);
+  reading.sectionPhase = reading.phase;
   const none = { section: null, subsection: null, item: null, point: null };
-  outline.preamble.forEach((p) => fillParagraph(p, segments, { part: 'preamble', ...none }));
-  outline.items.forEach((it) => fillItem(it, segments, { section: null, subsection: null }));
+  outline.preamble.forEach((p) => fillParagraph(p, segments, { part: 'preamble', ...none }, reading));
+  outline.items.forEach((it) => fillItem(it, segments, { section: null, subsection: null }, reading));
   for (const s of outline.sections) {
-    s.targets = targetsIn(s.text, headingSegments(segments, s), { ...none, part: 'section', section: s.number });
-    s.paragraphs.forEach((p) => fillParagraph(p, segments, { ...none, part: 'section', section: s.number }));
-    s.items.forEach((it) => fillItem(it, segments, { section: s.number, subsection: null }));
+    // a heading that names a part (主要成效, 2023年工作计划) sets the phase; another keeps the one before
+    reading.phase = headingPhase(s.heading, doc.planYear) ?? reading.sectionPhase;
+    s.targets = targetsIn(s.text, headingSegments(segments, s), { ...none, part: 'section', section: s.number }, reading);
+    reading.sectionPhase = reading.phase;
+    s.paragraphs.forEach((p) => fillParagraph(p, segments, { ...none, part: 'section', section: s.number }, reading));
+    s.items.forEach((it) => fillItem(it, segments, { section: s.number, subsection: null }, reading));
     for (const sub of s.subsections) {
-      sub.targets = targetsIn(sub.text, headingSegments(segments, sub), { ...none, part: 'subsection', section: s.number, subsection: sub.number });
-      sub.paragraphs.forEach((p) => fillParagraph(p, segments, { ...none, part: 'subsection', section: s.number, subsection: sub.number }));
-      sub.items.forEach((it) => fillItem(it, segments, { section: s.number, subsection: sub.number }));
+      reading.phase = headingPhase(sub.heading, doc.planYear, 'sub') ?? reading.phase;
+      sub.targets = targetsIn(sub.text, headingSegments(segments, sub), { ...none, part: 'subsection', section: s.number, subsection: sub.number }, reading);
+      sub.paragraphs.forEach((p) => fillParagraph(p, segments, { ...none, part: 'subsection', section: s.number, subsection: sub.number }, reading));
+      sub.items.forEach((it) => fillItem(it, segments, { section: s.number, subsection: sub.number }, reading));
     }
   }
-  outline.closing.forEach((p) => fillParagraph(p, segments, { part: 'closing', ...none }));
+  outline.closing.forEach((p) => fillParagraph(p, segments, { part: 'closing', ...none }, reading));
 }

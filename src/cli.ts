@@ -4,6 +4,7 @@
 // JSON Schema generator.
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { registerTargetsCommand } from './cli/targets.js';
+import { compareCommand } from './cli/compare.js';
 import type { ConvertOptions } from './cli/convert.js';
 
 /** dist/worker.js: resolved here because this module is an entry at the top of dist/. */
@@ -178,6 +179,7 @@ export async function main(argv: string[], version: string): Promise<void> {
   program.addCommand(validateCommand());
   program.addCommand(schemaCommand());
   registerTargetsCommand(program);
+  program.addCommand(compareCommand());
 
   // Usage errors exit 2 (commander's default is 1, which we keep for failed files).
   for (const cmd of [program, ...program.commands]) {

@@ -18,7 +18,7 @@ const BIG_UNITS: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1
 export const CHINESE_NUMERAL_CHARS = '〇零一壹二贰两三叁四肆五伍六陆七柒八捌九玖十拾百佰千仟万萬亿億点';
 
 /** Magnitude words written after digits (1.5万, 2000万, 3千, 1.2亿), as powers of ten. */
-export const MAGNITUDE_EXPONENT: Readonly<Record<string, number>> = { 百: 2, 千: 3, 万: 4, 十万: 5, 百万: 6, 千万: 7, 亿: 8 };
+export const MAGNITUDE_EXPONENT: Readonly<Record<string, number>> = { 百: 2, 千: 3, 万: 4, 十万: 5, 百万: 6, 千万: 7, 亿: 8, 万亿: 12 };
 
 export function isChineseDigit(ch: string): boolean {
   return ch in DIGITS;

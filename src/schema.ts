@@ -39,6 +39,10 @@ export const TargetKind = z.enum([
   'other',
 ]);
 
+export const TargetStatus = z
+  .enum(['target', 'achieved'])
+  .describe('target: a commitment; achieved: a figure the text reports as already reached (a review part, 已, 累计, a past year)');
+
 export const TargetPlace = z
   .object({
     part: z.enum(['preamble', 'section', 'subsection', 'item', 'point', 'closing']).describe('the kind of node holding the target'),
@@ -62,6 +66,18 @@ export const Target = z
     sentence: z.string().describe('the sentence the target sits in'),
     line: z.number().int().positive(),
     place: TargetPlace,
+    status: TargetStatus,
+    indicator: z
+      .string()
+      .nullable()
+      .describe('what the number measures, as written and as short as still makes sense (公办园在园幼儿占比); null when the clause names nothing'),
+    indicatorKey: z
+      .string()
+      .nullable()
+      .describe('the stable key of the indicator in the vocabulary shipped with planparse (src/vocabulary/indicators.json), null when none fits'),
+    direction: z.enum(['up', 'down']).optional().describe('for a change or a level moved to: up (提高5个百分点, 提升至66%) or down (下降0.5个百分点, 降至9.3%)'),
+    by: z.string().optional().describe('the deadline as written, with its year when one is written: 年底前, 到2025年, 2024年底'),
+    from: z.number().optional().describe('the baseline of a change: 从60%提高到66% → 60'),
   })
   .describe('a quantitative commitment: a number with a measuring unit');
 
@@ -268,6 +284,7 @@ export type Diagnostic = z.infer<typeof Diagnostic>;
 export type Comparator = z.infer<typeof Comparator>;
 export type TargetKind = z.infer<typeof TargetKind>;
 export type TargetPlace = z.infer<typeof TargetPlace>;
+export type TargetStatus = z.infer<typeof TargetStatus>;
 export type Target = z.infer<typeof Target>;
 export type Paragraph = z.infer<typeof Paragraph>;
 export type Point = z.infer<typeof Point>;

@@ -8,9 +8,20 @@
 import type { Comparator, Target, TargetKind } from './schema.js';
 import { MAGNITUDE_EXPONENT, chineseToNumber, isChineseDigit, scaleByPowerOfTen } from './numerals.js';
 import { toSimplified } from './hant.js';
+import { foldedFigureStatus, type Phase } from './status.js';
+import { baselineOf, clauseStartOf, deadlineOf, directionOf, indicatorOf } from './indicator.js';
+import { indicatorKeyOf } from './vocabulary.js';
 
 /** A target found in one text; `offset`/`end` delimit `text` inside it. */
 export type FoundTarget = Omit<Target, 'sentence' | 'line' | 'place'> & { offset: number; end: number };
+
+/** What the text around a target knows: the phase of the part at an offset, and the plan's year. */
+export interface TargetContext {
+  /** Whether the text at `offset` reviews the past or plans (from headings); plan when absent. */
+  phaseAt?: (offset: number) => Phase;
+  /** The year the plan is for: a figure after an earlier year is a result. */
+  planYear?: number | null;
+}
 
 // ---------------------------------------------------------------- units
 
@@ -25,7 +36,9 @@ const UNIT_KIND: Record<string, TargetKind> = {
   人次: 'count', 场次: 'count', 条: 'count', 所: 'count', 个: 'count', 家: 'count', 项: 'count', 人: 'count', 名: 'count', 节: 'count', 次: 'count',
   场: 'count', 班: 'count', 张: 'count', 套: 'count', 台: 'count', 册: 'count', 篇: 'count', 支: 'count', 门: 'count',
   件: 'count', 座: 'count', 间: 'count', 栋: 'count', 辆: 'count', 本: 'count', 份: 'count', 位: 'count', 户: 'count',
-  处: 'count', 种: 'count', 组: 'count', 首: 'count', 部: 'count',
+  处: 'count', 种: 'count', 组: 'count', 首: 'count', 部: 'count', 头: 'count', 羽: 'count', 剂: 'count', 宗: 'count',
+  个工作日: 'duration', 工作日: 'duration', 家次: 'count', 日: 'duration',
+  吨: 'other', 公斤: 'other', 千克: 'other', 斤: 'other', 公里: 'other', 千米: 'other',
 };
 // Units by their first character, longest first: 人次 before 人, 个百分点 and 个月 before 个.
 const UNITS_BY_FIRST = new Map<string, string[]>();
@@ -44,18 +57,19 @@ const NOT_A_UNIT = new Set([
   '本职', '本身', '份额', '户籍', '户口', '门户', '门槛', '门类', '座谈', '人民', '人口', '人文', '人格', '人才', '人生',
   '人员', '人数', '个性', '个体', '个案', '个别', '个人', '种类', '组织', '组建', '首批', '首届', '首位', '部门', '部署',
   '部分', '间接', '间隔', '套餐', '张贴', '册子', '门店', '项目', '周期', '周转', '次要', '场合', '处在', '人制',
+  '头部', '头脑', '头等', '头条', '宗旨', '宗教', '剂量', '斤斤', '日常', '日益', '日前', '日报', '日程', '日趋', '日均', '日本', '日期', '日至', '日起', '日内',
 ]);
 
 // ---------------------------------------------------------------- comparators
 
 const BEFORE: Array<[string, Comparator]> = (
   [
-    ['不低于', 'gte'], ['不少于', 'gte'], ['不小于', 'gte'], ['不下于', 'gte'], ['至少', 'gte'], ['最少', 'gte'], ['最低', 'gte'],
+    ['不低于', 'gte'], ['不少于', 'gte'], ['不得低于', 'gte'], ['不得少于', 'gte'], ['不得超过', 'lte'], ['不得高于', 'lte'], ['不小于', 'gte'], ['不下于', 'gte'], ['至少', 'gte'], ['最少', 'gte'], ['最低', 'gte'],
     ['力争达到', 'gte'], ['达到', 'gte'], ['达', 'gte'], ['提升至', 'gte'], ['提升到', 'gte'], ['提高至', 'gte'], ['提高到', 'gte'],
     ['增加至', 'gte'], ['增加到', 'gte'], ['增长至', 'gte'], ['增长到', 'gte'], ['增至', 'gte'], ['上升至', 'gte'],
     ['上升到', 'gte'], ['扩大至', 'gte'], ['扩大到', 'gte'], ['力争', 'gte'], ['确保', 'gte'],
-    ['超过', 'gt'], ['高于', 'gt'], ['多于', 'gt'], ['大于', 'gt'],
-    ['不超过', 'lte'], ['不高于', 'lte'], ['不多于', 'lte'], ['不大于', 'lte'], ['最多', 'lte'], ['至多', 'lte'], ['控制在', 'lte'],
+    ['超过', 'gt'], ['高于', 'gt'], ['多于', 'gt'], ['大于', 'gt'], ['突破', 'gt'], ['超', 'gt'],
+    ['守住', 'gte'], ['不超过', 'lte'], ['不高于', 'lte'], ['不多于', 'lte'], ['不大于', 'lte'], ['最多', 'lte'], ['至多', 'lte'], ['控制在', 'lte'],
     ['降至', 'lte'], ['降到', 'lte'], ['降低至', 'lte'], ['降低到', 'lte'], ['下降至', 'lte'], ['下降到', 'lte'],
     ['减少至', 'lte'], ['减少到', 'lte'], ['压减至', 'lte'], ['压缩至', 'lte'], ['压缩到', 'lte'],
     ['低于', 'lt'], ['少于', 'lt'], ['小于', 'lt'], ['不足', 'lt'],
@@ -65,15 +79,18 @@ const BEFORE: Array<[string, Comparator]> = (
 ).sort((a, b) => b[0].length - a[0].length);
 
 // One-character comparators that also end other words: 下达, 传达, 制约, 节约, 附近, 最近.
-const COMPOUND_FIRST: Record<string, string> = { 达: '下传表到送通抵直发转', 约: '制节预签契公履违简', 近: '最附邻就亲贴靠' };
+const COMPOUND_FIRST: Record<string, string> = { 达: '下传表到送通抵直发转', 约: '制节预签契公履违简', 近: '最附邻就亲贴靠', 超: '赶高' };
 
 // Words that state a level only weakly: a comparator after the number overrides them (确保…以内 is lte).
 const WEAK_BEFORE = new Set(['确保', '力争', '达到', '达', '力争达到', '保持', '保持在']);
 
 // A commitment word a few characters before the number: 至少建设1个, 确保年底95%.
 // The gap is a short phrase of Han characters (no numeral, no punctuation): 确保义务教育学校课后服务覆盖率100%.
-const GAP_WORDS = ['不少于', '不低于', '至少', '确保', '力争', '保证'];
+const GAP_WORDS = ['不少于', '不低于', '不得少于', '不得低于', '至少', '确保', '力争', '保证'];
 const GAP_MAX = 16;
+// 确保/保证 state a level; they set a floor only on a share of a population (95%的学校) or across a time word.
+const ASSURE_WORDS = new Set(['确保', '保证', '力争']);
+const ASSURE_TIME_GAP = /^(?:到?年底|年内|全年|每年|今年|明年)?$/;
 
 const AFTER: Array<[string, Comparator]> = [
   ['及以上', 'gte'], ['以上', 'gte'], ['及以下', 'lte'], ['以下', 'lte'], ['以内', 'lte'], ['之内', 'lte'], ['左右', 'approx'],
@@ -98,6 +115,15 @@ const POLICY_NOUNS = [
 // The noun follows the count closely (八项规定, 五项重点工程); 化/性 after it make another word (标准化学校).
 const POLICY_NOUN_REACH = 2;
 
+// The end of a range of days: 8月19日至31日.
+const DAY_RANGE_BEFORE = /月\s*\d{1,2}\s*日\s*(?:至|到|—|-|~)\s*$/;
+// A population after an age: 36周岁幼儿, 18岁以上的人口, 18歲以上目標的人口.
+const AGE_QUALIFIES = /^\s*(?:以\s*上|以\s*下|及以上)?(?:[\u4e00-\u9fff]{0,2}的)?\s*(?:幼儿|儿童|婴幼儿|学生|青少年|少年|未成年人|成年人|适龄|人口|老人|老年人|居民|民众|人员|妇女|女性|男性|自愿|孩子|子女)/;
+// A noun, then a count of it: 10亿元以上项目15个.
+const AMOUNT_QUALIFIES = /^[\u4e00-\u9fff]{1,6}\s*\d/;
+// Nouns that name the members of a list just given: 方面, 方向, 领域.
+const LIST_NOUNS = /^(?:[\u4e00-\u9fff]{0,2})(?:方面|方向|领域|环节|维度|板块)/;
+
 // An event named by its number: 十二届四次全会, 四次党代会.
 const MEETING_WORDS = ['全会', '中全会', '全体会议', '党代会', '代表大会', '团代会'];
 
@@ -107,10 +133,6 @@ const RANK_BEFORE = /(进入|位居|位列|排名|跻身|名列|全国|全省|�
 // Phone numbers and hotlines.
 const PHONE_BEFORE = /(电话|热线|拨打|手机|座机|传真|联系方式|咨询)[:：]?$/;
 
-// Facts already achieved or standing are not commitments: 已建成3所,
-// 累计培训500人次, 荣获2项, 全县共有中小学56所.
-const PAST_IN_CLAUSE = /已(?!于)|累计|先后|荣获|获评|被评为|曾经|共有|现有|拥有/;
-
 // 从60%提高到80%: the number after 从/由 is where the change starts.
 const BASELINE_AFTER = /^(提高|提升|增加|增长|上升|扩大|降低|下降|减少|降至|压减|压缩)/;
 
@@ -119,6 +141,8 @@ const BASELINE_AFTER = /^(提高|提升|增加|增长|上升|扩大|降低|下�
 // after building an institution (新建一所).
 const BUILD_VERBS = /(新建|新增|建成|建设|改扩建|创建|培育)$/;
 const BUILD_UNITS = new Set(['所', '座', '家', '间', '栋']);
+// Units of abstract things: a Chinese numeral with them counts a slogan's parts unless committed (三个领先, 四种本领).
+const ABSTRACT_UNITS = new Set(['个', '种', '项', '条']);
 
 // Character classes in one table, so the per-character tests of the scan are one array read.
 const CLAUSE_END = 1;
@@ -259,7 +283,7 @@ function readArabic(f: string, raw: string, i: number): NumberToken | null {
   let value = Number(written);
   if (!Number.isFinite(value)) return null;
   // a magnitude word applies to the value (1.5万 → 15000); 百分点 is a unit, not 百
-  for (const mag of ['千万', '百万', '十万', '亿', '万', '千', '百']) {
+  for (const mag of ['万亿', '千万', '百万', '十万', '亿', '万', '千', '百']) {
     if (f.startsWith(mag, j) && !f.startsWith('百分', j) && !f.startsWith('千米', j) && !f.startsWith('千克', j)) {
       value = scaleByPowerOfTen(value, MAGNITUDE_EXPONENT[mag]!);
       j += mag.length;
@@ -368,7 +392,7 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
       if (unit2 && (unit1 === null || unit1 === unit2)) {
         m += unit2.length;
         // 1-2万人: a magnitude written once, after the second number, applies to both ends
-        const mag = /(千万|百万|十万|亿|万|千|百)$/.exec(f.slice(second.start, second.end));
+        const mag = /(万亿|千万|百万|十万|亿|万|千|百)$/.exec(f.slice(second.start, second.end));
         const firstHasMag = /[千百万亿]$/.test(f.slice(first.start, first.end));
         const lo = mag && !first.chinese && !second.chinese && !firstHasMag ? scaleByPowerOfTen(first.value, MAGNITUDE_EXPONENT[mag[1]!]!) : first.value;
         const hi = second.value;
@@ -378,6 +402,38 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
   }
   if (!unit1) return null;
   return { first, second: null, unit: unit1, end: afterUnit1, over };
+}
+
+// Between the previous target and a clause start: a clause mark means a new clause.
+const CLAUSE_GAP = /[，,；;。：:！!？?\n|]/;
+
+// A name that is only a change: 增长, 同比提高.
+const CHANGE_ONLY = /^(?:同比)?(?:增长|提高|提升|增加|下降|降低|减少|增速|增幅)$/;
+
+// How far back the status cues of a figure are looked for: its sentence, its clause.
+const STATUS_REACH = 120;
+const STATUS_CLAUSE_REACH = 40;
+
+/**
+ * Where the clause after an offset ends (at most STATUS_CLAUSE_REACH on).
+ * Offsets are asked in increasing order, so the text is scanned once: what is
+ * known to hold no clause mark is not scanned again.
+ */
+class ClauseEnds {
+  private scanned = 0;
+  private next = -1;
+
+  constructor(private readonly f: string) {}
+
+  from(at: number): number {
+    const limit = Math.min(this.f.length, at + STATUS_CLAUSE_REACH);
+    if (this.next >= at) return Math.min(this.next, limit);
+    let e = Math.max(at, this.scanned);
+    while (e < limit && !is(this.f[e], CLAUSE_END)) e++;
+    this.scanned = e;
+    if (e < limit) this.next = e;
+    return e;
+  }
 }
 
 /** The clause before `at`: back to the last clause mark, at most `max` characters. */
@@ -410,12 +466,26 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   const tail = f.slice(c.end, c.end + 3);
 
   if (prev === '第') return 'ordinal';
+  // 4月5日, 11日前: a day of the month
+  if (unit === '日' && (prev === '月' || DAY_RANGE_BEFORE.test(f.slice(Math.max(0, first.start - 12), first.start)) || /^(?:前|起|至|到|止|—|-|~)/.test(f.slice(c.end, c.end + 1)) || c.second !== null && /月\s*$/.test(f.slice(Math.max(0, first.start - 3), first.start)))) return 'date';
   if (isDigit(prev) || prev === '.' || prev === '/' || prev === '#' || prev === '-' || prev === '_' || isLatin(prev)) return 'code';
   if (first.leadingZero) return 'code';
   if (first.versionLike && unit !== '%' && unit !== '个百分点' && unit !== '百分点') return 'version';
   if (PHONE_BEFORE.test(f.slice(Math.max(0, first.start - 6), first.start))) return 'phone';
   if (RANK_BEFORE.test(f.slice(Math.max(0, first.start - 4), first.start))) return 'rank';
-  if (first.chinese && (prev === '数' || prev === '几')) return 'vague';
+  if (first.chinese && (prev === '数' || prev === '几' || prev === '每')) return 'vague';
+  // 12345, 12315: a public service hotline, however it is introduced
+  if (!first.chinese && /^123\d\d$/.test(f.slice(first.start, first.end))) return 'phone';
+  // 城乡二元结构, 一元化: a word, not an amount of money
+  if (first.chinese && unit === '元' && first.value < 10) return 'word';
+  // 36周岁幼儿, 年满18岁以上: an age that qualifies a population
+  if ((unit === '岁' || unit === '周岁') && (/满$/.test(f.slice(Math.max(0, first.start - 2), first.start).trim()) || AGE_QUALIFIES.test(f.slice(c.end, c.end + 10)))) return 'qualifier';
+  // 亿元以上项目30个: an amount that qualifies what is counted next
+  if (/^(?:以上|以下)/.test(f.slice(c.end, c.end + 2)) && AMOUNT_QUALIFIES.test(f.slice(c.end + 2, c.end + 12))) return 'qualifier';
+  // 52周×2日/周＝104日: a term of a calculation
+  if (prev === '×' || prev === '=' || prev === '÷' || /^\s*[×=÷]/.test(f.slice(c.end, c.end + 2))) return 'arithmetic';
+  // …、自身建设等5个方面: how many things were just listed
+  if (prev === '等' && c.second === null && LIST_NOUNS.test(f.slice(c.end, c.end + 4))) return 'enumeration';
   // 十二届四次全会: a numeral right after 届 numbers an event
   if (prev === '届') return 'name';
   if (first.chinese && unit === '次' && MEETING_WORDS.some((w) => f.startsWith(w, c.end))) return 'name';
@@ -431,7 +501,6 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   if (first.chinese && c.second === null && first.value >= 2 && prev !== '等' && enumerationBefore(f, first.start) === first.value) return 'enumeration';
   // 从60%提高到80%: the starting point of a change, not a target
   if ((prev === '从' || prev === '由') && BASELINE_AFTER.test(tail)) return 'baseline';
-  if (PAST_IN_CLAUSE.test(clauseBefore(f, first.start, 20))) return 'past';
   return null;
 }
 
@@ -482,11 +551,14 @@ function compare(f: string, c: Candidate): Comparison {
   } else if (beforeWord) {
     const from = p - beforeWord[0].length;
     if (afterWord && (WEAK_BEFORE.has(beforeWord[0]) || afterWord[1] === beforeWord[1])) return { comparator: afterWord[1], from, to, explicit: true };
-    if (afterWord && afterWord[1] === 'approx' && beforeWord[1] === 'approx') return { comparator: 'approx', from, to, explicit: true };
+    // 降至2%左右, 约30%左右: 左右 makes any level an estimate
+    if (afterWord && afterWord[1] === 'approx') return { comparator: 'approx', from, to, explicit: true };
     return { comparator: beforeWord[1], from, to: beforeWord[1] === 'lte' && afterWord?.[1] === 'lte' ? to : afterWord && afterWord[1] === beforeWord[1] ? to : c.end, explicit: true };
   }
   if (afterWord) return { comparator: afterWord[1], from: start, to, explicit: true };
   if (c.over) return { comparator: 'gt', from: start, to: c.end, explicit: true };
+  // 在24小时内: within a time
+  if (f[c.end] === '内' && UNIT_KIND[c.unit] === 'duration' && f[lastNonSpace(f, start)] === '在') return { comparator: 'lte', from: lastNonSpace(f, start), to: c.end + 1, explicit: true };
   // 至少建设1个, 确保年底95%: a commitment word a short phrase before the number
   // Walk back over the gap (Han characters, no numeral) looking for the word's end.
   for (let e = p - 1; e >= 0 && p - e <= GAP_MAX; e--) {
@@ -494,7 +566,12 @@ function compare(f: string, c: Candidate): Comparison {
     if (!isHan(ch) || is(ch, CHINESE_NUMERAL)) break;
     const end = e; // the word ends right before f[e]; the gap is f[e..p)
     for (const w of GAP_WORDS) {
-      if (end >= w.length && f.startsWith(w, end - w.length)) return { comparator: 'gte', from: end - w.length, to: c.end, explicit: true };
+      if (end >= w.length && f.startsWith(w, end - w.length)) {
+        // 确保年底95%的区属学校: a floor on a share; 确保绑定率100%, 确保区内有2个: the amount itself
+        const gap = f.slice(end, p);
+        const floor = !ASSURE_WORDS.has(w) || f[c.end] === '的' || ASSURE_TIME_GAP.test(gap);
+        return { comparator: floor ? 'gte' : 'eq', from: end - w.length, to: c.end, explicit: true };
+      }
     }
   }
   return { comparator: 'eq', from: start, to: c.end, explicit: false };
@@ -520,11 +597,21 @@ function isChangeBefore(f: string, at: number): boolean {
 }
 
 /** Find the targets in one text, in order. Offsets are into `text`. */
-export function findTargets(text: string): FoundTarget[] {
+export function findTargets(text: string, context: TargetContext = {}): FoundTarget[] {
   const f = matchingForm(text);
   const quotes = quotedRanges(f);
   let q = 0;
   const out: FoundTarget[] = [];
+  const planYear = context.planYear ?? null;
+  // where the previous target ended: the next one's clause starts no earlier
+  let previousEnd = 0;
+  // 初中入学率、稳固率、毕业率分别为100%、99.9%、99.9%: the names still to hand out
+  let respective: { names: string[]; next: number } | null = null;
+  let previous: { sentenceStart: number; indicator: string | null } | null = null;
+  let marksTo = 0;
+  const clauseEnds = new ClauseEnds(f);
+  let lastClauseEnd = 0;
+  let lastSentenceEnd = 0;
 
   const n = f.length;
   for (let i = 0; i < n; i++) {
@@ -569,12 +656,13 @@ export function findTargets(text: string): FoundTarget[] {
     }
     const kindOfUnit = UNIT_KIND[cand.unit]!;
     const per = periodBefore(f, cmp.from);
-    // 一个, 两支: an article unless the plan commits to it
-    if (first.chinese && !first.percentWords && cand.second === null && (first.value === 1 || first.value === 2) && f.slice(first.start, first.end).length === 1 && kindOfUnit === 'count') {
+    // 一个, 两支: an article unless the plan commits to it; 三个领先, 六个聚焦: a slogan's count, likewise
+    const oneNumeral = first.chinese && !first.percentWords && cand.second === null && f.slice(first.start, first.end).length === 1;
+    if (oneNumeral && ((first.value <= 2 && kindOfUnit === 'count') || ABSTRACT_UNITS.has(cand.unit))) {
       // after its noun (学校两所。) a numeral counts; an article precedes its noun
       const closesClause = cmp.to >= f.length || is(f[cmp.to], CLAUSE_END) || f[cmp.to] === '、';
       const committed = (cmp.explicit && cmp.comparator !== 'eq') || per !== undefined || closesClause ||
-        (BUILD_VERBS.test(f.slice(Math.max(0, first.start - 3), first.start)) && BUILD_UNITS.has(cand.unit));
+        (BUILD_VERBS.test(f.slice(Math.max(0, first.start - 3), first.start)) && (BUILD_UNITS.has(cand.unit) || (ABSTRACT_UNITS.has(cand.unit) && first.value >= 3)));
       if (!committed) {
         i = Math.max(next, cand.end - 1);
         continue;
@@ -585,7 +673,40 @@ export function findTargets(text: string): FoundTarget[] {
     else if (per !== undefined && (kind === 'duration' || kind === 'count')) kind = 'frequency';
 
     const unit = cand.unit === '百分点' ? '个百分点' : cand.unit;
-    const t: FoundTarget = { text: text.slice(cmp.from, cmp.to), unit, comparator: cmp.comparator, kind, offset: cmp.from, end: cmp.to };
+    // commitment, result, or the present state (not reported)
+    // sentence and clause marks are tracked as the scan moves on, so finding a target's sentence costs nothing
+    for (; marksTo < first.start; marksTo++) {
+      const m = CLASS[f.charCodeAt(marksTo)]!;
+      if (m & CLAUSE_END) lastClauseEnd = marksTo + 1;
+      if (m & SENTENCE_END) lastSentenceEnd = marksTo + 1;
+    }
+    const sentenceStart = Math.max(Math.min(lastSentenceEnd, cmp.from), cmp.from - STATUS_REACH, 0);
+    const clauseFrom = Math.max(lastClauseEnd, first.start - STATUS_CLAUSE_REACH, 0);
+    const status = foldedFigureStatus(f.slice(sentenceStart, first.start), f.slice(clauseFrom, first.start), context.phaseAt?.(cmp.from) ?? 'plan', planYear, f.slice(cand.end, clauseEnds.from(cand.end)));
+    if (status === 'present') {
+      i = Math.max(next, cand.end - 1);
+      continue;
+    }
+    const clauseStart = clauseStartOf(f, first.start, previousEnd);
+    const span = { clauseStart, from: cmp.from, numberStart: first.start, end: cmp.to, unit: cand.unit, afterPrevious: previousEnd > 0 && !CLAUSE_GAP.test(f.slice(previousEnd, clauseStart)) };
+    let indicator: string | null;
+    if (respective && span.clauseStart === first.start && respective.next < respective.names.length) {
+      indicator = respective.names[respective.next++]!;
+    } else {
+      const found = indicatorOf(f, text, span);
+      indicator = found.text;
+      respective = found.list ? { names: found.list, next: 1 } : null;
+      // 水产品产量达49万吨，增长2.16%: a bare change names the previous figure's indicator
+      if (indicator !== null && CHANGE_ONLY.test(indicator) && previous && previous.sentenceStart === sentenceStart && previous.indicator) {
+        indicator = previous.indicator + indicator;
+      }
+    }
+    // 20%的村集体经济达50万元: a share of a population to reach is a floor
+    const comparator: Comparator = cand.unit === '%' && !cmp.explicit && f[cmp.to] === '的' ? 'gte' : cmp.comparator;
+    const t: FoundTarget = {
+      text: text.slice(cmp.from, cmp.to), unit, comparator, kind, offset: cmp.from, end: cmp.to,
+      status, indicator, indicatorKey: indicatorKeyOf(indicator, unit),
+    };
     if (cand.second) {
       t.min = cand.first.value;
       t.max = cand.second.value;
@@ -593,7 +714,15 @@ export function findTargets(text: string): FoundTarget[] {
       t.value = cand.first.value;
     }
     if (per !== undefined) t.per = per;
+    const direction = kind === 'change' || /[至到]$/.test(f.slice(cmp.from, first.start)) ? directionOf(f, span) : null;
+    if (direction) t.direction = direction;
+    const by = deadlineOf(f, text, sentenceStart, span);
+    if (by) t.by = by;
+    const baseline = baselineOf(f, span);
+    if (baseline !== null) t.from = baseline;
     out.push(t);
+    previousEnd = cmp.to;
+    previous = { sentenceStart, indicator };
     i = Math.max(next, cand.end - 1);
   }
   return out;

@@ -121,7 +121,18 @@ describe('comparators', () => {
   it('a commitment word a short verb away: 至少建设1个, 确保年底95%', () => {
     expect(found('指导各县至少建设1个紧密型教育集团')).toEqual(['至少建设1个|1|个|gte|count']);
     expect(found('确保年底95%的学校通过验收')).toEqual(['确保年底95%|95|%|gte|percent']);
-    expect(found('力争新建3所幼儿园')).toEqual(['力争新建3所|3|所|gte|count']);
+    // 力争/确保 before a verb or a named rate state the amount itself (spec: 确保绑定率100%)
+    expect(found('力争新建3所幼儿园')).toEqual(['力争新建3所|3|所|eq|count']);
+    expect(found('确保绑定率100%')).toEqual(['确保绑定率100%|100|%|eq|percent']);
+    expect(found('确保区内有2个示范基地')).toEqual(['确保区内有2个|2|个|eq|count']);
+  });
+
+  it('comparators seen in real plans: 30余个 gt, 降至2%左右 approx, 达到…以上 gte, 每周至少…一次 gte, 突破 gt', () => {
+    expect(found('加快30余个高频事项标准化')).toEqual(['30余个|30|个|gt|count']);
+    expect(found('近视率降至2%左右')).toEqual(['降至2%左右|2|%|approx|percent']);
+    expect(found('优良率达到50%以上')).toEqual(['达到50%以上|50|%|gte|percent']);
+    expect(found('家长每周至少和子女沟通交流一次')).toEqual(['至少和子女沟通交流一次|1|次|gte|frequency']);
+    expect(found('在校生突破2000人')).toEqual(['突破2000人|2000|人|gt|count']);
   });
 
   it('a comparator after the number overrides a weak one before it (确保…以内)', () => {
@@ -244,8 +255,10 @@ describe('exclusions', () => {
     expect(found('至少开展一次演练')).toEqual(['至少开展一次|1|次|gte|count']);
   });
 
-  it('facts already achieved or standing, not commitments', () => {
-    expect(found('已建成3所学校，累计培训教师500人次，先后荣获2项国家级奖励')).toEqual([]);
+  it('facts already achieved are results (status achieved), the present state is not reported', () => {
+    expect(findTargets('已建成3所学校，累计培训教师500人次，先后荣获2项国家级奖励').map((t) => `${t.text}|${t.status}`)).toEqual([
+      '3所|achieved', '500人次|achieved', '2项|achieved',
+    ]);
     expect(found('全县共有中小学56所，局机关现有内设机构8个')).toEqual([]);
   });
 
@@ -275,7 +288,7 @@ describe('sentences in the style of real plans', () => {
     ],
     [
       '落实“双减”政策，确保义务教育学校课后服务覆盖率100%，初中生书面作业平均完成时间不超过90分钟。',
-      ['确保义务教育学校课后服务覆盖率100%|100|%|gte|percent', '不超过90分钟|90|分钟|lte|duration'],
+      ['确保义务教育学校课后服务覆盖率100%|100|%|eq|percent', '不超过90分钟|90|分钟|lte|duration'],
     ],
     [
       '实施教师素质提升工程，全年培训中小学教师3000人次，遴选市级骨干教师100名、学科带头人20名，每名教师每年参加培训不少于72学时。',
@@ -299,7 +312,8 @@ describe('sentences in the style of real plans', () => {
     ],
     [
       '招收2—3岁幼儿，大班额控制在56人以内，班额超过45人的学校实行分流。',
-      ['2—3岁|2-3|岁|range|age', '控制在56人以内|56|人|lte|count', '超过45人|45|人|gt|count'],
+      // 2—3岁幼儿: an age that qualifies a population is not a target
+      ['控制在56人以内|56|人|lte|count', '超过45人|45|人|gt|count'],
     ],
   ])('%s', (text, want) => {
     expect(found(text)).toEqual(want);

@@ -8,8 +8,12 @@ import type { Comparator, Item, Plan, Target } from '../schema.js';
 
 export type TargetsFormat = 'csv' | 'jsonl' | 'table';
 
+/** Which figures to list: commitments (the default), results, or both. */
+export type StatusFilter = 'target' | 'achieved' | 'all';
+
 export interface TargetsOptions {
   format: TargetsFormat;
+  status?: StatusFilter;
   bom?: boolean;
   color: boolean;
   stdinFormat?: 'text' | 'markdown';
@@ -38,6 +42,12 @@ export interface TargetRow {
   per: string | null;
   sentence: string;
   line: number;
+  status: Target['status'];
+  indicator: string | null;
+  indicatorKey: string | null;
+  direction: 'up' | 'down' | null;
+  by: string | null;
+  from: number | null;
 }
 
 /** CSV columns, in order: header name and row field. */
@@ -63,6 +73,12 @@ export const CSV_COLUMNS: ReadonlyArray<[string, keyof TargetRow]> = [
   ['per', 'per'],
   ['sentence', 'sentence'],
   ['line', 'line'],
+  ['status', 'status'],
+  ['indicator', 'indicator'],
+  ['indicator_key', 'indicatorKey'],
+  ['direction', 'direction'],
+  ['by', 'by'],
+  ['from', 'from'],
 ];
 
 const HELP = `
@@ -77,6 +93,12 @@ Columns (CSV header, JSON Lines keys in camelCase):
   kind per                     percent count duration frequency money area age
                                change; per: the period of a frequency (每天 …)
   sentence line                the sentence it sits in and its source line
+  status                       target (a commitment) or achieved (a result the
+                               text reports as reached); --status chooses
+  indicator indicator_key      what the number measures, as written, and its
+                               key in the indicator vocabulary (empty: none)
+  direction by from            up/down for changes, the deadline as written
+                               (年底前, 到2025年), the baseline (从60%提高到66% → 60)
 
 CSV is RFC 4180 (one header line, CRLF line ends, fields quoted when needed);
 --bom starts it with a UTF-8 byte order mark so that Excel reads the Chinese
@@ -97,6 +119,7 @@ export function targetsCommand(): Command {
     .description('list the quantitative targets of plan texts, one row per target')
     .argument('<inputs...>', 'plan texts: files, directories, glob patterns, or -')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'jsonl', 'table']).default('csv'))
+    .addOption(new Option('-s, --status <status>', 'which figures: commitments, results reported as reached, or both').choices(['target', 'achieved', 'all']).default('target'))
     .option('--bom', 'start the CSV with a UTF-8 byte order mark (for Excel)')
     .addOption(new Option('--stdin-format <format>', 'how to read standard input (-)').choices(['text', 'markdown']).default('text'))
     .option('--no-color', 'no colours in the table (also: NO_COLOR=1; never when piped)')
@@ -193,7 +216,18 @@ export function targetRows(plan: Plan, file: string): TargetRow[] {
     per: t.per ?? null,
     sentence: t.sentence,
     line: t.line,
+    status: t.status,
+    indicator: t.indicator,
+    indicatorKey: t.indicatorKey,
+    direction: t.direction ?? null,
+    by: t.by ?? null,
+    from: t.from ?? null,
   }));
+}
+
+/** Rows whose status the filter keeps. */
+export function byStatus(rows: TargetRow[], status: StatusFilter = 'target'): TargetRow[] {
+  return status === 'all' ? rows : rows.filter((r) => r.status === status);
 }
 
 // ---------------------------------------------------------------- CSV and JSON Lines
@@ -282,11 +316,11 @@ export function tableFor(rows: TargetRow[], file: string, plan: Pick<Plan, 'meta
   const head = [plan.meta.title ?? '(untitled)', plan.meta.issuer, plan.meta.year].filter((x) => x !== null && x !== undefined).join(' · ');
   let out = `${paint.bold(head)}  ${paint.dim(file)}\n`;
   if (rows.length === 0) return out + paint.dim('  no targets') + '\n\n';
-  const header = ['place', 'target', 'amount', 'kind', 'item'] as const;
-  const cells = rows.map((r) => [where(r), fit(r.text, 28), amount(r), r.kind, fit(r.itemTitle ?? '', 30)] as const);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(displayWidth(header[i]!), ...cells.map((c) => displayWidth(c[i]!))));
+  const header = ['place', 'status', 'target', 'amount', 'kind', 'indicator'] as const;
+  const cells = rows.map((r) => [where(r), r.status, fit(r.text, 28), amount(r), r.kind, fit(r.indicator ?? '', 30)] as const);
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(displayWidth(header[i]!), ...cells.map((c) => displayWidth(c[i]!))));
   const line = (c: readonly string[], paintText: (s: string) => string, paintAmount: (s: string) => string, paintItem: (s: string) => string) =>
-    `  ${pad(c[0]!, widths[0]!)}  ${paintText(pad(c[1]!, widths[1]!))}  ${paintAmount(pad(c[2]!, widths[2]!))}  ${pad(c[3]!, widths[3]!)}  ${paintItem(c[4]!)}`.trimEnd() + '\n';
+    `  ${pad(c[0]!, widths[0]!)}  ${pad(c[1]!, widths[1]!)}  ${paintText(pad(c[2]!, widths[2]!))}  ${paintAmount(pad(c[3]!, widths[3]!))}  ${pad(c[4]!, widths[4]!)}  ${paintItem(c[5]!)}`.trimEnd() + '\n';
   out += paint.dim(line(header, (s) => s, (s) => s, (s) => s));
   for (const c of cells) out += line(c, paint.yellow, paint.cyan, paint.dim);
   return out + '\n';
@@ -332,7 +366,7 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
       process.stderr.write(`planparse: ${name}: ${errorMessage(e)}\n`);
       continue;
     }
-    const rows = targetRows(plan, name);
+    const rows = byStatus(targetRows(plan, name), opts.status);
     total += rows.length;
     let chunk = '';
     if (opts.format === 'csv') for (const r of rows) chunk += csvRow(r);

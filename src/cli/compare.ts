@@ -1,0 +1,184 @@
+// `planparse compare FILES…`: indicators (rows) × plans (columns), each cell
+// the commitment as a reader writes it. Only commander is loaded up front;
+// parsing and file expansion load when the command runs.
+import { Command, Option } from 'commander';
+import type { Comparison } from '../compare.js';
+
+export type CompareFormat = 'table' | 'csv' | 'md' | 'jsonl';
+
+export interface CompareFlags {
+  format: CompareFormat;
+  status: 'target' | 'achieved' | 'all';
+  indicator?: string[];
+  bom?: boolean;
+  color: boolean;
+  stdinFormat?: 'text' | 'markdown';
+}
+
+const HELP = `
+Rows are indicators: a key of the indicator vocabulary (src/vocabulary/
+indicators.json in the package, e.g. public_kindergarten_share), or, when no
+key fits, the indicator as the plan writes it. Columns are plans (issuer and
+year). A cell is the plan's commitment as a reader writes it: ≥66%, 3–5个,
+每天≥2小时, +5个百分点; several commitments are joined with "; ".
+
+Formats:
+  table   aligned, for a terminal (the default)
+  csv     one row per indicator, one column per plan (RFC 4180; --bom for Excel)
+  md      a Markdown table
+  jsonl   long form: one line per plan × indicator, for DuckDB or pandas
+
+Exit status: 0 every input parsed, 1 some input failed (named on stderr), 2 usage error
+
+Examples:
+  $ planparse compare plans/ --format table
+  $ planparse compare 'plans/**/*.txt' --indicator public_kindergarten_share --format csv --bom > kindergartens.csv
+  $ planparse compare a.txt b.txt --format jsonl | duckdb -c "select * from read_json_auto('/dev/stdin')"
+`;
+
+function collect(value: string, previous: string[] = []): string[] {
+  return previous.concat(value.split(',').map((v) => v.trim()).filter(Boolean));
+}
+
+/** The `compare` command, to be added to the program. */
+export function compareCommand(): Command {
+  return new Command('compare')
+    .description('line up the commitments of several plans by indicator: indicators × plans')
+    .argument('<inputs...>', 'plan texts: files, directories, glob patterns, or -')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'csv', 'md', 'jsonl']).default('table'))
+    .addOption(new Option('-s, --status <status>', 'which figures: commitments, results reported as reached, or both').choices(['target', 'achieved', 'all']).default('target'))
+    .option('-i, --indicator <key>', 'only this vocabulary key (repeat, or separate with commas)', collect)
+    .option('--bom', 'start the CSV with a UTF-8 byte order mark (for Excel)')
+    .addOption(new Option('--stdin-format <format>', 'how to read standard input (-)').choices(['text', 'markdown']).default('text'))
+    .option('--no-color', 'no colours in the table (also: NO_COLOR=1; never when piped)')
+    .addHelpText('after', HELP)
+    .action(async (inputs: string[], flags: CompareFlags) => {
+      process.exitCode = await runCompare(inputs, flags);
+    });
+}
+
+// ---------------------------------------------------------------- renderers
+
+/** The comparison as CSV: indicator_key, indicator, then one column per plan. */
+export async function compareCsv(c: Comparison): Promise<string> {
+  const { csvField } = await import('./targets.js');
+  const { cellText } = await import('../compare.js');
+  const line = (cells: Array<string | null>) => cells.map(csvField).join(',') + '\r\n';
+  let out = line(['indicator_key', 'indicator', ...c.plans.map((p) => p.label)]);
+  for (const r of c.rows) out += line([r.key, r.name, ...r.cells.map(cellText)]);
+  return out;
+}
+
+function mdCell(s: string): string {
+  return s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+/** The comparison as a Markdown table. */
+export async function compareMarkdown(c: Comparison): Promise<string> {
+  const { cellText } = await import('../compare.js');
+  const row = (cells: string[]) => `| ${cells.map(mdCell).join(' | ')} |\n`;
+  let out = row(['indicator', 'key', ...c.plans.map((p) => p.label)]);
+  out += row(['---', '---', ...c.plans.map(() => '---')]);
+  for (const r of c.rows) out += row([r.name, r.key ?? '', ...r.cells.map(cellText)]);
+  return out;
+}
+
+interface Paint {
+  bold(s: string): string;
+  dim(s: string): string;
+  cyan(s: string): string;
+}
+
+/** The comparison as an aligned terminal table. */
+export async function compareTable(c: Comparison, paint: Paint): Promise<string> {
+  const { displayWidth } = await import('./targets.js');
+  const { cellText } = await import('../compare.js');
+  const fit = (s: string, max: number) => {
+    if (displayWidth(s) <= max) return s;
+    let out = '';
+    for (const ch of s) {
+      if (displayWidth(out + ch) > max - 1) break;
+      out += ch;
+    }
+    return out + '…';
+  };
+  // plan labels of one region share their start (平潭综合实验区…): keep their end, where the bureau and the year are
+  const fitEnd = (s: string, max: number) => {
+    if (displayWidth(s) <= max) return s;
+    const chars = [...s];
+    let out = '';
+    for (let i = chars.length - 1; i >= 0; i--) {
+      if (displayWidth(chars[i] + out) > max - 1) break;
+      out = chars[i] + out;
+    }
+    return '…' + out;
+  };
+  const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - displayWidth(s)));
+  // a terminal is narrow: plans without any commitment here are named below instead of taking a column
+  const shown = c.plans.map((_, i) => c.rows.some((r) => r.cells[i]!.length > 0));
+  const keep = <T,>(xs: T[]) => xs.filter((_, i) => shown[i]);
+  const header = ['indicator', ...keep(c.plans).map((p) => fitEnd(p.label, 20))];
+  const body = c.rows.map((r) => [fit(r.name, 24), ...keep(r.cells).map((cell) => fit(cellText(cell), 20))]);
+  const widths = header.map((_, i) => Math.max(displayWidth(header[i]!), ...body.map((b) => displayWidth(b[i]!))));
+  const line = (cells: string[], first: (s: string) => string, rest: (s: string) => string) =>
+    cells.map((x, i) => (i === 0 ? first(pad(x, widths[i]!)) : rest(pad(x, widths[i]!)))).join('  ').trimEnd() + '\n';
+  let out = paint.bold(line(header, (s) => s, (s) => s));
+  for (const b of body) out += line(b, (s) => s, paint.cyan);
+  const keyed = c.rows.filter((r) => r.key !== null).length;
+  out += paint.dim(`${c.rows.length} indicator${c.rows.length === 1 ? '' : 's'} (${keyed} in the vocabulary) in ${c.plans.length} plan${c.plans.length === 1 ? '' : 's'}`) + '\n';
+  const without = c.plans.filter((_, i) => !shown[i]);
+  if (without.length > 0) out += paint.dim(`no commitment found in: ${without.map((p) => p.file).join(', ')}`) + '\n';
+  return out;
+}
+
+// ---------------------------------------------------------------- the command
+
+export async function runCompare(operands: string[], flags: CompareFlags): Promise<number> {
+  const { expandInputs, displayName, emptyWarning } = await import('./inputs.js');
+  const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, errorMessage } = await import('./messages.js');
+  const { readStdin, writeStdout } = await import('./io.js');
+  const { indicatorByKey } = await import('../vocabulary.js');
+
+  if (flags.bom && flags.format !== 'csv') {
+    process.stderr.write('planparse compare: --bom applies to --format csv only\n(planparse compare --help shows the usage)\n');
+    return EXIT_USAGE;
+  }
+  const unknown = (flags.indicator ?? []).filter((k) => indicatorByKey(k) === undefined);
+  if (unknown.length > 0) {
+    process.stderr.write(`planparse compare: unknown indicator key ${unknown.join(', ')} (the keys are listed in src/vocabulary/indicators.json)\n`);
+    return EXIT_USAGE;
+  }
+  const extensions = ['txt', 'md'];
+  const { inputs, empty } = await expandInputs(operands, extensions);
+  for (const e of empty) process.stderr.write(emptyWarning(e, extensions) + '\n');
+  if (inputs.length === 0) {
+    process.stderr.write('planparse compare: no input files found\n');
+    return EXIT_USAGE;
+  }
+
+  const { parsePlanBytes, parsePlanFile } = await import('../read.js');
+  const { comparePlans, longForm } = await import('../compare.js');
+  const parsed: Array<{ file: string; plan: Awaited<ReturnType<typeof parsePlanFile>> }> = [];
+  let failed = 0;
+  for (const input of inputs) {
+    const name = displayName(input);
+    try {
+      const plan = input.kind === 'stdin' ? await parsePlanBytes(await readStdin(), null, flags.stdinFormat ?? 'text') : await parsePlanFile(input.path);
+      parsed.push({ file: name, plan });
+    } catch (e) {
+      failed++;
+      process.stderr.write(`planparse: ${name}: ${errorMessage(e)}\n`);
+    }
+  }
+  const comparison = comparePlans(parsed, { status: flags.status, indicators: flags.indicator ?? [] });
+  let out: string;
+  if (flags.format === 'csv') out = (flags.bom ? '\ufeff' : '') + (await compareCsv(comparison));
+  else if (flags.format === 'md') out = await compareMarkdown(comparison);
+  else if (flags.format === 'jsonl') out = longForm(comparison).map((r) => JSON.stringify(r) + '\n').join('');
+  else {
+    const { colourFor } = await import('./ui.js');
+    out = await compareTable(comparison, colourFor(process.stdout, flags.color));
+  }
+  if (out) await writeStdout(out);
+  return failed > 0 ? EXIT_FAILED : EXIT_OK;
+}

@@ -1,0 +1,231 @@
+// The indicator (spec section 3, "The indicator"): the name of what a number
+// measures, as written in its clause and as short as still makes sense.
+//
+//   公办园在园幼儿占比提升至66%        → 公办园在园幼儿占比   (named before the figure)
+//   至少建设1个紧密型教育集团           → 建设紧密型教育集团   (a count of the thing after it)
+//   确保年底95%的区属学校通过验收       → 区属学校通过验收     (a share of the population after 的)
+//   初中入学率、稳固率、毕业率分别为100%、99.9%、99.9% → 初中入学率, 稳固率, 毕业率
+//
+// Also here: the direction of a change, the deadline (by) and the baseline
+// (from) written in the same clause. All functions work on the matching form
+// of the text (folded one char for one char), so offsets index the text as
+// written too.
+
+/** Offsets of one target inside the (matching form of the) text. */
+export interface TargetSpan {
+  /** Where the clause holding the target starts (after the previous target, if any). */
+  clauseStart: number;
+  /** Start of the target's text (a comparator word before the number included). */
+  from: number;
+  /** Start of the number. */
+  numberStart: number;
+  /** End of the target's text (以上, 左右 included). */
+  end: number;
+  /** The measuring unit. */
+  unit: string;
+  /** The clause starts right after the previous target (…1家醇基燃料、8家加油站). */
+  afterPrevious?: boolean;
+}
+
+// Clause marks that end an indicator's reach backwards.
+const CLAUSE_MARK = /[，,；;。：:！!？?\n|]/;
+
+// Words a clause opens with that are not part of the name: time, scope, commitment.
+const LEADING = new RegExp(
+  '^(?:' +
+    [
+      '到20\\d\\d年(?:底|末)?(?:前)?', '力争到20\\d\\d年', '至20\\d\\d年', '20\\d\\d年(?:度)?(?:底|末)?(?:前)?', '年底前', '年底', '年末', '年内', '全年', '今年', '明年',
+      '全市', '全区', '全县', '全省', '全国', '全镇', '全乡', '我市', '我区', '我县', '我局', '本市', '本区', '各地',
+      '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '严格', '应当', '必须', '按照', '依照', '拟', '要', '将', '全力', '加快', '积极', '大力', '着力', '切实',
+      '逐步', '继续', '全面', '稳步', '实现', '完成', '保障', '推动', '推进', '组织', '指导', '支持', '鼓励', '落实', '扎实', '深入', '开展',
+      '其中', '同时', '并', '且', '和', '及', '与', '共', '总共', '至少', '不少于', '不低于', '保证', '新的一年',
+    ].join('|') +
+    ')',
+);
+
+// A clause opening with nothing else: 年底, 全市, 确保.
+const ONLY_LEADING = new RegExp(`${LEADING.source.replace(/^\^/, '^(?:')})+$`);
+
+// A name that is only a comparator or a copula: 至少, 不少于, 为.
+const TRAILING_ONLY = /^(?:至少|最少|不少于|不低于|不得少于|不得低于|达到|达|为|是|约|近|超过|突破)$/;
+
+// Words a clause puts between the name and the number: comparators, copulas, time.
+const TRAILING = new RegExp(
+  '(?:' +
+    [
+      '不低于', '不少于', '不小于', '不下于', '至少', '最少', '最低', '力争达到', '达到', '提升至', '提升到', '提高至', '提高到',
+      '增加至', '增加到', '增长至', '增长到', '增至', '上升至', '上升到', '扩大至', '扩大到', '超过', '高于', '多于', '大于', '突破',
+      '不超过', '不高于', '不多于', '不大于', '最多', '至多', '控制在', '降至', '降到', '降低至', '降低到', '下降至', '下降到',
+      '减少至', '减少到', '压减至', '压缩至', '压缩到', '低于', '少于', '小于', '不足', '大约', '将近', '接近', '保持在', '稳定在',
+      '保持', '分别为', '分别是', '分别达到', '分别', '均', '都', '为', '是', '达', '约', '近', '实现', '完成', '全年', '年内', '共计', '总计',
+      '合计', '共', '累计', '力争', '确保', '争取', '预计', '计划', '要', '将', '再', '可', '在',
+    ].join('|') +
+    ')$',
+);
+
+// Verbs that name what is delivered when the thing counted follows the number: 新建3所幼儿园.
+const DELIVER_VERB =
+  /(?:新建成|新建|改扩建|扩建|改建|建成|建设|创建|培育|打造|新增|开设|引进|培训|培养|招收|招聘|开展|实施|检查|选取|争创|创立|认定|评选|遴选|举办|开工|资助|表彰|发放|改造|提升|配备|增设|新开|开通|建立|设立|成立|申报|掌握|学会|安排|交付)$/;
+
+// A rate or share named before a percentage: 覆盖率达100%, 占比88%.
+const RATE_NOUN = /(?:率|比例|占比|比重|水平|覆盖面|指数|增速|增幅|增长|提高|提升|下降|降低|减少)$/;
+
+// Words that cannot open the name of the thing counted after a number.
+const NOT_A_NOUN_START = /^(?:并|和|及|与|或|等|以|左右|目标|任务|已|均|各|共|其|分别|为|是|达|在(?!建)|次|后|前|内|中|上|下|里|用于|用|于|的|之|到|至|由|从|给|对|把|被|让|使|向|按|左|可|将|要|也|都|就|再|又|还|而|且|至少)/;
+
+// Marks and words that end the thing counted: 13处农村学校塑胶运动场地建成并投入使用 → …场地建成.
+const NOUN_END = /^(?:[、（(《》]|并|等|及|和|以及|用于|参加|参与|做好|进行|达到|实现|实行|执行|推进|建成并)/;
+
+const NOUN_END_FIRST = new Set('、（(《》并等及和以用参做进达实执推建');
+const NOUN_OTHER = new Set('“”"');
+const NOUN_MAX = 16;
+const NAME_MAX = 24;
+
+function isHan(c: string | undefined): boolean {
+  return c !== undefined && c >= '\u4e00' && c <= '\u9fff';
+}
+
+/** The name of the thing counted right after the figure (14所学校 → 学校), or null. */
+function nounAfter(f: string, at: number): { start: number; end: number } | null {
+  const of = f[at] === '的';
+  const start = of ? at + 1 : at;
+  if (!isHan(f[start]) && f[start] !== '“') return null;
+  if (!of && NOT_A_NOUN_START.test(f.slice(start, start + 4))) return null;
+  let end = start;
+  while (end < f.length && end - start < NOUN_MAX) {
+    const c = f[end]!;
+    if (!isHan(c) && !NOUN_OTHER.has(c) && !(c >= '0' && c <= '9') && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) break;
+    // the end words are tested only where one can start (one Set lookup per character)
+    if (end > start && NOUN_END_FIRST.has(c) && NOUN_END.test(f.slice(end, end + 3))) break;
+    end++;
+  }
+  return end - start >= 2 ? { start, end } : null;
+}
+
+/** Strip the words that open a clause or stand before the number; returns [start, end) inside `s`. */
+function trimName(s: string): [number, number] {
+  let a = 0;
+  let b = s.length;
+  for (let guard = 0; guard < 12; guard++) {
+    const m = LEADING.exec(s.slice(a, b));
+    if (!m || m[0].length === 0 || m[0].length >= b - a) break;
+    a += m[0].length;
+  }
+  // 在乡镇小规模学校建设美丽乡村学校: the place before the verb is not the name
+  if (s[a] === '在') {
+    const v = /建设|新建|创建|增设|开展|培育|打造|组织|实施/.exec(s.slice(a, b));
+    if (v) a += v.index;
+  }
+  for (let guard = 0; guard < 12; guard++) {
+    const m = TRAILING.exec(s.slice(a, b));
+    if (!m || m[0].length >= b - a) break;
+    b -= m[0].length;
+  }
+  // quotes and brackets at the ends, unbalanced
+  while (a < b && /[“”"《》）)\s、]/.test(s[a]!)) a++;
+  // 监督检查工作日（684个工作日）: the figure in brackets after its name
+  while (b > a && /[“”"《》\s、（(]/.test(s[b - 1]!)) b--;
+  // 作为一产关键性指标的水产品产量: the name is what follows the last 的, when that says enough
+  const of = s.lastIndexOf('的', b - 1);
+  if (of >= a && b - of - 1 >= 5) a = of + 1;
+  // …锦标赛等重大赛事: the name is what the list is of
+  const etc = s.lastIndexOf('等', b - 1);
+  if (etc >= a && b - etc - 1 >= 2) a = etc + 1;
+  if (b - a > NAME_MAX) a = b - NAME_MAX;
+  return [a, b];
+}
+
+/** A list named before 分别: 初中入学率、稳固率、毕业率分别为… → its members, or null. */
+export function respectiveList(before: string): string[] | null {
+  const m = /^(.*?)(?:分别|依次)(?:为|是|达到|达|保持在|提高到|提升至|控制在)?$/.exec(before);
+  if (!m || !m[1]) return null;
+  const [a, b] = trimName(m[1]);
+  const list = m[1].slice(a, b).split(/[、和及与]/).filter((x) => x.length > 0);
+  return list.length >= 2 ? list : null;
+}
+
+export interface Indicator {
+  /** The name as written, or null when the clause names nothing. */
+  text: string | null;
+  /** Start offset of the name when it is one span before the figure (for 分别 lists). */
+  list: string[] | null;
+}
+
+/**
+ * The indicator of one target, from the matching form `f` (offsets) and the
+ * text as written `raw` (the name is returned as written).
+ */
+export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator {
+  const before = f.slice(span.clauseStart, span.numberStart);
+  const list = respectiveList(before.replace(/[\s]/g, ''));
+  if (list) return { text: list[0]!, list };
+  const [a, b] = trimName(before);
+  const nameBefore = raw.slice(span.clauseStart + a, span.clauseStart + b).trim();
+  const percent = span.unit === '%';
+  const after = nounAfter(f, span.end);
+  // a percentage names its population after 的 (95%的区属学校); a count names what it counts after it (3所幼儿园)
+  const useAfter = after !== null && (!percent || f[span.end] === '的' || !RATE_NOUN.test(nameBefore)) && !(percent && nameBefore.length >= 2 && RATE_NOUN.test(nameBefore));
+  if (useAfter) {
+    const thing = raw.slice(after.start, after.end);
+    // 新建蛋鸡厂等3个项目, 档案大数据中心、数据跨境服务枢纽3个项目: a short generic noun takes the list before it
+    if (thing.length <= 3 && (nameBefore.endsWith('等') || nameBefore.includes('、'))) return { text: nameBefore + thing, list: null };
+    const verb = DELIVER_VERB.exec(f.slice(span.clauseStart + a, span.clauseStart + b).replace(TRAILING, ''));
+    if (verb) return { text: verb[0] + thing, list: null };
+    // 泉山学校一期2座教学楼: a short name before the count says whose
+    const whose = !span.afterPrevious && nameBefore.length <= 8 && !/[等、]$/.test(nameBefore) && !ONLY_LEADING.test(nameBefore) ? nameBefore : '';
+    return { text: whose + thing, list: null };
+  }
+  if (nameBefore.length >= 2 && !ONLY_LEADING.test(nameBefore) && !TRAILING_ONLY.test(nameBefore)) return { text: nameBefore, list: null };
+  // 确保每月至少1次与孩子班主任进行沟通交流: nothing named before, the activity follows
+  const activity = /^(?:与|和|同|向|将)[\u4e00-\u9fff]{2,18}/.exec(f.slice(span.end, span.end + 19));
+  return { text: activity ? raw.slice(span.end, span.end + activity[0].length) : null, list: null };
+}
+
+/** Where the clause holding a figure at `at` starts: the last clause mark, or `floor` (the previous target's end). */
+export function clauseStartOf(f: string, at: number, floor: number): number {
+  let s = at;
+  while (s > floor && !CLAUSE_MARK.test(f[s - 1]!)) s--;
+  // right after a previous target: skip the link to this one (、 和 及)
+  if (s === floor) while (s < at && /[、和及与）)\s]/.test(f[s]!)) s++;
+  return s;
+}
+
+// ---------------------------------------------------------------- direction, deadline, baseline
+
+const UP = /(?:提高|提升|增长|增加|上升|扩大|增至|增幅)(?:了|到|至)?$/;
+const DOWN = /(?:下降|降低|减少|压减|压缩|降至|降到|降幅)(?:了|到|至)?$/;
+
+/** up or down, when a verb before the figure moves it: 提高5个百分点, 下降0.5个百分点, 降至9.3%. */
+export function directionOf(f: string, span: TargetSpan): 'up' | 'down' | null {
+  const before = f.slice(Math.max(span.clauseStart, span.numberStart - 8), span.numberStart).replace(/(?:约|近|了)$/, '');
+  if (UP.test(before)) return 'up';
+  if (DOWN.test(before)) return 'down';
+  return null;
+}
+
+const DEADLINE = /(?:到|至|力争到|力争在|在)?20\d\d年(?:底|末|年底)?(?:前|以前)?|(?:今|本|明)?年(?:底|末)前?|年内|学期末|学年末/g;
+
+/** The deadline written before the figure in its sentence, as written: 年底前, 到2025年, 2024年底. */
+export function deadlineOf(f: string, raw: string, sentenceStart: number, span: TargetSpan): string | null {
+  const s = f.slice(sentenceStart, span.numberStart);
+  if (!s.includes('年') && !s.includes('期末')) return null;
+  let found: { index: number; text: string } | null = null;
+  for (const m of s.matchAll(DEADLINE)) {
+    const prev = s[m.index - 1];
+    // 比2020年, 较上年, 从2019年: a year compared with, not a deadline
+    if (prev === '比' || prev === '较' || prev === '从' || prev === '与' || prev === '由') continue;
+    found = { index: m.index, text: m[0] };
+  }
+  if (!found) return null;
+  return raw.slice(sentenceStart + found.index, sentenceStart + found.index + found.text.length);
+}
+
+const BASELINE = /[从由]\s*(\d+(?:\.\d+)?)\s*(万|亿)?\s*(?:%|％|[\u4e00-\u9fff]{0,3}?)\s*(?:提高|提升|增加|增长|上升|扩大|降低|下降|减少|降|压减|压缩)/;
+
+/** The baseline of a change written in the clause: 从60%提高到66% → 60. */
+export function baselineOf(f: string, span: TargetSpan): number | null {
+  const m = BASELINE.exec(f.slice(span.clauseStart, span.numberStart));
+  if (!m) return null;
+  const n = Number(m[1]);
+  return m[2] === '万' ? n * 1e4 : m[2] === '亿' ? n * 1e8 : n;
+}
