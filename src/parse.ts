@@ -50,7 +50,8 @@ function run(text: string, options: ParseOptions, withLedger: boolean): { plan: 
   const { kept, removed } = stripBoilerplate(lines, { split: !markdown });
   const { meta, body, notice, diagnostics: metaDiagnostics } = extractMetadata(kept);
   const outline = buildOutline(splitAtMarkers(reflow(body, removed)));
-  attachTargets(outline, outline.segments);
+  // What the parser knows before the body (title, year, metadata lines) tells a review part from the plan.
+  attachTargets(outline, outline.segments, { title: meta.title, year: meta.year, before: meta.fields.map((f) => f.text) });
 
   // concat, not push(...): a huge plan can have more diagnostics than a call takes arguments.
   const diagnostics: Diagnostic[] = metaDiagnostics.concat(outline.diagnostics);
