@@ -211,6 +211,9 @@ function isWidgetToken(t: string): boolean {
 // A line shorter than this is cut into spans only when a piece of it is chrome;
 // a longer one is cut anyway (a flattened page).
 const LONG_LINE = 80;
+// A line longer than this without any space is a page flattened by a crawler that dropped its spaces too.
+const FLATTENED = 1000;
+const CJK_SPACE = /[\u3000-\u303f\u3400-\u9fff\uff01-\uff60“”] | [\u3000-\u303f\u3400-\u9fff\uff01-\uff60“”]/;
 
 /**
  * A line that is not chrome as a whole, as spans with their reasons. The line
@@ -220,6 +223,9 @@ const LONG_LINE = 80;
 function spansOf(line: Line): Array<{ span: Line; reason: BoilerplateReason | null }> {
   // A short line of label: value cells is the metadata stage's to read whole.
   if (line.fold.length <= LONG_LINE && cellsOf(line.fold).length > 0) return [{ span: line, reason: null }];
+  // A paragraph of prose (no space beside a Chinese word, not a whole page's length) is one block as scraped:
+  // cutting it would only cost time (sentences are joined back by reflow).
+  if (line.fold.length <= FLATTENED && !CJK_SPACE.test(line.text)) return [{ span: line, reason: null }];
   const spans = splitLine(line);
   if (spans.length === 1) return [{ span: line, reason: null }];
   const folds = spans.map((sp) => toSimplified(sp.fold));

@@ -363,6 +363,7 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   const printed = new Set<string>(fields.filter((f) => f.label === '').map((f) => toSimplified(f.value).replace(/\s+/g, '')));
   if (titleLine) printed.add(titleLine.fold.replace(/\s+/g, ''));
   body = body.filter((l) => {
+    if (l.fold.length > 90 || printed.size === 0) return true;
     const key = l.fold.replace(/\s+/g, '');
     if (key.length > 60 || !printed.has(key) || isMarkerLine(l.fold) || /[。；;，,]/.test(key)) return true;
     const f: MetadataField = { line: l.no, label: '', key: titleLine && key === titleLine.fold.replace(/\s+/g, '') ? 'title' : 'other', value: l.text };
