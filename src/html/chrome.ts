@@ -8,7 +8,7 @@
 // ASP.NET <form> still keeps its plan).
 import type { Element, ElementContent, Root } from 'hast';
 import type { BoilerplateReason } from '../schema.js';
-import { classNames, idOf, isBlock, isElement, isHidden, isSilent } from './elements.js';
+import { classNames, idOf, isBlock, isElement, isSilent } from './elements.js';
 
 export interface TextStats {
   /** Characters of visible text, spaces aside. */
@@ -34,7 +34,9 @@ export function textStats(root: Root): Map<Element, TextStats> {
       return { text: n, link: inLink ? n : 0, links: 0 };
     }
     if (node.type !== 'element' && node.type !== 'root') return { text: 0, link: 0, links: 0 };
-    if (node.type === 'element' && (isSilent(node) || isHidden(node))) {
+    // Hidden elements are counted: a page may hide its article until a script
+    // shows it (WeChat's #js_content is saved with visibility: hidden).
+    if (node.type === 'element' && isSilent(node)) {
       const none = { text: 0, link: 0, links: 0 };
       stats.set(node, none);
       return none;
@@ -102,7 +104,7 @@ const WORDS: Record<string, BoilerplateReason> = {
   header: 'navigation', topbar: 'navigation',
   footer: 'footer', copyright: 'footer',
   sidebar: 'related',
-  toolbar: 'widget', search: 'widget', login: 'widget',
+  toolbar: 'widget', tool: 'widget', tools: 'widget', search: 'widget', login: 'widget',
 };
 
 function wordsOf(name: string): string[] {

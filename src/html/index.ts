@@ -31,10 +31,12 @@ export function parseHtml(html: string): Root {
 /** Read a page: its rendered text with the source line of every line, the chrome cut out, its metadata. */
 export function readPage(html: string): PageText {
   const tree = parseHtml(html);
-  const { lines, chrome } = renderPage(tree);
+  const { lines, chrome, bylines } = renderPage(tree);
+  // A byline's date stands in for a missing PubDate (meta tags come first, so they win).
+  const page = pageMeta(tree).concat(bylines.map((b) => ({ key: 'published' as const, tag: 'byline', value: b.text, line: b.line })));
   const parts = html.split(/\r\n|\r|\n/);
   const sourceLines = html === '' ? 0 : parts.length - (parts.length > 1 && parts[parts.length - 1] === '' ? 1 : 0);
-  return { text: lines.map((l) => l.text).join('\n'), source: lines.map((l) => l.source), chrome, page: pageMeta(tree), sourceLines };
+  return { text: lines.map((l) => l.text).join('\n'), source: lines.map((l) => l.source), chrome, page, sourceLines };
 }
 
 export interface HtmlParseOptions {

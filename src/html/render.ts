@@ -14,6 +14,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { BoilerplateReason } from '../schema.js';
 import { articleChain, chromeOf, textStats, type TextStats } from './chrome.js';
+import { parseDate } from '../dates.js';
 import { attr, isBlock, isElement, isHidden, isParagraph, isSilent, lineOf, pathOf } from './elements.js';
 
 export interface RenderedLine {
@@ -33,9 +34,16 @@ export interface ChromeBlock {
   cue: string;
 }
 
+/** A dated line between the article's heading and its text (滨湖教育发布 2024-03-01 10:00). */
+export interface Byline {
+  line: number;
+  text: string;
+}
+
 export interface Rendering {
   lines: RenderedLine[];
   chrome: ChromeBlock[];
+  bylines: Byline[];
 }
 
 // Characters between which a source line break is no space (CSS Text 3, segment break transformation).
@@ -124,7 +132,20 @@ class LineWriter {
 interface Walk {
   stats: Map<Element, TextStats>;
   article: Set<Element>;
+  /** The element holding the article's text (the last of `article`). */
+  articleElement: Element | null;
   chrome: ChromeBlock[] | null;
+  bylines: Byline[];
+  /** Where the walk is: after a heading (h1-h3) was shown; inside or past the article element. */
+  afterHeading: boolean;
+  reachedArticle: boolean;
+}
+
+// A byline holds a date and nothing a later stage reads: no label (发布时间：), no sentence.
+const BYLINE_MAX = 80;
+function isByline(text: string): boolean {
+  // A colon after a digit is a time (10:00), not a label.
+  return text.length <= BYLINE_MAX && !/[：。；;]|(?<!\d):/.test(text) && parseDate(text) !== null;
 }
 
 /** Where an ordered list puts its next number (start and value attributes honoured). */
@@ -153,7 +174,9 @@ function walk(node: Root | Element, ancestors: Element[], out: LineWriter, ctx: 
       continue;
     }
     if (!isElement(child)) continue;
-    if (isSilent(child) || isHidden(child)) continue;
+    if (isSilent(child)) continue;
+    // Hidden is hidden, except the article itself, which some pages hide until a script runs.
+    if (isHidden(child) && !ctx.article.has(child)) continue;
     // A form is controls (search, login) unless the page is wrapped in one.
     if (child.tagName === 'form' && !ctx.article.has(child)) continue;
     const line = lineOf(child) ?? 1;
@@ -165,6 +188,18 @@ function walk(node: Root | Element, ancestors: Element[], out: LineWriter, ctx: 
         continue;
       }
     }
+    // Between the article's heading and its text, an unlabelled dated line is
+    // its byline (author, date, place): page metadata, not plan text.
+    if (ctx.chrome && ctx.afterHeading && !ctx.reachedArticle && isBlock(child) && !ctx.article.has(child)) {
+      const text = textOf(child, ancestors, ctx);
+      if (isByline(text)) {
+        ctx.chrome.push({ line, text, element: pathOf(ancestors, child), reason: 'other', cue: 'byline between the heading and the article' });
+        ctx.bylines.push({ line, text });
+        continue;
+      }
+    }
+    if (child === ctx.articleElement) ctx.reachedArticle = true;
+    if (/^h[1-3]$/.test(child.tagName)) ctx.afterHeading = true;
     if (child.tagName === 'br') {
       out.br(line);
       continue;
@@ -184,7 +219,7 @@ function walk(node: Root | Element, ancestors: Element[], out: LineWriter, ctx: 
 /** The text a removed element would have shown, on one line. */
 function textOf(el: Element, ancestors: Element[], ctx: Walk): string {
   const out = new LineWriter();
-  walk(el, [...ancestors, el], out, { ...ctx, chrome: null }, PRE.has(el.tagName), el.tagName === 'ol' ? listNumbers(el) : null);
+  walk(el, [...ancestors, el], out, { ...ctx, chrome: null, bylines: [] }, PRE.has(el.tagName), el.tagName === 'ol' ? listNumbers(el) : null);
   return out
     .finish()
     .map((l) => l.text.replace(/[\s\u00a0]+/g, ' ').trim())
@@ -197,7 +232,9 @@ export function renderPage(root: Root): Rendering {
   const stats = textStats(root);
   const article = articleChain(root, stats);
   const chrome: ChromeBlock[] = [];
+  const bylines: Byline[] = [];
   const out = new LineWriter();
-  walk(root, [], out, { stats, article, chrome }, false, null);
-  return { lines: out.finish(), chrome };
+  const articleElement = [...article].pop() ?? null;
+  walk(root, [], out, { stats, article, articleElement, chrome, bylines, afterHeading: false, reachedArticle: false }, false, null);
+  return { lines: out.finish(), chrome, bylines };
 }
