@@ -277,7 +277,7 @@ export const Meta = z.object({
     .describe('HTML inputs: where title, year, issuer and dates came from (the text or the page metadata); null where the value is null'),
 });
 
-export const Encoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']);
+export const Encoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
 
 export const Source = z.object({
   path: z.string().nullable(),

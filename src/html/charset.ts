@@ -19,6 +19,7 @@ export interface DecodedPage extends Decoded {
 // (GB2312 and GBK pages are decoded as GB18030, their superset, as browsers do).
 const UTF8_LABELS = new Set(['utf-8', 'utf8', 'unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'x-unicode20utf8']);
 const GB_LABELS = new Set(['gb2312', 'gbk', 'gb18030', 'gb_2312', 'gb_2312-80', 'chinese', 'csgb2312', 'csiso58gb231280', 'iso-ir-58', 'x-gbk', 'cp936', 'ms936', 'windows-936']);
+const BIG5_LABELS = new Set(['big5', 'big5-hkscs', 'cn-big5', 'csbig5', 'x-x-big5']);
 // UTF-16 declared in a page read as ASCII bytes cannot be true (the
 // declaration itself would be in UTF-16); browsers read such a page as UTF-8.
 const UTF16_LABELS = new Set(['utf-16', 'utf-16le', 'utf-16be', 'unicode', 'ucs-2', 'csunicode', 'iso-10646-ucs-2', 'unicodefeff', 'unicodefffe']);
@@ -56,8 +57,8 @@ function strict(label: string, bytes: Uint8Array): string | null {
 /**
  * Decode a web page. A declared charset is followed when the bytes are valid
  * in it; a declaration the bytes contradict (a GBK page that says UTF-8, a
- * common template slip) falls back to detection. A declared charset that is
- * neither UTF-8 nor of the GB family is refused by name.
+ * common template slip) falls back to detection. A declared charset planparse
+ * does not read is tried by detection too, and named when that fails.
  */
 export function decodePage(bytes: Uint8Array): DecodedPage {
   const hasBom =
@@ -67,10 +68,19 @@ export function decodePage(bytes: Uint8Array): DecodedPage {
   if (hasBom) return { ...decode(bytes), charsetSource: 'bom', declared: null };
   const declared = declaredCharset(bytes);
   if (declared !== null) {
-    const encoding: Encoding | null = UTF8_LABELS.has(declared) || UTF16_LABELS.has(declared) ? 'utf-8' : GB_LABELS.has(declared) ? 'gb18030' : null;
-    if (encoding === null) throw new InputError('bad-encoding', `the page declares charset ${declared}, which planparse does not read (UTF-8 and GB2312/GBK/GB18030 only)`);
-    const text = strict(encoding, bytes);
-    if (text !== null) return { text, encoding, charsetSource: 'declared', declared };
+    const encoding: Encoding | null =
+      UTF8_LABELS.has(declared) || UTF16_LABELS.has(declared) ? 'utf-8' : GB_LABELS.has(declared) ? 'gb18030' : BIG5_LABELS.has(declared) ? 'big5' : null;
+    const text = encoding === null ? null : strict(encoding, bytes);
+    if (encoding !== null && text !== null) return { text, encoding, charsetSource: 'declared', declared };
+    if (encoding === null) {
+      // A charset we do not read: the bytes may still be UTF-8 or GBK (a template slip); else say what the page declares.
+      try {
+        return { ...decode(bytes), charsetSource: 'detected', declared };
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        throw new InputError('bad-encoding', `the page declares charset ${declared}, which planparse does not read (UTF-8, UTF-16, GB2312/GBK/GB18030, Big5)`);
+      }
+    }
   }
   return { ...decode(bytes), charsetSource: 'detected', declared };
 }
