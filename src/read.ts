@@ -5,7 +5,7 @@ import { decode } from './decode.js';
 import { normalise } from './normalise.js';
 import { parsePlan } from './parse.js';
 import { InputError } from './errors.js';
-import type { Plan } from './schema.js';
+import type { Encoding, Plan } from './schema.js';
 
 // A saved web page under another name (page.txt, stdin): it opens with a
 // doctype, <html>, <head> or <body>, perhaps after an XML declaration or a comment.
@@ -30,6 +30,15 @@ async function parseHtmlBytes(bytes: Uint8Array, path: string | null): Promise<P
   // rehype-parse and the page reader load only for web pages.
   const html = await import('./html/index.js');
   return html.parseHtmlBytes(bytes, path);
+}
+
+/**
+ * Parse a web page's source, already decoded, into a Plan whose line numbers
+ * point into that source. The HTML reader is loaded on first use.
+ */
+export async function parsePlanHtml(html: string, options: { path?: string | null; encoding?: Encoding; bytes?: number } = {}): Promise<Plan> {
+  const reader = await import('./html/index.js');
+  return reader.parseHtmlPlan(html, options);
 }
 
 /** Parse bytes already read from `path` (the batch workers use this). */

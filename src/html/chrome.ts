@@ -75,7 +75,11 @@ export function articleChain(root: Root, stats: Map<Element, TextStats>): Set<El
   chain.add(at);
   for (;;) {
     let best: Element | null = null;
-    for (const child of at.children) if (isElement(child) && (best === null || own(child) > own(best))) best = child;
+    for (const child of at.children) {
+      // A landmark never holds the article, however much text it has (a mega-menu with descriptions).
+      if (!isElement(child) || landmarkTag(child, [...chain]) !== null || landmarkRole(child) !== null) continue;
+      if (best === null || own(child) > own(best)) best = child;
+    }
     if (best === null || own(best) === 0 || own(best) < 0.6 * own(at)) return chain;
     at = best;
     chain.add(at);
@@ -127,6 +131,22 @@ const LINK_SHARE = 0.7;
 /** A widget's heading is short: a few words. */
 const EMPTY_WIDGET_TEXT = 12;
 
+/** Landmark elements: <nav>, <aside>, a page-level <header>/<footer>. */
+function landmarkTag(el: Element, ancestors: readonly Element[]): ChromeVerdict | null {
+  const tag = LANDMARK_TAGS[el.tagName];
+  if (tag) return { reason: tag, cue: `<${el.tagName}>` };
+  if ((el.tagName === 'header' || el.tagName === 'footer') && !ancestors.some((a) => SECTIONING.has(a.tagName))) {
+    return { reason: el.tagName === 'header' ? 'navigation' : 'footer', cue: `<${el.tagName}>` };
+  }
+  return null;
+}
+
+/** ARIA landmark roles of chrome: navigation, banner, contentinfo, search, complementary. */
+function landmarkRole(el: Element): ChromeVerdict | null {
+  const role = typeof el.properties.role === 'string' ? el.properties.role.toLowerCase() : null;
+  return role && ROLES[role] ? { reason: ROLES[role], cue: `role=${role}` } : null;
+}
+
 /**
  * Whether `el` is chrome by structure, and why. `ancestors` are its
  * ancestors from the root; `article` is the article's element and its
@@ -134,11 +154,8 @@ const EMPTY_WIDGET_TEXT = 12;
  */
 export function chromeOf(el: Element, ancestors: readonly Element[], stats: Map<Element, TextStats>, article: Set<Element>): ChromeVerdict | null {
   if (article.has(el)) return null;
-  const tag = LANDMARK_TAGS[el.tagName];
-  if (tag) return { reason: tag, cue: `<${el.tagName}>` };
-  if ((el.tagName === 'header' || el.tagName === 'footer') && !ancestors.some((a) => SECTIONING.has(a.tagName))) {
-    return { reason: el.tagName === 'header' ? 'navigation' : 'footer', cue: `<${el.tagName}>` };
-  }
+  const landmark = landmarkTag(el, ancestors);
+  if (landmark) return landmark;
   // The page's main heading is never inside chrome (an article header named "detail-header").
   const names = [...classNames(el).map((c) => ['class', c] as const), ...(idOf(el) ? [['id', idOf(el)!] as const] : [])];
   for (const [kind, name] of names) {
@@ -147,8 +164,9 @@ export function chromeOf(el: Element, ancestors: readonly Element[], stats: Map<
       if (reason && !holdsH1(el)) return { reason, cue: `${kind} ${name}` };
     }
   }
-  const role = typeof el.properties.role === 'string' ? el.properties.role.toLowerCase() : null;
-  if (role && ROLES[role]) return { reason: ROLES[role], cue: `role=${role}` };
+  // After the class words, which name the kind more closely (a breadcrumb with role=navigation).
+  const role = landmarkRole(el);
+  if (role) return role;
   const s = stats.get(el);
   if (s && isBlock(el) && s.text > 0 && s.text <= EMPTY_WIDGET_TEXT && holdsEmptyList(el, stats)) {
     return { reason: 'related', cue: 'a heading over an empty list' };
