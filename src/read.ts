@@ -41,6 +41,12 @@ export async function parsePlanHtml(html: string, options: { path?: string | nul
   return reader.parseHtmlPlan(html, options);
 }
 
+/** The text a browser shows for a page, one line per rendered line: what parsePlanHtml parses. */
+export async function pageText(html: string): Promise<string> {
+  const reader = await import('./html/index.js');
+  return reader.readPage(html).text;
+}
+
 /** Parse bytes already read from `path` (the batch workers use this). */
 export async function parsePlanBytes(bytes: Uint8Array, path: string | null, format?: InputFormat): Promise<Plan> {
   if (format === 'html' || (format === undefined && path !== null && isHtmlPath(path))) return parseHtmlBytes(bytes, path);
