@@ -174,7 +174,8 @@ const layouts: Layout[] = [
     sections: ['坚持立德树人，筑牢思想根基', '推进均衡发展，扩大优质资源', '强化队伍建设，提升保障水平'],
     items: [1, 2, 3, 4, 5, 6, 7, 8, 9],
     cut: { 'id nav': 'navigation', 'class art_share': 'social', 'class art_tools': 'widget', 'id footer': 'footer', '4 links (80% of the text)': 'navigation', '3 links (93% of the text)': 'navigation' },
-    textRules: [['breadcrumb', '<div class="position">']],
+    // The counter is cut as a span of the byline row it shares with 发布时间 and 来源.
+    textRules: [['breadcrumb', '<div class="position">'], ['counter', '浏览次数']],
     present: ['全年开展思政课集体备课不少于12次', '确保义务教育教师平均工资收入水平不低于当地公务员平均工资收入水平'],
     absent: ['网站标识码', '相关文章', '繁體版', '搜索', 'bds_weixin', '.TRS_Editor P', '微信', '打印本页'],
   },
@@ -220,7 +221,7 @@ const layouts: Layout[] = [
     sections: ['抓党建，强化政治引领', '补短板，改善办学条件', '提质量，促进内涵发展'],
     items: [],
     cut: { '5 links (82% of the text)': 'navigation', '4 links (80% of the text)': 'navigation', 'class wz_tools': 'widget' },
-    textRules: [['breadcrumb', '您现在的位置'], ['footer', '版权所有'], ['footer', '湘ICP备05004567号']],
+    textRules: [['breadcrumb', '您现在的位置'], ['counter', '点击数'], ['footer', '版权所有'], ['footer', '湘ICP备05004567号']],
     present: ['新建县第三完全小学，新增学位1350个', '招聘公费师范生45名，培训教师2600人次'],
     absent: ['您现在的位置', '政策法规', '打印本页', '湘ICP备', '建议使用1024', '石门概况'],
   },
