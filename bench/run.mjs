@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { seedParts, writeCorpus, writeLargePlan } from './corpus.mjs';
 import { GNU_TIME, interleaved, median, timeAndPeakRss } from './measure.mjs';
 import { comparePeer } from './peer.mjs';
+import { benchHtml } from './html.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = join(ROOT, 'bin/planparse.js');
@@ -21,6 +22,7 @@ const SEEDS = join(ROOT, 'fixtures/seeds');
 const GOLD = join(ROOT, 'fixtures/gold');
 const NODE = process.execPath;
 const FILES = Number(process.env.BENCH_FILES ?? 3000);
+const HTML_FILES = Number(process.env.BENCH_HTML_FILES ?? 400);
 const STARTUP_ROUNDS = 15;
 const BATCH_ROUNDS = 2;
 const CORES = availableParallelism();
@@ -158,6 +160,9 @@ try {
   log('peer: target extraction on the seeds’ target sentences…');
   const peer = await comparePeer({ seedDir: SEEDS, goldDir: GOLD, lib });
 
+  // ---- web pages
+  const html = await benchHtml({ root: ROOT, lib, work, bin: BIN, node: NODE, cores: CORES, files: HTML_FILES, log });
+
   // ---- goals
   const goals = [
     { goal: '--version <= 1.5x node -e 0', met: startup.versionRatio <= 1.5 },
@@ -189,6 +194,9 @@ try {
     ['', `20 MB plan`, `${ms(g20.parseMs)} parse (${ms(g20.cliMs)} CLI), peak ${mib(g20.peakRss)}`, `${g20.rssPerInputByte.toFixed(1)}x input + node`, `<= ${mib(g20.rssAllowed)}`],
     ['', `20 MB / 2 MB time (size ${growth.sizeRatio.toFixed(1)}x)`, '', x(growth.timeRatio), '<= 12x'],
     ['', 'peak RSS: node -e 0 / planparse on one seed', `${mib(baseline.peakRss)} / ${mib(seedRun.peakRss)}`, '', ''],
+    ['html', `${html.files} pages (${html.pages} fixtures, ${html.mb.toFixed(1)} MB), --jobs 1`, `${html.jobs1.filesPerSecond.toFixed(0)} files/s, ${html.jobs1.mbPerSecond.toFixed(1)} MB/s`, cpu(html.jobs1), ''],
+    ['', `--jobs ${CORES}`, `${html.jobsAll.filesPerSecond.toFixed(0)} files/s, ${html.jobsAll.mbPerSecond.toFixed(1)} MB/s`, cpu(html.jobsAll), ''],
+    ['', `${html.page50.file.split('/').pop()} (${(html.page50.bytes / 1024).toFixed(0)} KB) / its text (${(html.page50.textBytes / 1024).toFixed(0)} KB)`, `${html.page50.htmlMs.toFixed(1)} ms / ${html.page50.textMs.toFixed(1)} ms parse`, x(html.page50.ratio), ''],
     ['peer', `planparse findTargets (${peer.sentences} sentences)`, `${peer.planparse.sentencesPerSecond.toFixed(0)} sentences/s`, `F1 ${peer.planparse.f1.toFixed(3)}`, ''],
     ['', 'MS Recognizers-Text zh-cn', `${peer.peer.sentencesPerSecond.toFixed(0)} sentences/s (+${ms(peer.peer.loadMs)} load)`, `F1 ${peer.peer.f1.toFixed(3)}`, ''],
     ['', '', `${(peer.planparse.sentencesPerSecond / peer.peer.sentencesPerSecond).toFixed(0)}x faster`, '', 'faster, higher F1'],
@@ -197,10 +205,10 @@ try {
   const line = (r) => r.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
   const machineLine = `${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, ${machine.platform}; load average ${machine.loadAverageAtStart.join(' ')} at start, ${loadavg().map((v) => v.toFixed(2)).join(' ')} at end`;
   process.stdout.write(`\n${machineLine}\n\n${rows.map(line).join('\n')}\n\ngoals:\n${goals.map((g) => `  ${g.met ? 'met    ' : 'NOT met'}  ${g.goal}`).join('\n')}\n`);
-  process.stdout.write(`\nnotes: start-up is the median of ${STARTUP_ROUNDS} interleaved runs, batch the median of ${BATCH_ROUNDS}; growth parse time is in-process (read to written JSON), peak RSS is the CLI's (${growth.rssBy}); the peer sentences come from the seeds planparse was developed on, so its agreement there is in-sample.\n`);
+  process.stdout.write(`\nnotes: start-up is the median of ${STARTUP_ROUNDS} interleaved runs, batch the median of ${BATCH_ROUNDS}; growth parse time is in-process (read to written JSON), the html page/text times in-process and warm (median of 15), peak RSS is the CLI's (${growth.rssBy}); the peer sentences come from the seeds planparse was developed on, so its agreement there is in-sample.\n`);
 
   machine.loadAverageAtEnd = loadavg().map((v) => Number(v.toFixed(2)));
-  const results = { date: new Date().toISOString(), machine, corpus: { files: FILES, bytes: corpus.bytes, seedParts: { heads: parts.heads.length, headings: parts.headings.length, items: parts.items.length } }, startup, batch, growth, peer, goals, gnuTime: GNU_TIME !== null };
+  const results = { date: new Date().toISOString(), machine, corpus: { files: FILES, bytes: corpus.bytes, seedParts: { heads: parts.heads.length, headings: parts.headings.length, items: parts.items.length } }, startup, batch, growth, html, peer, goals, gnuTime: GNU_TIME !== null };
   writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
   log('wrote bench/results.json');
 } finally {

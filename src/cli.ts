@@ -23,12 +23,14 @@ function wholeNumber(min: number) {
 const jobsOption = () =>
   new Option('-j, --jobs <n>', 'files parsed in parallel by worker threads (default: number of CPU cores)').argParser(wholeNumber(1));
 const stdinFormatOption = () =>
-  new Option('--stdin-format <format>', 'how to read standard input (-); files are read by extension').choices(['text', 'markdown']).default('text');
+  new Option('--stdin-format <format>', 'how to read standard input (-); files are read by extension').choices(['text', 'markdown', 'html']).default('text');
 
 const CONVERT_HELP = `
 Inputs:
-  FILE          a plan text (.txt) or Markdown (.md); encoding is detected
-  DIR           every *.txt and *.md under DIR, recursively
+  FILE          a plan text (.txt), Markdown (.md) or a saved web page
+                (.html .htm .shtml .xhtml, or any file that opens with
+                <!DOCTYPE html> or <html>); encoding is detected
+  DIR           every *.txt, *.md and web page under DIR, recursively
   'GLOB'        a fast-glob pattern (quote it), e.g. 'plans/**/*.txt'
   -             standard input
 
@@ -56,6 +58,8 @@ Examples:
   $ planparse 'portals/**/*.txt' --jsonl > plans.jsonl
   $ curl -s https://example.org/plan.txt | planparse - --pretty
   $ planparse plan.txt --format md > plan.md
+  $ planparse page.html --pretty
+  $ curl -s https://example.org/plan.html | planparse - --stdin-format html
 `;
 
 const CHECK_HELP = `

@@ -5,20 +5,54 @@ import { decode } from './decode.js';
 import { normalise } from './normalise.js';
 import { parsePlan } from './parse.js';
 import { InputError } from './errors.js';
-import type { Plan } from './schema.js';
+import type { Encoding, Plan } from './schema.js';
 
-// A saved web page instead of its text: its tagged headings would be read as
-// chrome (<p>一、…</p> has two '>', like a breadcrumb), so it is refused.
-const HTML_START = /^\s*(?:<!doctype\s+html|<html[\s>])/i;
+// A saved web page under another name (page.txt, stdin): it opens with a
+// doctype, <html>, <head> or <body>, perhaps after an XML declaration or a comment.
+const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])/i;
+
+export type InputFormat = 'text' | 'markdown' | 'html';
 
 export function isMarkdownPath(path: string): boolean {
   return /^\.(md|markdown)$/i.test(extname(path));
 }
 
+export function isHtmlPath(path: string): boolean {
+  return /^\.(html?|shtml|xhtml)$/i.test(extname(path));
+}
+
+/** Whether a decoded text is a web page's source. */
+export function looksLikeHtml(text: string): boolean {
+  return HTML_START.test(text.slice(0, 4096));
+}
+
+async function parseHtmlBytes(bytes: Uint8Array, path: string | null): Promise<Plan> {
+  // rehype-parse and the page reader load only for web pages.
+  const html = await import('./html/index.js');
+  return html.parseHtmlBytes(bytes, path);
+}
+
+/**
+ * Parse a web page's source, already decoded, into a Plan whose line numbers
+ * point into that source. The HTML reader is loaded on first use.
+ */
+export async function parsePlanHtml(html: string, options: { path?: string | null; encoding?: Encoding; bytes?: number } = {}): Promise<Plan> {
+  const reader = await import('./html/index.js');
+  return reader.parseHtmlPlan(html, options);
+}
+
+/** The text a browser shows for a page, one line per rendered line: what parsePlanHtml parses. */
+export async function pageText(html: string): Promise<string> {
+  const reader = await import('./html/index.js');
+  return reader.readPage(html).text;
+}
+
 /** Parse bytes already read from `path` (the batch workers use this). */
-export async function parsePlanBytes(bytes: Uint8Array, path: string | null, format?: 'text' | 'markdown'): Promise<Plan> {
+export async function parsePlanBytes(bytes: Uint8Array, path: string | null, format?: InputFormat): Promise<Plan> {
+  if (format === 'html' || (format === undefined && path !== null && isHtmlPath(path))) return parseHtmlBytes(bytes, path);
   const { text, encoding } = decode(bytes);
-  if (HTML_START.test(text.slice(0, 512))) throw new InputError('html', 'HTML source, not a plan text: save the page as text first');
+  // A page saved as .txt (or piped in) is read as the page it is, never as text with tags.
+  if (looksLikeHtml(text)) return parseHtmlBytes(bytes, path);
   const fmt = format ?? (path && isMarkdownPath(path) ? 'markdown' : 'text');
   if (fmt === 'markdown') {
     // remark-parse costs start-up time, so it is loaded only for Markdown.

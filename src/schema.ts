@@ -172,6 +172,8 @@ export const RemovedLine = z
     columns: ColumnRange.optional().describe('the part of the line that was cut; absent for a line that held only filler'),
     text: z.string(),
     reason: BoilerplateReason,
+    element: z.string().optional().describe('HTML inputs: path of the element removed by the page structure (body > div.wrap > div.footer)'),
+    cue: z.string().optional().describe('HTML inputs: what marked the element as chrome (<nav>, role=navigation, class share, 14 links (92% of the text))'),
   })
   .describe('a piece of portal chrome removed from the content: a whole line or a span of one');
 
@@ -234,6 +236,23 @@ export const RegionLevel = z.enum(['province', 'city', 'district', 'county', 'to
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
+export const PageMetaField = z
+  .object({
+    key: z.enum(['siteName', 'siteIdCode', 'column', 'articleTitle', 'published', 'contentSource', 'keywords', 'author', 'url', 'description', 'ogTitle', 'title']),
+    tag: z.string().describe('where it was read: meta ArticleTitle, meta og:title, title'),
+    value: z.string(),
+    line: z.number().int().positive(),
+  })
+  .describe("one field of a web page's own metadata (portal meta tags, Open Graph title, description, <title>)");
+
+export const FieldOrigin = z
+  .object({
+    from: z.enum(['text', 'page']).describe("text: read from the plan's text; page: from the page's metadata"),
+    tag: z.string().nullable().describe('the page field it came from (meta PubDate), null for text'),
+    line: z.number().int().positive().nullable(),
+  })
+  .describe('where a metadata value came from');
+
 export const Meta = z.object({
   title: z.string().nullable().describe("the plan's own title, not the notice's"),
   titleLine: z.number().int().positive().nullable(),
@@ -251,14 +270,19 @@ export const Meta = z.object({
   }),
   notice: Notice.nullable(),
   fields: z.array(MetadataLine).describe('every metadata line found, with its parsed label: value cells'),
+  page: z.array(PageMetaField).optional().describe("HTML inputs: the page's own metadata fields, in source order"),
+  origins: z
+    .object({ title: FieldOrigin.nullable(), year: FieldOrigin.nullable(), issuer: FieldOrigin.nullable(), written: FieldOrigin.nullable(), published: FieldOrigin.nullable() })
+    .optional()
+    .describe('HTML inputs: where title, year, issuer and dates came from (the text or the page metadata); null where the value is null'),
 });
 
-export const Encoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030']);
+export const Encoding = z.enum(['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030', 'big5']);
 
 export const Source = z.object({
   path: z.string().nullable(),
   encoding: Encoding,
-  format: z.enum(['text', 'markdown']),
+  format: z.enum(['text', 'markdown', 'html']),
   bytes: z.number().int().nonnegative(),
   lines: z.number().int().nonnegative(),
 });
@@ -300,6 +324,8 @@ export type MetadataLine = z.infer<typeof MetadataLine>;
 export type Notice = z.infer<typeof Notice>;
 export type RegionLevel = z.infer<typeof RegionLevel>;
 export type Meta = z.infer<typeof Meta>;
+export type PageMetaField = z.infer<typeof PageMetaField>;
+export type FieldOrigin = z.infer<typeof FieldOrigin>;
 export type Encoding = z.infer<typeof Encoding>;
 export type Source = z.infer<typeof Source>;
 export type Plan = z.infer<typeof Plan>;

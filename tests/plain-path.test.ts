@@ -88,6 +88,21 @@ describe('what start-up loads', () => {
       expect(code, name).not.toContain('CommanderError');
       expect(code, name).not.toContain('micromark');
       expect(code, name).not.toContain('new Worker(');
+      // The HTML reader (rehype-parse, with parse5 behind hast-util-from-parse5) loads only for web pages.
+      expect(code, name).not.toContain('function readPage(');
+      expect(code, name).not.toContain('function fromParse5(');
+    }
+  });
+
+  it('a web page loads the HTML reader, and still no commander or markdown parser', () => {
+    const files = loadedFiles([join(FIXTURES, 'html', 'pingtan-83241.html')]);
+    const code = files.map((f) => readFileSync(f, 'utf8'));
+    // The guard above looks for what this run does load.
+    expect(code.some((c) => c.includes('function readPage('))).toBe(true);
+    expect(code.some((c) => c.includes('function fromParse5('))).toBe(true);
+    for (const [i, c] of code.entries()) {
+      expect(c, files[i]).not.toContain('CommanderError');
+      expect(c, files[i]).not.toContain('micromark');
     }
   });
 });

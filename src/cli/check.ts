@@ -2,7 +2,8 @@
 // level — the command a CI job runs to keep a corpus parseable.
 import type { ChalkInstance } from 'chalk';
 import type { Severity } from '../schema.js';
-import { expandInputs, displayName, emptyWarning, type Input } from './inputs.js';
+import { expandInputs, displayName, emptyWarning, PLAN_EXTENSIONS, type Input } from './inputs.js';
+import type { InputFormat } from '../read.js';
 import { makeExecutor, runOrdered } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { makeReporter, type Finding, type ReporterName } from './reporters.js';
@@ -20,7 +21,7 @@ export interface CheckOptions {
   quiet?: boolean;
   color: boolean;
   progress: boolean;
-  stdinFormat?: 'text' | 'markdown';
+  stdinFormat?: InputFormat;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -61,8 +62,8 @@ async function check(operands: string[], opts: CheckOptions, env: CliEnv, c: Cha
   const failOn: Severity = opts.strict ? (opts.failOn === 'info' ? 'info' : 'warning') : opts.failOn;
   // Shown: warnings and errors, and infos too when they can fail the check.
   const shownFrom = Math.min(RANK.warning, RANK[failOn]);
-  const { inputs, empty } = await expandInputs(operands, ['txt', 'md']);
-  for (const e of empty) process.stderr.write(emptyWarning(e, ['txt', 'md']) + '\n');
+  const { inputs, empty } = await expandInputs(operands, PLAN_EXTENSIONS);
+  for (const e of empty) process.stderr.write(emptyWarning(e, PLAN_EXTENSIONS) + '\n');
   if (inputs.length === 0) throw new UsageError('no input files found');
 
   const started = performance.now();

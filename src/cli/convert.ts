@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Stats } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
-import { expandInputs, displayName, emptyWarning, type Input } from './inputs.js';
+import { expandInputs, displayName, emptyWarning, PLAN_EXTENSIONS, type Input } from './inputs.js';
+import type { InputFormat } from '../read.js';
 import { makeExecutor, runOrdered, type Executor } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { AtomicStream, decideOutput, removeTempFilesSync, statOrNull, writeFileAtomic } from './write.js';
@@ -28,7 +29,7 @@ export interface ConvertOptions {
   quiet?: boolean;
   color: boolean;
   progress: boolean;
-  stdinFormat?: 'text' | 'markdown';
+  stdinFormat?: InputFormat;
 }
 
 export interface CliEnv {
@@ -86,8 +87,8 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
   if (operands.length === 0) throw new UsageError('no input: give files, directories, glob patterns, or - for standard input');
   const jobsWanted = opts.jobs ?? defaultJobs();
 
-  const expanded = await expandInputs(operands, ['txt', 'md']);
-  for (const e of expanded.empty) process.stderr.write(emptyWarning(e, ['txt', 'md']) + '\n');
+  const expanded = await expandInputs(operands, PLAN_EXTENSIONS);
+  for (const e of expanded.empty) process.stderr.write(emptyWarning(e, PLAN_EXTENSIONS) + '\n');
   let inputs = expanded.inputs;
   if (opts.outDir) {
     // Outputs from an earlier run inside the input tree are not new inputs.

@@ -32,6 +32,9 @@ export interface Expanded {
 
 export const STDIN_NAME = '<stdin>';
 
+/** Extensions a directory is searched for: plan texts, Markdown, saved web pages. */
+export const PLAN_EXTENSIONS = ['txt', 'md', 'html', 'htm', 'shtml', 'xhtml'] as const;
+
 function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -112,6 +115,7 @@ export function displayName(input: Input): string {
 
 /** The warning for an operand that matched nothing. */
 export function emptyWarning(e: Expanded['empty'][number], extensions: readonly string[]): string {
-  const what = extensions.map((x) => `.${x}`).join(' or ');
+  const dotted = extensions.map((x) => `.${x}`);
+  const what = dotted.length > 1 ? `${dotted.slice(0, -1).join(', ')} or ${dotted[dotted.length - 1]}` : (dotted[0] ?? '');
   return e.kind === 'pattern' ? `planparse: ${e.operand}: no file matches this pattern` : `planparse: ${e.operand}: no ${what} files found`;
 }

@@ -5,6 +5,7 @@
 // when the command runs.
 import { Command, Option } from 'commander';
 import type { Comparator, Item, Plan, Target } from '../schema.js';
+import type { InputFormat } from '../read.js';
 
 export type TargetsFormat = 'csv' | 'jsonl' | 'table';
 
@@ -16,7 +17,7 @@ export interface TargetsOptions {
   status?: StatusFilter;
   bom?: boolean;
   color: boolean;
-  stdinFormat?: 'text' | 'markdown';
+  stdinFormat?: InputFormat;
 }
 
 /** One target with its document and its place: a row of the CSV, a line of the JSON Lines. */
@@ -121,7 +122,7 @@ export function targetsCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'jsonl', 'table']).default('csv'))
     .addOption(new Option('-s, --status <status>', 'which figures: commitments, results reported as reached, or both').choices(['target', 'achieved', 'all']).default('target'))
     .option('--bom', 'start the CSV with a UTF-8 byte order mark (for Excel)')
-    .addOption(new Option('--stdin-format <format>', 'how to read standard input (-)').choices(['text', 'markdown']).default('text'))
+    .addOption(new Option('--stdin-format <format>', 'how to read standard input (-)').choices(['text', 'markdown', 'html']).default('text'))
     .option('--no-color', 'no colours in the table (also: NO_COLOR=1; never when piped)')
     .addHelpText('after', HELP)
     .action(async (inputs: string[], flags: TargetsOptions) => {
@@ -329,7 +330,7 @@ export function tableFor(rows: TargetRow[], file: string, plan: Pick<Plan, 'meta
 // ---------------------------------------------------------------- the command
 
 export async function runTargets(operands: string[], opts: TargetsOptions): Promise<number> {
-  const { expandInputs, displayName, emptyWarning } = await import('./inputs.js');
+  const { expandInputs, displayName, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
   const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, errorMessage } = await import('./messages.js');
   const { readStdin, writeStdout } = await import('./io.js');
 
@@ -337,7 +338,6 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
     process.stderr.write('planparse targets: --bom applies to --format csv only\n(planparse targets --help shows the usage)\n');
     return EXIT_USAGE;
   }
-  const extensions = ['txt', 'md'];
   const { inputs, empty } = await expandInputs(operands, extensions);
   for (const e of empty) process.stderr.write(emptyWarning(e, extensions) + '\n');
   if (inputs.length === 0) {

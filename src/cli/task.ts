@@ -2,7 +2,7 @@
 // it holds. The same function runs in a worker thread or, for a single file
 // or --jobs 1, in the main thread; it never rejects, so a bad file becomes a
 // failed result instead of stopping the batch.
-import { parsePlanBytes, parsePlanFile } from '../read.js';
+import { parsePlanBytes, parsePlanFile, type InputFormat } from '../read.js';
 import { toJson } from '../serialise.js';
 import type { Diagnostic, Item, Paragraph, Plan } from '../schema.js';
 import { errorMessage } from './messages.js';
@@ -15,7 +15,7 @@ export interface Task {
   path: string | null;
   bytes?: Uint8Array;
   /** How to read `bytes`: files are read by their extension. */
-  bytesFormat?: 'text' | 'markdown';
+  bytesFormat?: InputFormat;
   output: TaskOutput;
   pretty: boolean;
   /** Send the diagnostics back (check, --strict); otherwise only their counts. */
