@@ -6,6 +6,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { registerTargetsCommand } from './cli/targets.js';
 import { compareCommand } from './cli/compare.js';
 import type { ConvertOptions } from './cli/convert.js';
+import { parseByteSize } from './limits.js';
+import { onStdoutError } from './cli/io.js';
 
 /** dist/worker.js: resolved here because this module is an entry at the top of dist/. */
 const workerUrl = new URL('./worker.js', import.meta.url);
@@ -19,6 +21,15 @@ function wholeNumber(min: number) {
     return n;
   };
 }
+
+/** --max-size: `64M`, `512k`, `1g` or bytes (binary units). */
+function byteSize(value: string): number {
+  const n = parseByteSize(value);
+  if (n === null) throw new InvalidArgumentError('expected a size such as 64M, 512k, 1g or a number of bytes');
+  return n;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const jobsOption = () =>
   new Option('-j, --jobs <n>', 'files parsed in parallel by worker threads (default: number of CPU cores)').argParser(wholeNumber(1));
@@ -168,6 +179,9 @@ export async function main(argv: string[], version: string): Promise<void> {
     .option('-q, --quiet', 'no summary, no progress bar')
     .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
     .option('--no-color', 'no colours (also: NO_COLOR=1; never when piped)')
+    .option('--check', 'compare with the existing outputs and write nothing; exit 1 listing those that would change')
+    .option('--max-size <size>', 'refuse inputs larger than this (default 64M)', byteSize)
+    .option('--ignore <pattern>', 'leave out inputs matching this .gitignore-style pattern (repeatable; also !PATTERN operands)', collect)
     .addHelpText('after', CONVERT_HELP)
     .action(async (inputs: string[], flags: ConvertFlags) => {
       const { runConvert } = await import('./cli/convert.js');
@@ -190,13 +204,7 @@ export async function main(argv: string[], version: string): Promise<void> {
   // A reader that goes away (`planparse dir --jsonl | head`) ends the run: not
   // everything was delivered, so exit 1, but without a stack trace. Any other
   // write failure (a full disk: ENOSPC) is named, on one line.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') {
-      const why = e.code === 'ENOSPC' ? 'no space left on device' : e.message.replace(/\s*[\r\n]+\s*/g, ' ');
-      process.stderr.write(`planparse: standard output: cannot write: ${why}\n`);
-    }
-    process.exit(1);
-  });
+  process.stdout.on('error', onStdoutError);
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -1,10 +1,11 @@
 // Reading a file: bytes → decoded text → Plan. The only stage with I/O.
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { decode } from './decode.js';
 import { normalise } from './normalise.js';
 import { parsePlan } from './parse.js';
 import { InputError } from './errors.js';
+import { DEFAULT_MAX_BYTES, tooLarge } from './limits.js';
 import type { Plan } from './schema.js';
 
 // A saved web page instead of its text: its tagged headings would be read as
@@ -29,23 +30,81 @@ export async function parsePlanBytes(bytes: Uint8Array, path: string | null, for
   return parsePlan(text, { path, encoding, bytes: bytes.length, format: 'text' });
 }
 
-/** Read, decode and parse one plan file. Rejects with InputError for unreadable or binary files. */
-export async function parsePlanFile(path: string): Promise<Plan> {
-  let bytes: Uint8Array;
+export { DEFAULT_MAX_BYTES } from './limits.js';
+
+export interface ReadOptions {
+  /** Refuse inputs larger than this many bytes (default 64 MiB). */
+  maxBytes?: number;
+}
+
+const KIND: Array<[keyof import('node:fs').Stats, string]> = [
+  ['isDirectory', 'is a directory'],
+  ['isCharacterDevice', 'a character device'],
+  ['isBlockDevice', 'a block device'],
+  ['isFIFO', 'a FIFO (named pipe)'],
+  ['isSocket', 'a socket'],
+];
+
+function unreadable(e: unknown): InputError {
+  const err = e as NodeJS.ErrnoException;
+  const why =
+    err.code === 'ENOENT' ? 'no such file' :
+    err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' :
+    err.code === 'EISDIR' ? 'is a directory' :
+    err.code === 'ENOTDIR' ? 'a parent of the path is not a directory' :
+    err.code === 'ELOOP' ? 'too many symbolic links' :
+    err.code === 'ENAMETOOLONG' ? 'the name is too long' :
+    err.code === 'EIO' ? 'input/output error' :
+    // The raw message repeats the path the caller already names.
+    err.code ? `${err.code}: ${err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')}` :
+    err.message;
+  return new InputError('unreadable', `cannot read file: ${why}`);
+}
+
+/**
+ * The bytes of a regular file, refused beyond `maxBytes`. Only regular files:
+ * a device (/dev/zero), a FIFO or a socket could be endless.
+ */
+export async function readPlanBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
+  let handle;
   try {
-    bytes = await readFile(path);
+    handle = await open(path, 'r');
   } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why =
-      err.code === 'ENOENT' ? 'no such file' :
-      err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' :
-      err.code === 'EISDIR' ? 'is a directory' :
-      err.code === 'ENOTDIR' ? 'a parent of the path is not a directory' :
-      err.code === 'ELOOP' ? 'too many symbolic links' :
-      // The raw message repeats the path the caller already names.
-      err.code ? `${err.code}: ${err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')}` :
-      err.message;
-    throw new InputError('unreadable', `cannot read file: ${why}`);
+    throw unreadable(e);
   }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      const kind = KIND.find(([test]) => (st[test] as () => boolean).call(st));
+      const what = kind ? kind[1] : 'not a regular file';
+      throw new InputError('not-a-file', `cannot read file: ${what === 'is a directory' ? what : `not a regular file (${what})`}`);
+    }
+    if (st.size > maxBytes) throw tooLarge(maxBytes);
+    // Read to the end, not to the size stat gave: a file may grow meanwhile.
+    let buf = Buffer.allocUnsafe(st.size + 1);
+    let total = 0;
+    for (;;) {
+      if (total === buf.length) {
+        if (total > maxBytes) throw tooLarge(maxBytes);
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, maxBytes + 1));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
+      const { bytesRead } = await handle.read(buf, total, buf.length - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    if (total > maxBytes) throw tooLarge(maxBytes);
+    return buf.subarray(0, total);
+  } catch (e) {
+    throw e instanceof InputError ? e : unreadable(e);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Read, decode and parse one plan file. Rejects with InputError for unreadable, oversized or binary files. */
+export async function parsePlanFile(path: string, options: ReadOptions = {}): Promise<Plan> {
+  const bytes = await readPlanBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
   return parsePlanBytes(bytes, path);
 }

@@ -2,9 +2,18 @@
 // given, directories searched recursively for the wanted extensions, glob
 // patterns expanded with fast-glob, `-` for standard input. Each input keeps
 // the path relative to the operand it came from, which --out-dir mirrors.
-import { stat } from 'node:fs/promises';
+//
+// Each real file is taken once (by device and inode, however many links or
+// names lead to it); a directory walk follows symbolic links but never enters
+// a directory twice, so a link loop ends and is reported. Expansion skips
+// node_modules, dot-files and dot-folders, and what .gitignore ignores inside
+// a git work tree; --ignore PATTERN and `!PATTERN` operands (gitignore syntax)
+// drop any input, named ones included.
+import { readdir, stat } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { UsageError } from './messages.js';
+import { GitIgnore, findWorkTree } from './gitignore.js';
 
 export interface FileInput {
   kind: 'file';
@@ -12,12 +21,17 @@ export interface FileInput {
   path: string;
   /** Path relative to the directory or pattern base it was found under (a plain file: its name). */
   rel: string;
+  /** Named on the command line (not found by expanding a directory or a pattern). */
+  named: boolean;
+  /** Why it cannot even be opened (a name that is not UTF-8): reported as a failed input. */
+  problem?: string;
 }
 
 export interface StdinInput {
   kind: 'stdin';
   path: null;
   rel: string;
+  named: true;
 }
 
 export type Input = FileInput | StdinInput;
@@ -28,6 +42,13 @@ export interface Expanded {
   batch: boolean;
   /** Directories and patterns that matched nothing (worth a warning). */
   empty: { operand: string; kind: 'directory' | 'pattern' }[];
+  /** What expansion passed over and why (link loops), one line each, worth a note. */
+  notes: string[];
+}
+
+export interface ExpandOptions {
+  /** gitignore-style patterns (--ignore), relative to the working directory or to an operand. */
+  ignore?: readonly string[];
 }
 
 export const STDIN_NAME = '<stdin>';
@@ -36,9 +57,9 @@ function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-async function isDirectory(path: string): Promise<boolean | null> {
+async function statOrNull(path: string): Promise<Stats | null> {
   try {
-    return (await stat(path)).isDirectory();
+    return await stat(path);
   } catch {
     return null;
   }
@@ -49,39 +70,158 @@ function toPattern(path: string): string {
   return process.platform === 'win32' ? path.replace(/\\/g, '/') : path;
 }
 
-export async function expandInputs(operands: string[], extensions: readonly string[]): Promise<Expanded> {
+const identity = (s: Stats) => `${s.dev}:${s.ino}`;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A name as bytes, shown readably: invalid UTF-8 bytes as \xNN. */
+function showBytes(name: Buffer): string {
+  let out = '';
+  for (let i = 0; i < name.length; ) {
+    const b = name[i]!;
+    const len = b < 0x80 ? 1 : b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    const piece = len ? name.subarray(i, i + len) : null;
+    let text: string | null = null;
+    if (piece && piece.length === len) {
+      try {
+        text = utf8.decode(piece);
+      } catch {
+        text = null;
+      }
+    }
+    if (text !== null) {
+      out += text;
+      i += len;
+    } else {
+      out += `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`;
+      i++;
+    }
+  }
+  return out;
+}
+
+interface Found {
+  path: string;
+  rel: string;
+  problem?: string;
+}
+
+/** A directory walked depth-first, links followed, each real directory entered once. */
+async function walk(root: string, extensions: readonly string[], skip: (abs: string, isDir: boolean) => boolean, notes: string[]): Promise<Found[]> {
+  const wanted = new Set(extensions.map((e) => `.${e.toLowerCase()}`));
+  const found: Found[] = [];
+  const entered = new Set<string>();
+  const visit = async (dir: string, rel: string, ancestors: Set<string>): Promise<void> => {
+    const dirStat = await statOrNull(dir);
+    if (!dirStat) return;
+    const id = identity(dirStat);
+    if (ancestors.has(id)) {
+      notes.push(`${dir}: symbolic link loop (a link back to a folder above it), not followed`);
+      return;
+    }
+    // Reached again by another link: its files are already listed.
+    if (entered.has(id)) return;
+    entered.add(id);
+    let names: Buffer[];
+    try {
+      names = await readdir(dir, { encoding: 'buffer' });
+    } catch (e) {
+      notes.push(`${dir}: cannot list this folder: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+      return;
+    }
+    const inner = new Set(ancestors).add(id);
+    for (const raw of names) {
+      let name: string;
+      try {
+        name = utf8.decode(raw);
+      } catch {
+        const shown = showBytes(raw);
+        const dot = shown.lastIndexOf('.');
+        if (dot > 0 && wanted.has(shown.slice(dot).toLowerCase())) {
+          found.push({ path: joinPath(dir, shown), rel: rel ? `${rel}/${shown}` : shown, problem: 'cannot read file: its name is not valid UTF-8' });
+        }
+        continue;
+      }
+      if (name.startsWith('.')) continue;
+      const path = joinPath(dir, name);
+      const childRel = rel ? `${rel}/${name}` : name;
+      const st = await statOrNull(path);
+      if (st?.isDirectory()) {
+        if (name === 'node_modules' || skip(resolve(path), true)) continue;
+        await visit(path, childRel, inner);
+        continue;
+      }
+      const dot = name.lastIndexOf('.');
+      if (dot <= 0 || !wanted.has(name.slice(dot).toLowerCase())) continue;
+      if (skip(resolve(path), false)) continue;
+      // A dangling link with a plan's name stays: reading it names the fault.
+      found.push({ path, rel: childRel });
+    }
+  };
+  await visit(root, '', new Set());
+  return found;
+}
+
+export async function expandInputs(operands: string[], extensions: readonly string[], options: ExpandOptions = {}): Promise<Expanded> {
   const inputs: Input[] = [];
   const seen = new Set<string>();
   const empty: Expanded['empty'] = [];
-  let batch = operands.length > 1;
+  const notes: string[] = [];
+  const patterns = [...(options.ignore ?? []), ...operands.filter((o) => o.startsWith('!') && o.length > 1).map((o) => o.slice(1))];
+  const files = operands.filter((o) => !(o.startsWith('!') && o.length > 1));
+  let batch = files.length > 1;
   let sawStdin = false;
 
-  const add = (path: string, rel: string) => {
-    const key = resolve(path);
-    if (seen.has(key)) return;
-    seen.add(key);
-    inputs.push({ kind: 'file', path, rel });
+  const userIgnore = patterns.length ? (await import('ignore')).default().add(patterns) : null;
+  const cwd = process.cwd();
+  /** --ignore and !PATTERN: matched relative to the working directory, and to the operand. */
+  const userIgnores = (path: string, rel: string, isDir = false): boolean => {
+    if (!userIgnore) return false;
+    const fromCwd = relative(cwd, resolve(path));
+    const suffix = isDir ? '/' : '';
+    if (fromCwd && !fromCwd.startsWith('..') && userIgnore.ignores(fromCwd.split('\\').join('/') + suffix)) return true;
+    return rel !== '' && !rel.startsWith('..') && !rel.startsWith('/') && userIgnore.ignores(rel + suffix);
+  };
+  const gitFor = new Map<string, GitIgnore | null>();
+  const gitIgnoreAt = async (dir: string): Promise<GitIgnore | null> => {
+    const tree = await findWorkTree(resolve(dir));
+    if (!tree) return null;
+    if (!gitFor.has(tree)) gitFor.set(tree, new GitIgnore(tree));
+    return gitFor.get(tree)!;
   };
 
-  for (const operand of operands) {
+  const add = async (path: string, rel: string, named: boolean, problem?: string): Promise<void> => {
+    if (userIgnores(path, named ? '' : rel)) return;
+    const st = problem ? null : await statOrNull(path);
+    // The same file under two names (links, ./a and a) is one input; a path
+    // that cannot be stat'ed stays, and reading it names the fault.
+    const key = st ? identity(st) : `path:${resolve(path)}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    inputs.push(problem ? { kind: 'file', path, rel, named, problem } : { kind: 'file', path, rel, named });
+  };
+
+  for (const operand of files) {
     if (operand === '-') {
       if (sawStdin) throw new UsageError('standard input (-) can be read only once');
       sawStdin = true;
-      inputs.push({ kind: 'stdin', path: null, rel: 'stdin' });
+      inputs.push({ kind: 'stdin', path: null, rel: 'stdin', named: true });
       continue;
     }
-    const dir = await isDirectory(operand);
-    if (dir === true) {
+    const st = await statOrNull(operand);
+    if (st?.isDirectory()) {
       batch = true;
-      const fg = (await import('fast-glob')).default;
-      const pattern = `**/*.{${extensions.join(',')}}`;
-      const found = await fg(pattern, { cwd: operand, onlyFiles: true, caseSensitiveMatch: false, followSymbolicLinks: true });
+      // A folder named on the command line is wanted even if git ignores it;
+      // the rules apply below it.
+      const tree = await gitIgnoreAt(operand);
+      const git = tree && !tree.ignores(resolve(operand), true) ? tree : null;
+      const skip = (abs: string, isDir: boolean) => (git?.ignores(abs, isDir) ?? false) || userIgnores(abs, relative(resolve(operand), abs), isDir);
+      const found = await walk(operand, extensions, skip, notes);
       if (found.length === 0) empty.push({ operand, kind: 'directory' });
-      for (const rel of found.sort(byCodePoint)) add(joinPath(operand, rel), rel);
+      for (const f of found.sort((a, b) => byCodePoint(a.rel, b.rel))) await add(f.path, f.rel, false, f.problem);
       continue;
     }
-    if (dir === false) {
-      add(operand, basename(operand));
+    if (st) {
+      await add(operand, basename(operand), true);
       continue;
     }
     const fg = (await import('fast-glob')).default;
@@ -89,16 +229,20 @@ export async function expandInputs(operands: string[], extensions: readonly stri
       batch = true;
       const pattern = toPattern(operand);
       const base = fg.generateTasks([pattern])[0]?.base ?? '.';
-      const found = await fg(pattern, { onlyFiles: true, followSymbolicLinks: true });
-      if (found.length === 0) empty.push({ operand, kind: 'pattern' });
-      for (const path of found.sort(byCodePoint)) add(path, relative(base, path));
+      // Links to folders are not followed by a pattern (a loop would never end);
+      // node_modules and dot-folders are passed over as in a folder walk.
+      const found = await fg(pattern, { onlyFiles: true, followSymbolicLinks: false, ignore: ['**/node_modules/**'] });
+      const git = await gitIgnoreAt(base);
+      const kept = git ? found.filter((p) => !git.ignores(resolve(p), false)) : found;
+      if (kept.length === 0) empty.push({ operand, kind: 'pattern' });
+      for (const path of kept.sort(byCodePoint)) await add(path, relative(base, path), false);
       continue;
     }
     // A path that does not exist stays in the list: reading it fails and is
     // reported like any other bad file, without stopping the batch.
-    add(operand, basename(operand));
+    await add(operand, basename(operand), true);
   }
-  return { inputs, batch, empty };
+  return { inputs, batch, empty, notes };
 }
 
 /** Join without normalising away what the user typed (keeps `./` prefixes stable in messages). */
@@ -106,8 +250,23 @@ function joinPath(dir: string, rel: string): string {
   return dir.endsWith('/') || dir.endsWith('\\') ? dir + rel : `${dir}/${rel}`;
 }
 
+/**
+ * A path as shown in messages and tables: control characters (a newline in a
+ * file name) escaped, so a message stays on one line.
+ */
+export function printablePath(path: string): string {
+  // eslint-disable-next-line no-control-regex
+  return path.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const n = c.charCodeAt(0);
+    if (n === 10) return '\\n';
+    if (n === 13) return '\\r';
+    if (n === 9) return '\\t';
+    return n > 0xff ? `\\u${n.toString(16).padStart(4, '0')}` : `\\x${n.toString(16).toUpperCase().padStart(2, '0')}`;
+  });
+}
+
 export function displayName(input: Input): string {
-  return input.kind === 'stdin' ? STDIN_NAME : input.path;
+  return input.kind === 'stdin' ? STDIN_NAME : printablePath(input.path);
 }
 
 /** The warning for an operand that matched nothing. */

@@ -1,6 +1,7 @@
 // Runs a batch: starts work ahead (bounded) on an executor, and hands the
 // outcomes back strictly in input order, so stdout, stderr and the summary
 // are the same whatever the number of jobs.
+import { availableParallelism } from 'node:os';
 import type { Task, TaskResult } from './task.js';
 
 export interface Executor {
@@ -30,7 +31,8 @@ export class InlineExecutor implements Executor {
  * pool module (and its worker start-up) is loaded only then.
  */
 export async function makeExecutor(jobs: number, files: number, workerUrl: URL): Promise<Executor> {
-  const size = Math.min(jobs, files);
+  // Never more threads than cores: each is a V8 isolate of its own.
+  const size = Math.min(jobs, files, availableParallelism());
   if (size <= 1) return new InlineExecutor();
   const { WorkerPool } = await import('./pool.js');
   return new WorkerPool(size, workerUrl);
@@ -57,6 +59,10 @@ export async function runOrdered<J, O>(jobs: readonly J[], run: OrderedRun<J, O>
     if (run.stopped()) return;
     const outcome = await started.get(i)!;
     started.delete(i);
+    // A parse in this thread holds the event loop; a signal that came
+    // meanwhile is handled here, before the outcome is delivered (a promise
+    // chain alone would deliver, finish and drop the signal).
+    await new Promise((r) => setImmediate(r));
     if (run.stopped()) return;
     await run.deliver(jobs[i]!, outcome, i);
   }
