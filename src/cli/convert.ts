@@ -8,7 +8,7 @@ import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Stats } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
 import { expandInputs, displayName, emptyWarning, printablePath, type Input } from './inputs.js';
-import { makeExecutor, runOrdered, type Executor } from './runner.js';
+import { makeExecutor, runOrdered, signalsHandled, type Executor } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { AtomicStream, OutputRefused, writeReason, removeTempFilesSync, resolveOutput, sameFile, statOrNull, writeOutput, type OutputTarget } from './write.js';
 import { FreshnessCache, planparseVersion } from './freshness.js';
@@ -95,6 +95,8 @@ export async function runConvert(operands: string[], opts: ConvertOptions, env: 
     }
     throw e;
   } finally {
+    // A signal that came during the last synchronous write still counts.
+    await signalsHandled();
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }

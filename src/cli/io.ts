@@ -1,10 +1,19 @@
 // Standard streams for a batch: stdin read whole (once), stdout written with
 // back-pressure.
 import { once } from 'node:events';
+import { fstatSync, type Stats } from 'node:fs';
 import { InputError } from '../errors.js';
 import { DEFAULT_MAX_BYTES, tooLarge } from '../limits.js';
 
 let stdinBytes: Promise<Uint8Array> | null = null;
+
+function fstatOrNull(fd: number): Stats | null {
+  try {
+    return fstatSync(fd);
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Standard input, read whole, once; refused past `maxBytes` (an endless
@@ -14,6 +23,8 @@ export function readStdin(maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
   stdinBytes ??= (async () => {
     // Someone typing: say what we are waiting for instead of seeming to hang.
     if (process.stdin.isTTY) process.stderr.write('planparse: reading a plan from standard input (end with Ctrl-D)\n');
+    // `planparse - < folder`: Node reads a folder on fd 0 as an empty stream.
+    if (fstatOrNull(0)?.isDirectory()) throw new InputError('unreadable', 'cannot read standard input: is a directory');
     const chunks: Buffer[] = [];
     let total = 0;
     try {

@@ -48,6 +48,15 @@ export interface OrderedRun<J, O> {
   stopped(): boolean;
 }
 
+/**
+ * Let the event loop read signals that came while this thread was busy (a
+ * parse, a long synchronous write). Two turns: the work may have run inside
+ * the poll phase, after signals were read, and only the next poll reads them.
+ */
+export function signalsHandled(): Promise<void> {
+  return new Promise((r) => setImmediate(() => setImmediate(r)));
+}
+
 export async function runOrdered<J, O>(jobs: readonly J[], run: OrderedRun<J, O>): Promise<void> {
   const started = new Map<number, Promise<O>>();
   let next = 0;
@@ -62,7 +71,7 @@ export async function runOrdered<J, O>(jobs: readonly J[], run: OrderedRun<J, O>
     // A parse in this thread holds the event loop; a signal that came
     // meanwhile is handled here, before the outcome is delivered (a promise
     // chain alone would deliver, finish and drop the signal).
-    await new Promise((r) => setImmediate(r));
+    await signalsHandled();
     if (run.stopped()) return;
     await run.deliver(jobs[i]!, outcome, i);
   }
