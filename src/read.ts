@@ -6,7 +6,8 @@ import { normalise } from './normalise.js';
 import { parsePlan } from './parse.js';
 import { InputError } from './errors.js';
 import { DEFAULT_MAX_BYTES, tooLarge } from './limits.js';
-import type { Plan } from './schema.js';
+import type { Diagnostic, Plan } from './schema.js';
+import { inexactNumbers } from './exactness.js';
 
 // A saved web page instead of its text: its tagged headings would be read as
 // chrome (<p>一、…</p> has two '>', like a breadcrumb), so it is refused.
@@ -18,16 +19,42 @@ export function isMarkdownPath(path: string): boolean {
 
 /** Parse bytes already read from `path` (the batch workers use this). */
 export async function parsePlanBytes(bytes: Uint8Array, path: string | null, format?: 'text' | 'markdown'): Promise<Plan> {
-  const { text, encoding } = decode(bytes);
+  const { text, encoding, doubt } = decode(bytes);
   if (HTML_START.test(text.slice(0, 512))) throw new InputError('html', 'HTML source, not a plan text: save the page as text first');
   const fmt = format ?? (path && isMarkdownPath(path) ? 'markdown' : 'text');
+  const found: Diagnostic[] = [];
+  if (doubt) found.push({ code: 'encoding-uncertain', severity: 'warning', message: doubt, line: null });
+  let plan: Plan | null = null;
   if (fmt === 'markdown') {
     // remark-parse costs start-up time, so it is loaded only for Markdown.
-    const { markdownLines } = await import('./markdown.js');
-    const lines = markdownLines(text, normalise(text));
-    return parsePlan(text, { path, encoding, bytes: bytes.length, format: 'markdown', lines });
+    const { markdownAsText, markdownLines, markdownTooComplex } = await import('./markdown.js');
+    let tooDeep = markdownTooComplex(text);
+    if (tooDeep === null) {
+      try {
+        const lines = markdownLines(text, normalise(text));
+        plan = parsePlan(text, { path, encoding, bytes: bytes.length, format: 'markdown', lines });
+      } catch (e) {
+        // Nesting the scan let through still must not end in a stack trace.
+        if (!(e instanceof RangeError)) throw e;
+        tooDeep = 'nesting too deep for the Markdown parser';
+      }
+    }
+    if (tooDeep !== null) {
+      found.push({ code: 'markdown-too-deep', severity: 'warning', message: `Markdown structure too deep to parse (${tooDeep}): read as plain text`, line: null });
+      plan = parsePlan(text, { path, encoding, bytes: bytes.length, format: 'markdown', lines: normalise(markdownAsText(text)) });
+    }
   }
-  return parsePlan(text, { path, encoding, bytes: bytes.length, format: 'text' });
+  plan ??= parsePlan(text, { path, encoding, bytes: bytes.length, format: 'text' });
+  found.push(...inexactNumbers(plan));
+  return found.length ? withDiagnostics(plan, found) : plan;
+}
+
+/** A plan with diagnostics found outside the parser (decoding, reading), in line order. */
+function withDiagnostics(plan: Plan, extra: Diagnostic[]): Plan {
+  const diagnostics = plan.diagnostics.concat(extra);
+  // Stable: whole-document notes (line null) first, then by line, as parsePlan orders them.
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { ...plan, diagnostics };
 }
 
 export { DEFAULT_MAX_BYTES } from './limits.js';
