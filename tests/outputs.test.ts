@@ -80,6 +80,22 @@ describe('-o at a node that is not a regular file', () => {
     expect(lstatSync(dev).isCharacterDevice()).toBe(true);
   });
 
+  it('--jsonl -o a full device (mknod c 1 7): the output named once, every input counted as failed, the device kept', async (ctx) => {
+    const full = join(work, 'full-device');
+    try {
+      execFileSync('mknod', [full, 'c', '1', '7'], { stdio: 'ignore' });
+    } catch {
+      ctx.skip(); // mknod needs CAP_MKNOD
+    }
+    const r = await runCli(['in', '--jsonl', '-o', 'full-device'], { cwd: work });
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toBe('planparse: full-device: cannot write: no space left on device');
+    expect(lines[1]).toMatch(new RegExp(`^planparse: ${SEEDS.length} files: 0 converted, ${SEEDS.length} failed; `));
+    expect(lines).toHaveLength(2);
+    expect(lstatSync(full).isCharacterDevice()).toBe(true);
+  });
+
   it('a directory: an error naming it, exit 1, nothing written into it', async () => {
     mkdirSync(join(work, 'a-dir.json'));
     const r = await runCli([`in/${SEED}`, '-o', 'a-dir.json'], { cwd: work });
