@@ -23,13 +23,17 @@ function exactness(written: string): { digits: number; exact: boolean } {
   return { digits, exact: (whole + fraction).replace(/^0+/, '').replace(/0+$/, '').length <= EXACT_DIGITS };
 }
 
+/** Every target of a plan. Appended one by one: a plan can hold more targets than a call takes arguments. */
 function targetsOf(plan: Plan): Target[] {
   const out: Target[] = [];
-  const paragraphs = (ps: { targets: Target[] }[]) => ps.forEach((p) => out.push(...p.targets));
+  const add = (ts: Target[]) => {
+    for (const t of ts) out.push(t);
+  };
+  const paragraphs = (ps: { targets: Target[] }[]) => ps.forEach((p) => add(p.targets));
   const items = (its: Plan['items']) =>
     its.forEach((it) => {
-      out.push(...it.targets);
-      for (const p of it.points) out.push(...p.targets);
+      add(it.targets);
+      for (const p of it.points) add(p.targets);
     });
   paragraphs(plan.preamble);
   items(plan.items);
