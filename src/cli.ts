@@ -50,15 +50,18 @@ Outputs:
   A directory or a pattern is always a batch.
 
 Safety:
-  Outputs are written to a temporary file and renamed into place. An input is
-  never overwritten. An existing output is replaced only when it is older than
-  its input, or with --force; otherwise it is counted as up to date.
+  Outputs are written to a temporary file and renamed into place; a symbolic
+  link is followed, a device or FIFO written through, a directory refused. An
+  input is never overwritten. An --out-dir output is up to date (left alone)
+  only when written by this version with the same options from the same,
+  unchanged input (DIR/.planparse-cache.json); --force rewrites it. --check
+  compares with the outputs and writes nothing.
 
 Exit status:
   0 every input converted (or up to date)
   1 some input failed (named on stderr), or --strict found warnings
   2 usage error
-  130 interrupted (SIGINT): temporary files removed, summary printed
+  130 interrupted (SIGINT; 143 SIGTERM): temporary files removed, summary printed
 
 Examples:
   $ planparse plan.txt > plan.json
@@ -67,6 +70,7 @@ Examples:
   $ planparse 'portals/**/*.txt' --jsonl > plans.jsonl
   $ curl -s https://example.org/plan.txt | planparse - --pretty
   $ planparse plan.txt --format md > plan.md
+  $ planparse corpus/ --out-dir json/ --check      (CI: committed JSON in step)
 `;
 
 const CHECK_HELP = `
