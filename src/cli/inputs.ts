@@ -13,7 +13,7 @@ import { readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { UsageError } from './messages.js';
-import { GitIgnore, findWorkTree } from './gitignore.js';
+import type { GitIgnore } from './gitignore.js';
 
 export interface FileInput {
   kind: 'file';
@@ -183,6 +183,8 @@ export async function expandInputs(operands: string[], extensions: readonly stri
   };
   const gitFor = new Map<string, GitIgnore | null>();
   const gitIgnoreAt = async (dir: string): Promise<GitIgnore | null> => {
+    // Loaded only when a directory or a pattern is expanded: one file starts faster.
+    const { GitIgnore, findWorkTree } = await import('./gitignore.js');
     const tree = await findWorkTree(resolve(dir));
     if (!tree) return null;
     if (!gitFor.has(tree)) gitFor.set(tree, new GitIgnore(tree));
