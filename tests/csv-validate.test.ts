@@ -2,14 +2,15 @@
 // characters, and `validate` giving the schema's verdict (unknown properties
 // are errors) with JSON Lines read line by line.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvField } from '../src/cli/targets.js';
 import { documentProblems, validateJsonLines } from '../src/cli/validate.js';
 import { printablePath } from '../src/cli/inputs.js';
 import { parsePlan } from '../src/parse.js';
-import { FIXTURES, ensureBuilt, fixture, listFixtures, runCli } from './helpers.js';
+import { FIXTURES, ROOT, ensureBuilt, fixture, listFixtures, runCli } from './helpers.js';
 
 const SEEDS = listFixtures('seeds');
 let work: string;
@@ -80,6 +81,18 @@ describe('validate: the schema verdict', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('extra.json: error: $.extra: unknown property');
   });
+
+  it('a .json or .jsonl name on an endless device is refused, not read', async () => {
+    symlinkSync('/dev/zero', join(work, 'zero.jsonl'));
+    const child = spawn(process.execPath, [join(ROOT, 'bin/planparse.js'), 'validate', 'zero.jsonl'], { cwd: work, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    clearTimeout(timer);
+    expect(code).toBe(1);
+    expect(stdout).toContain('zero.jsonl: error: cannot read file: not a regular file');
+  }, 90_000);
 
   it('JSON Lines are validated line by line from a stream, each problem with its line', async () => {
     const lines = [JSON.stringify(plan), JSON.stringify({ ...plan, extra: 1 }), '', '{"schemaVersion":', JSON.stringify(plan)];

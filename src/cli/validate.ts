@@ -1,7 +1,7 @@
 // `planparse validate`: check JSON documents (planparse output, or anything
 // claiming to be) against the same zod schema the parser validates with, and
 // name every problem by file and JSON path.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { Plan } from '../schema.js';
@@ -161,6 +161,12 @@ async function validate(operands: string[], opts: ValidateOptions, c: ChalkInsta
     let findings: Finding[];
     try {
       if (input.kind === 'file' && input.problem) throw Object.assign(new Error(input.problem.replace(/^cannot read file: /, '')), { code: 'EBADNAME' });
+      if (input.kind === 'file') {
+        // Only regular files: a device or FIFO (a link to /dev/zero) could be endless.
+        const st = await stat(input.path);
+        if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+      }
       if (jsonLines && input.kind === 'file') {
         findings = await validateJsonLines(file, input.path);
       } else {
