@@ -31,7 +31,8 @@ const log = (s) => process.stderr.write(s + '\n');
 const MB = 1024 * 1024;
 
 function countFiles(dir, ext) {
-  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(ext)).length;
+  // Dot-files (the out-dir's .planparse-cache.json) are not outputs.
+  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(ext) && !String(f).split('/').pop().startsWith('.')).length;
 }
 
 try {
