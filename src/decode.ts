@@ -65,6 +65,20 @@ function reading(text: string): { score: number; count: number } {
   return { score: nonAscii === 0 ? 1 : weight / nonAscii, count: nonAscii };
 }
 
+/** Share of CJK ideographs and punctuation among the first 64K characters that are not ASCII. */
+function cjkShare(text: string): number {
+  let nonAscii = 0;
+  let cjk = 0;
+  const end = Math.min(text.length, 1 << 16);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    nonAscii++;
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027)) cjk++;
+  }
+  return nonAscii === 0 ? 1 : cjk / nonAscii;
+}
+
 let levels: { level1: Set<number>; level2: Set<number> } | null = null;
 
 /** GB2312's two levels of hanzi, read from the GB18030 decoder itself (no table to ship). */
@@ -187,6 +201,8 @@ export function decode(bytes: Uint8Array): Decoded {
   if (controlShare(bytes) > 0.02) throw new InputError('binary', 'binary file (control characters), not a plan text');
 
   const utf8 = decodeStrict('utf-8', bytes);
+  // Real Chinese UTF-8 is almost all CJK: taken at once, without the tables.
+  if (utf8 !== null && cjkShare(utf8) >= SURE) return { text: utf8, encoding: 'utf-8' };
   const utf8Score = utf8 === null ? 0 : plausibility(utf8);
   if (utf8 !== null && utf8Score >= SURE) return { text: utf8, encoding: 'utf-8' };
   // Valid UTF-8 that reads like mojibake may be GBK whose bytes happen to

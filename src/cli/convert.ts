@@ -11,7 +11,7 @@ import { expandInputs, displayName, emptyWarning, printablePath, type Input } fr
 import { makeExecutor, runOrdered, signalsHandled, type Executor } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { AtomicStream, OutputRefused, writeReason, removeTempFilesSync, resolveOutput, sameFile, statOrNull, writeOutput, type OutputTarget } from './write.js';
-import { FreshnessCache, planparseVersion } from './freshness.js';
+import type { FreshnessCache } from './freshness.js';
 import { colourFor, formatSummary, newStats, StatusLine, type BatchStats } from './ui.js';
 import { readStdin, writeStdout } from './io.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } from './messages.js';
@@ -167,8 +167,6 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
     note(`--jobs ${jobsWanted}: this machine has ${cappedJobs(jobsWanted)} cores, using ${cappedJobs(jobsWanted)}`);
     jobsWanted = cappedJobs(jobsWanted);
   }
-  if (opts.outDir) await prepareOutDir(opts.outDir, checking);
-
   const expanded = await expandInputs(operands, ['txt', 'md'], { ignore: opts.ignore ?? [] });
   for (const e of expanded.empty) process.stderr.write(emptyWarning(e, ['txt', 'md']) + '\n');
   for (const n of expanded.notes) note(printablePath(n));
@@ -195,6 +193,9 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
     throw new UsageError(`several inputs: use --out-dir DIR (one .${format} file per input) or --jsonl (one line per input)`);
   }
   if (batch && opts.output && format !== 'jsonl') throw new UsageError('-o/--output takes one input (or --jsonl); use --out-dir for several');
+  // After every other usage check (nothing is made for a command that fails
+  // them), before anything is parsed.
+  if (opts.outDir) await prepareOutDir(opts.outDir, checking);
 
   const inputStats = await Promise.all(inputs.map((i) => (i.kind === 'file' ? statOrNull(i.path) : Promise.resolve(null))));
   const allInputStats = inputStats.filter((s): s is Stats => s !== null);
@@ -248,7 +249,11 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
   }
 
   const useCache = opts.outDir !== undefined && !opts.force && !opts.strict && !checking;
-  const cache = useCache ? await FreshnessCache.load(opts.outDir!, { version: planparseVersion(), format, pretty: opts.pretty === true }) : null;
+  let cache: FreshnessCache | null = null;
+  if (useCache) {
+    const { FreshnessCache, planparseVersion } = await import('./freshness.js');
+    cache = await FreshnessCache.load(opts.outDir!, { version: planparseVersion(), format, pretty: opts.pretty === true });
+  }
 
   const stats = newStats(jobs.length);
   const showStatus = batch && !opts.quiet && opts.progress && process.stderr.isTTY === true;

@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { Plan } from '../schema.js';
-import { expandInputs, displayName, emptyWarning } from './inputs.js';
+import { expandInputs, displayName, emptyWarning, printablePath } from './inputs.js';
 import { makeReporter, type Finding, type ReporterName } from './reporters.js';
 import { colourFor, formatElapsed } from './ui.js';
 import { readStdin } from './io.js';
@@ -149,8 +149,9 @@ export async function runValidate(operands: string[], opts: ValidateOptions): Pr
 async function validate(operands: string[], opts: ValidateOptions, c: ChalkInstance): Promise<number> {
   if (operands.length === 0) throw new UsageError('no input: give JSON files, directories, glob patterns, or - for standard input');
   const started = performance.now();
-  const { inputs, empty } = await expandInputs(operands, ['json', 'jsonl']);
+  const { inputs, empty, notes } = await expandInputs(operands, ['json', 'jsonl']);
   for (const e of empty) process.stderr.write(emptyWarning(e, ['json', 'jsonl']) + '\n');
+  for (const n of notes) process.stderr.write(`planparse: ${printablePath(n)}\n`);
   if (inputs.length === 0) throw new UsageError('no input files found');
   const reporter = makeReporter(opts.reporter, process.stdout, colourFor(process.stdout, opts.color));
   let invalid = 0;
