@@ -33,6 +33,34 @@ function mknodOk(path: string): boolean {
   }
 }
 
+/**
+ * Whether the process waits (for the FIFO's reader): asleep, its CPU time
+ * unchanged, over ten looks 30 ms apart. Start-up and the parse keep it
+ * running or runnable, never asleep that long. Without /proc: a generous wait.
+ */
+async function fifoWaited(pid: number): Promise<boolean> {
+  if (!existsSync(`/proc/${pid}/stat`)) {
+    await new Promise((r) => setTimeout(r, 5000));
+    return true;
+  }
+  const look = () => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return { state: fields[0], cpu: Number(fields[11]) + Number(fields[12]) };
+    } catch {
+      return { state: 'gone', cpu: -1 };
+    }
+  };
+  const first = look();
+  for (let i = 0; i < 10; i++) {
+    const now = look();
+    if (now.state !== 'S' || now.cpu !== first.cpu) return false;
+    await new Promise((r) => setTimeout(r, 30));
+  }
+  return true;
+}
+
 beforeAll(() => {
   ensureBuilt();
   work = mkdtempSync(join(tmpdir(), 'planparse-outputs-'));
@@ -70,6 +98,27 @@ describe('-o at a node that is not a regular file', () => {
     expect(await read).toBe(await expectedJson(`in/${SEED}`));
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   }, 60_000);
+
+  it('a FIFO nobody reads yet: SIGINT while waiting for a reader ends the run, exit 130', async () => {
+    const fifo = join(work, 'lonely.json');
+    execFileSync('mkfifo', [fifo]);
+    const child = spawn(process.execPath, [join(ROOT, 'bin/planparse.js'), `in/${SEED}`, '-o', 'lonely.json'], { cwd: work, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const closed = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    // Waiting on the FIFO: the process is alive and has written nothing.
+    let exited = false;
+    void closed.then(() => (exited = true));
+    const deadline = Date.now() + 30_000;
+    // Parsing one seed takes well under a second of CPU; give it time to reach the open.
+    while (!exited && Date.now() < deadline && !(await fifoWaited(child.pid!))) await new Promise((r) => setTimeout(r, 20));
+    child.kill('SIGINT');
+    const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await closed;
+    clearTimeout(killer);
+    expect(code).toBe(130);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  }, 90_000);
 
   it('a character device (a null device made with mknod): written through, not replaced', async (ctx) => {
     const dev = join(work, 'null-device');

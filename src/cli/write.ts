@@ -2,7 +2,7 @@
 // temporary file in the destination directory, then a rename (atomic on the
 // same file system) puts it in place. Temporary files still open are tracked
 // so an interrupt can remove them.
-import { closeSync, createWriteStream, openSync, renameSync, rmSync, writeFileSync, writeSync, type Stats, type WriteStream } from 'node:fs';
+import { closeSync, constants as fsConstants, createWriteStream, openSync, renameSync, rmSync, writeFileSync, writeSync, type Stats, type WriteStream } from 'node:fs';
 import { lstat, mkdir, readlink, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { SLICE_CHARS, textSlices } from './io.js';
@@ -90,15 +90,36 @@ export async function resolveOutput(path: string, makeDirs: boolean): Promise<Ou
   }
 }
 
+/**
+ * A device or FIFO opened for writing. A FIFO's open waits for a reader, and
+ * a thread blocked there cannot hear Ctrl-C (nor let the process exit): so it
+ * is probed without blocking until a reader is there, then opened.
+ */
+async function openThrough(path: string): Promise<number> {
+  if (!(await stat(path)).isFIFO()) return openSync(path, 'a');
+  for (;;) {
+    try {
+      const probe = openSync(path, fsConstants.O_WRONLY | fsConstants.O_NONBLOCK);
+      try {
+        return openSync(path, 'a');
+      } finally {
+        closeSync(probe);
+      }
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENXIO') throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
+
 /** Write one output where resolveOutput said: atomically, or through a device or FIFO. */
 export async function writeOutput(target: OutputTarget, data: string): Promise<void> {
   if (target.kind === 'replace') return writeFileAtomic(target.path, data);
-  writeSlicesSync(target.path, data, 'a');
+  writeSlicesSync(await openThrough(target.path), data);
 }
 
-/** A large text written slice by slice (one slice encoded at a time, not the whole). */
-function writeSlicesSync(path: string, text: string, flags = 'w'): void {
-  const fd = openSync(path, flags);
+/** A large text written slice by slice (one slice encoded at a time, not the whole); closes `fd`. */
+function writeSlicesSync(fd: number, text: string): void {
   try {
     for (const piece of textSlices(text)) {
       const bytes = Buffer.from(piece, 'utf8');
@@ -118,7 +139,7 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
     // interrupt never runs while the thread pool is still creating this file
     // (it used to remove the temporary file, exit, and the pool then made it).
     if (data.length <= SLICE_CHARS) writeFileSync(temp, data);
-    else writeSlicesSync(temp, data);
+    else writeSlicesSync(openSync(temp, 'w'), data);
     renameSync(temp, path);
   } catch (e) {
     rmSync(temp, { force: true });
@@ -137,21 +158,30 @@ export class AtomicStream {
   private readonly stream: WriteStream;
   private failure: Error | null = null;
 
-  private constructor(private readonly target: OutputTarget) {
-    this.temp = target.kind === 'replace' ? tempPathFor(target.path) : null;
-    // Opened now, synchronously: a place that cannot be written fails here,
-    // once, before anything is parsed, not at every document.
-    const fd = openSync(this.temp ?? target.path, this.temp ? 'w' : 'a');
-    if (this.temp) openTemps.add(this.temp);
+  private constructor(
+    private readonly target: OutputTarget,
+    fd: number,
+    temp: string | null,
+  ) {
+    this.temp = temp;
     this.stream = createWriteStream('', { fd });
     this.stream.on('error', (e) => {
       this.failure = e;
     });
   }
 
+  /**
+   * Opened before anything is parsed: a place that cannot be written fails
+   * here, once, not at every document. A temporary file is listed as soon as
+   * it exists (an interrupt removes it); a FIFO waits for its reader (openThrough).
+   */
   static async open(target: OutputTarget): Promise<AtomicStream> {
-    if (target.kind === 'replace') await ensureDir(dirname(target.path));
-    return new AtomicStream(target);
+    if (target.kind === 'through') return new AtomicStream(target, await openThrough(target.path), null);
+    await ensureDir(dirname(target.path));
+    const temp = tempPathFor(target.path);
+    const fd = openSync(temp, 'w');
+    openTemps.add(temp);
+    return new AtomicStream(target, fd, temp);
   }
 
   async write(chunk: string): Promise<void> {
