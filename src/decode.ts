@@ -59,7 +59,7 @@ function reading(text: string): { score: number; count: number } {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     nonAscii++;
-    if (level1.has(c) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e) || (c >= 0x2010 && c <= 0x2027) || (c >= 0x2460 && c <= 0x249b) || c === 0xb7 || c === 0xd7 || c === 0x2030) weight += 1;
+    if (level1.has(c) || gbSymbol(c)) weight += 1;
     else if (level2.has(c)) weight += 0.25;
   }
   return { score: nonAscii === 0 ? 1 : weight / nonAscii, count: nonAscii };
@@ -77,6 +77,20 @@ function cjkShare(text: string): number {
     if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x2027)) cjk++;
   }
   return nonAscii === 0 ? 1 : cjk / nonAscii;
+}
+
+/**
+ * Symbols GBK holds and plans use: CJK and full-width punctuation, quotes and
+ * dashes, ‰ ※ ℃ № Ⅰ, arrows, ≥ ≤ ×, ①⑴⒈, box and shapes ■ ▲ ○, ·, ￥. None
+ * of them is a two-byte UTF-8 sequence, the mojibake of GBK read as UTF-8.
+ */
+function gbSymbol(c: number): boolean {
+  return (
+    (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff5e) || (c >= 0xffe0 && c <= 0xffe5) ||
+    (c >= 0x2010 && c <= 0x203b) || (c >= 0x2100 && c <= 0x21ff) || (c >= 0x2200 && c <= 0x22ff) ||
+    (c >= 0x2460 && c <= 0x249b) || (c >= 0x2500 && c <= 0x25ff) || (c >= 0x2600 && c <= 0x2642) ||
+    c === 0xb7 || c === 0xd7 || c === 0xf7 || c === 0xa7 || c === 0xb0 || c === 0xb1
+  );
 }
 
 let levels: { level1: Set<number>; level2: Set<number> } | null = null;

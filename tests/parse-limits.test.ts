@@ -90,6 +90,14 @@ describe('GBK or UTF-8', () => {
     expect(d.text).toBe(text);
   });
 
+  it('GBK heavy with symbols (① ≥ “” ％ ℃ №) is read, not refused for having too few hanzi', () => {
+    const text = '①≥95％；②≤5％；③“双减”；④20℃；⑤№3；⑥Ⅰ类×2；⑦■□▲；\n';
+    const bytes = GBK(text);
+    const d = decode(bytes);
+    expect(d.encoding).toBe('gb18030');
+    expect(d.text).toBe(text);
+  });
+
   it('a close call is stated in a diagnostic with the encoding chosen', async () => {
     // 一 in GBK, then 中文 in UTF-8: valid both ways, neither reading clean.
     const bytes = new Uint8Array([...GBK('标题\n'.replace('标题', TWIN[0]!)), 0xd2, 0xbb, 0xe4, 0xb8, 0xad, 0xe6, 0x96, 0x87, 0x0a]);
