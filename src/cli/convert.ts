@@ -197,7 +197,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
   // them), before anything is parsed.
   if (opts.outDir) await prepareOutDir(opts.outDir, checking);
 
-  const inputStats = await Promise.all(inputs.map((i) => (i.kind === 'file' ? statOrNull(i.path) : Promise.resolve(null))));
+  const inputStats = await Promise.all(inputs.map((i) => (i.kind === 'file' ? (i.stats ? Promise.resolve(i.stats) : statOrNull(i.path)) : Promise.resolve(null))));
   const allInputStats = inputStats.filter((s): s is Stats => s !== null);
   const isAnInput = (st: Stats | null) => st !== null && allInputStats.some((s) => sameFile(s, st));
   const ext = format === 'md' ? '.md' : '.json';
@@ -277,6 +277,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
     await runOrdered<Job, Outcome>(jobs, {
       window: Math.max(8, jobsWanted * 4),
       stopped: () => run.stopped || streamBroken,
+      inline: 'inline' in executor,
       async start(job, index) {
         try {
           if (job.input.kind === 'file' && job.input.problem) return { kind: 'failed', name: job.display, message: job.input.problem };

@@ -10,7 +10,7 @@
 // a git work tree; --ignore PATTERN and `!PATTERN` operands (gitignore syntax)
 // drop any input, named ones included.
 import { readdir, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import type { Dirent, Stats } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { UsageError } from './messages.js';
 import type { GitIgnore } from './gitignore.js';
@@ -25,6 +25,8 @@ export interface FileInput {
   named: boolean;
   /** Why it cannot even be opened (a name that is not UTF-8): reported as a failed input. */
   problem?: string;
+  /** What stat said while expanding (absent when the path could not be stat'ed). */
+  stats?: Stats;
 }
 
 export interface StdinInput {
@@ -103,11 +105,17 @@ interface Found {
   path: string;
   rel: string;
   problem?: string;
+  /** Its stat, when already taken. */
+  stats?: Stats;
 }
 
 /** A directory walked depth-first, links followed, each real directory entered once. */
 async function walk(root: string, extensions: readonly string[], skip: (abs: string, isDir: boolean) => boolean, notes: string[]): Promise<Found[]> {
   const wanted = new Set(extensions.map((e) => `.${e.toLowerCase()}`));
+  const isWanted = (name: string) => {
+    const dot = name.lastIndexOf('.');
+    return dot > 0 && wanted.has(name.slice(dot).toLowerCase());
+  };
   const found: Found[] = [];
   const entered = new Set<string>();
   const visit = async (dir: string, rel: string, ancestors: Set<string>): Promise<void> => {
@@ -121,20 +129,23 @@ async function walk(root: string, extensions: readonly string[], skip: (abs: str
     // Reached again by another link: its files are already listed.
     if (entered.has(id)) return;
     entered.add(id);
-    let names: Buffer[];
+    let entries: Dirent<Buffer>[];
     try {
-      names = await readdir(dir, { encoding: 'buffer' });
+      entries = await readdir(dir, { encoding: 'buffer', withFileTypes: true });
     } catch (e) {
       notes.push(`${dir}: cannot list this folder: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
       return;
     }
     const inner = new Set(ancestors).add(id);
-    for (const raw of names) {
+    const files: { path: string; rel: string }[] = [];
+    const dirs: { path: string; rel: string }[] = [];
+    const links: { path: string; rel: string; name: string }[] = [];
+    for (const entry of entries) {
       let name: string;
       try {
-        name = utf8.decode(raw);
+        name = utf8.decode(entry.name);
       } catch {
-        const shown = showBytes(raw);
+        const shown = showBytes(entry.name);
         const dot = shown.lastIndexOf('.');
         if (dot > 0 && wanted.has(shown.slice(dot).toLowerCase())) {
           found.push({ path: joinPath(dir, shown), rel: rel ? `${rel}/${shown}` : shown, problem: 'cannot read file: its name is not valid UTF-8' });
@@ -142,20 +153,34 @@ async function walk(root: string, extensions: readonly string[], skip: (abs: str
         continue;
       }
       if (name.startsWith('.')) continue;
-      const path = joinPath(dir, name);
-      const childRel = rel ? `${rel}/${name}` : name;
-      const st = await statOrNull(path);
-      if (st?.isDirectory()) {
-        if (name === 'node_modules' || skip(resolve(path), true)) continue;
-        await visit(path, childRel, inner);
-        continue;
+      const item = { path: joinPath(dir, name), rel: rel ? `${rel}/${name}` : name, name };
+      if (entry.isDirectory()) {
+        if (name !== 'node_modules' && !skip(resolve(item.path), true)) dirs.push(item);
+      } else if (entry.isSymbolicLink()) {
+        links.push(item);
+      } else if (isWanted(name)) {
+        files.push(item);
       }
-      const dot = name.lastIndexOf('.');
-      if (dot <= 0 || !wanted.has(name.slice(dot).toLowerCase())) continue;
-      if (skip(resolve(path), false)) continue;
-      // A dangling link with a plan's name stays: reading it names the fault.
-      found.push({ path, rel: childRel });
     }
+    // Links: followed to what they name (a folder is walked, a file taken).
+    const linked = await Promise.all(links.map((l) => statOrNull(l.path)));
+    links.forEach((l, i) => {
+      const st = linked[i];
+      if (st?.isDirectory()) {
+        if (l.name !== 'node_modules' && !skip(resolve(l.path), true)) dirs.push(l);
+      } else if (isWanted(l.name)) {
+        // A dangling link with a plan's name stays: reading it names the fault.
+        if (!skip(resolve(l.path), false)) found.push(st ? { path: l.path, rel: l.rel, stats: st } : { path: l.path, rel: l.rel });
+      }
+    });
+    // Files: stat'ed together (their identity makes each real file one input).
+    const kept = files.filter((f) => !skip(resolve(f.path), false));
+    const stats = await Promise.all(kept.map((f) => statOrNull(f.path)));
+    kept.forEach((f, i) => {
+      const st = stats[i];
+      found.push(st ? { path: f.path, rel: f.rel, stats: st } : { path: f.path, rel: f.rel });
+    });
+    for (const d of dirs) await visit(d.path, d.rel, inner);
   };
   await visit(root, '', new Set());
   return found;
@@ -191,15 +216,18 @@ export async function expandInputs(operands: string[], extensions: readonly stri
     return gitFor.get(tree)!;
   };
 
-  const add = async (path: string, rel: string, named: boolean, problem?: string): Promise<void> => {
+  const add = async (path: string, rel: string, named: boolean, problem?: string, known?: Stats | null): Promise<void> => {
     if (userIgnores(path, named ? '' : rel)) return;
-    const st = problem ? null : await statOrNull(path);
+    const st = problem ? null : known !== undefined ? known : await statOrNull(path);
     // The same file under two names (links, ./a and a) is one input; a path
     // that cannot be stat'ed stays, and reading it names the fault.
     const key = st ? identity(st) : `path:${resolve(path)}`;
     if (seen.has(key)) return;
     seen.add(key);
-    inputs.push(problem ? { kind: 'file', path, rel, named, problem } : { kind: 'file', path, rel, named });
+    const input: FileInput = { kind: 'file', path, rel, named };
+    if (problem) input.problem = problem;
+    if (st) input.stats = st;
+    inputs.push(input);
   };
 
   for (const operand of files) {
@@ -219,11 +247,11 @@ export async function expandInputs(operands: string[], extensions: readonly stri
       const skip = (abs: string, isDir: boolean) => (git?.ignores(abs, isDir) ?? false) || userIgnores(abs, relative(resolve(operand), abs), isDir);
       const found = await walk(operand, extensions, skip, notes);
       if (found.length === 0) empty.push({ operand, kind: 'directory' });
-      for (const f of found.sort((a, b) => byCodePoint(a.rel, b.rel))) await add(f.path, f.rel, false, f.problem);
+      for (const f of found.sort((a, b) => byCodePoint(a.rel, b.rel))) await add(f.path, f.rel, false, f.problem, f.stats ?? null);
       continue;
     }
     if (st) {
-      await add(operand, basename(operand), true);
+      await add(operand, basename(operand), true, undefined, st);
       continue;
     }
     const fg = (await import('fast-glob')).default;
@@ -237,7 +265,11 @@ export async function expandInputs(operands: string[], extensions: readonly stri
       const git = await gitIgnoreAt(base);
       const kept = git ? found.filter((p) => !git.ignores(resolve(p), false)) : found;
       if (kept.length === 0) empty.push({ operand, kind: 'pattern' });
-      for (const path of kept.sort(byCodePoint)) await add(path, relative(base, path), false);
+      const sorted = kept.sort(byCodePoint);
+      const stats = await Promise.all(sorted.map((path) => statOrNull(path)));
+      for (const [i, path] of sorted.entries()) {
+        await add(path, relative(base, path), false, undefined, stats[i] ?? null);
+      }
       continue;
     }
     // A path that does not exist stays in the list: reading it fails and is
