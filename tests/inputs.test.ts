@@ -197,7 +197,7 @@ describe('signals', () => {
   // makes it slower).
   it.skipIf(!existsSync('/proc/self/stat'))('SIGINT and SIGTERM while one plan is parsed for standard output: exit 130 / 143, no document', async () => {
     const one = Buffer.concat(SEEDS.map((s) => readFileSync(join(FIXTURES, 'seeds', s))));
-    writeFileSync(join(work, 'big.txt'), Buffer.concat(Array.from({ length: Math.ceil((40 << 20) / one.length) }, () => one)));
+    writeFileSync(join(work, 'big.txt'), Buffer.concat(Array.from({ length: Math.ceil((24 << 20) / one.length) }, () => one)));
     for (const [signal, expected] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
       const child = spawn(process.execPath, [BIN, 'big.txt'], { cwd: work, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
       let stdout = '';

@@ -92,11 +92,16 @@ describe('-o at a node that is not a regular file', () => {
     const chunks: Buffer[] = [];
     reader.stdout.on('data', (d: Buffer) => chunks.push(d));
     const read = new Promise<string>((resolve) => reader.on('close', () => resolve(Buffer.concat(chunks).toString('utf8'))));
-    const r = await runCli([`in/${SEED}`, '-o', 'pipe.json'], { cwd: work });
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(0);
-    expect(await read).toBe(await expectedJson(`in/${SEED}`));
-    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    try {
+      const r = await runCli([`in/${SEED}`, '-o', 'pipe.json'], { cwd: work });
+      expect(r.stderr).toBe('');
+      expect(r.status).toBe(0);
+      expect(await read).toBe(await expectedJson(`in/${SEED}`));
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+    } finally {
+      // A FIFO replaced by a file would leave the reader waiting for ever.
+      reader.kill();
+    }
   }, 60_000);
 
   it('a FIFO nobody reads yet: SIGINT while waiting for a reader ends the run, exit 130', async () => {
