@@ -132,3 +132,35 @@ export function writeLargePlan(parts, path, targetBytes, seed = 20) {
   writeFileSync(path, text);
   return { path, bytes: Buffer.byteLength(text), sections, itemsPer };
 }
+
+/**
+ * One line of about `targetBytes`: the seeds' item clauses (their sentences
+ * cut at 。；) joined by ；, no line break — the shape of a page whose text
+ * was scraped without its paragraphs. Targets come at the seeds' density.
+ */
+export function writeClauseLine(parts, path, targetBytes, seed = 31) {
+  const rand = prng(seed);
+  const clauses = parts.items.flatMap((p) => p.join('').split(/[。；;]+/)).map((c) => c.trim()).filter((c) => c.length > 4);
+  const out = [];
+  let bytes = 0;
+  while (bytes < targetBytes) {
+    const c = pick(rand, clauses);
+    out.push(c);
+    bytes += Buffer.byteLength(c) + 3;
+  }
+  const text = out.join('；') + '\n';
+  writeFileSync(path, text);
+  return { path, bytes: Buffer.byteLength(text), clauses: out.length };
+}
+
+/**
+ * One line of about `targetBytes` where every clause is a target
+ * (覆盖率达到95%；…): the densest output per input byte a plan text can ask for.
+ */
+export function writeTargetLine(path, targetBytes) {
+  const clause = '覆盖率达到95%';
+  const n = Math.ceil(targetBytes / Buffer.byteLength(clause + '；'));
+  const text = Array(n).fill(clause).join('；') + '\n';
+  writeFileSync(path, text);
+  return { path, bytes: Buffer.byteLength(text), clauses: n };
+}

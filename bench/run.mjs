@@ -11,7 +11,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { seedParts, writeCorpus, writeLargePlan } from './corpus.mjs';
+import { seedParts, writeClauseLine, writeCorpus, writeLargePlan, writeTargetLine } from './corpus.mjs';
 import { GNU_TIME, interleaved, median, timeAndPeakRss } from './measure.mjs';
 import { comparePeer } from './peer.mjs';
 import { benchHtml } from './html.mjs';
@@ -33,7 +33,8 @@ const log = (s) => process.stderr.write(s + '\n');
 const MB = 1024 * 1024;
 
 function countFiles(dir, ext) {
-  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(ext)).length;
+  // Dot-files (the out-dir's .planparse-cache.json) are not outputs.
+  return readdirSync(dir, { recursive: true }).filter((f) => String(f).endsWith(ext) && !String(f).split('/').pop().startsWith('.')).length;
 }
 
 try {
@@ -55,6 +56,8 @@ try {
   const corpus = writeCorpus(parts, corpusDir, FILES);
   const plan2 = writeLargePlan(parts, join(work, 'plan-2mb.txt'), 2 * MB);
   const plan20 = writeLargePlan(parts, join(work, 'plan-20mb.txt'), 20 * MB);
+  const clauseLine = writeClauseLine(parts, join(work, 'line-clauses-10mb.txt'), 10 * MB);
+  const targetLine = writeTargetLine(join(work, 'line-targets-10mb.txt'), 10 * MB);
   log(`corpus: ${FILES} files, ${(corpus.bytes / MB).toFixed(1)} MB from ${parts.headings.length} headings, ${parts.items.length} items, ${parts.heads.length} page heads; plans of ${(plan2.bytes / MB).toFixed(1)} and ${(plan20.bytes / MB).toFixed(1)} MB (${Date.now() - t0} ms)`);
 
   // ---- start-up
@@ -146,12 +149,25 @@ try {
   };
   const g2 = grow(plan2, 3);
   const g20 = grow(plan20, 1);
+  // One-line shapes: only the CLI's peak memory and time (no outline to check).
+  const oneLine = (shape) => {
+    const out = join(work, 'line.json');
+    const cli = timeAndPeakRss(NODE, [BIN, shape.path, '-o', out]);
+    rmSync(out, { force: true });
+    const rssAllowed = 10 * shape.bytes + baseline.peakRss;
+    return { bytes: shape.bytes, clauses: shape.clauses, cliMs: cli.ms, peakRss: cli.peakRss, rssAllowed, rssPerInputByte: (cli.peakRss - baseline.peakRss) / shape.bytes };
+  };
+  log('growth: 10 MB one-line plans (clauses, targets)…');
+  const gClauses = oneLine(clauseLine);
+  const gTargets = oneLine(targetLine);
   const growth = {
     rssBy: baseline.rssBy,
     nodeBaselineRss: baseline.peakRss,
     oneSeedRss: seedRun.peakRss,
     plan2mb: g2,
     plan20mb: g20,
+    lineClauses10mb: gClauses,
+    lineTargets10mb: gTargets,
     timeRatio: g20.parseMs / g2.parseMs,
     sizeRatio: g20.bytes / g2.bytes,
   };
@@ -170,7 +186,7 @@ try {
     { goal: `batch --jobs ${CORES} >= 1.7x --jobs 1`, met: batch.scaling >= 1.7 },
     { goal: 'batch >= 25% of the I/O floor', met: batch.shareOfFloor >= 0.25 },
     { goal: '20 MB time <= 12x the 2 MB time', met: growth.timeRatio <= 12 },
-    { goal: 'peak RSS <= 10x input + Node baseline', met: g2.peakRss <= g2.rssAllowed && g20.peakRss <= g20.rssAllowed },
+    { goal: 'peak RSS <= 10x input + Node baseline, every shape', met: [g2, g20, gClauses, gTargets].every((g) => g.peakRss <= g.rssAllowed) },
     { goal: 'faster than the peer, higher agreement', met: peer.planparse.sentencesPerSecond > peer.peer.sentencesPerSecond && peer.planparse.f1 > peer.peer.f1 },
   ];
 
@@ -192,6 +208,8 @@ try {
     ['', '', '', `${(batch.shareOfFloor * 100).toFixed(0)}% of floor`, '>= 25%'],
     ['growth', `2 MB plan`, `${ms(g2.parseMs)} parse (${ms(g2.cliMs)} CLI), peak ${mib(g2.peakRss)}`, `${g2.rssPerInputByte.toFixed(1)}x input + node`, `<= ${mib(g2.rssAllowed)}`],
     ['', `20 MB plan`, `${ms(g20.parseMs)} parse (${ms(g20.cliMs)} CLI), peak ${mib(g20.peakRss)}`, `${g20.rssPerInputByte.toFixed(1)}x input + node`, `<= ${mib(g20.rssAllowed)}`],
+    ['', `10 MB line of ；-clauses (${gClauses.clauses} clauses)`, `${ms(gClauses.cliMs)} CLI, peak ${mib(gClauses.peakRss)}`, `${gClauses.rssPerInputByte.toFixed(1)}x input + node`, `<= ${mib(gClauses.rssAllowed)}`],
+    ['', `10 MB line of ；-targets (${gTargets.clauses} targets)`, `${ms(gTargets.cliMs)} CLI, peak ${mib(gTargets.peakRss)}`, `${gTargets.rssPerInputByte.toFixed(1)}x input + node`, `<= ${mib(gTargets.rssAllowed)}`],
     ['', `20 MB / 2 MB time (size ${growth.sizeRatio.toFixed(1)}x)`, '', x(growth.timeRatio), '<= 12x'],
     ['', 'peak RSS: node -e 0 / planparse on one seed', `${mib(baseline.peakRss)} / ${mib(seedRun.peakRss)}`, '', ''],
     ['html', `${html.files} pages (${html.pages} fixtures, ${html.mb.toFixed(1)} MB), --jobs 1`, `${html.jobs1.filesPerSecond.toFixed(0)} files/s, ${html.jobs1.mbPerSecond.toFixed(1)} MB/s`, cpu(html.jobs1), ''],

@@ -6,6 +6,8 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { registerTargetsCommand } from './cli/targets.js';
 import { compareCommand } from './cli/compare.js';
 import type { ConvertOptions } from './cli/convert.js';
+import { parseByteSize } from './limits.js';
+import { onStdoutError } from './cli/io.js';
 
 /** dist/worker.js: resolved here because this module is an entry at the top of dist/. */
 const workerUrl = new URL('./worker.js', import.meta.url);
@@ -19,6 +21,15 @@ function wholeNumber(min: number) {
     return n;
   };
 }
+
+/** --max-size: `64M`, `512k`, `1g` or bytes (binary units). */
+function byteSize(value: string): number {
+  const n = parseByteSize(value);
+  if (n === null) throw new InvalidArgumentError('expected a size such as 64M, 512k, 1g or a number of bytes');
+  return n;
+}
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 const jobsOption = () =>
   new Option('-j, --jobs <n>', 'files parsed in parallel by worker threads (default: number of CPU cores)').argParser(wholeNumber(1));
@@ -41,15 +52,18 @@ Outputs:
   A directory or a pattern is always a batch.
 
 Safety:
-  Outputs are written to a temporary file and renamed into place. An input is
-  never overwritten. An existing output is replaced only when it is older than
-  its input, or with --force; otherwise it is counted as up to date.
+  Outputs are written to a temporary file and renamed into place; a symbolic
+  link is followed, a device or FIFO written through, a directory refused. An
+  input is never overwritten. An --out-dir output is up to date (left alone)
+  only when written by this version with the same options from the same,
+  unchanged input (DIR/.planparse-cache.json); --force rewrites it. --check
+  compares with the outputs and writes nothing.
 
 Exit status:
   0 every input converted (or up to date)
   1 some input failed (named on stderr), or --strict found warnings
   2 usage error
-  130 interrupted (SIGINT): temporary files removed, summary printed
+  130 interrupted (SIGINT; 143 SIGTERM): temporary files removed, summary printed
 
 Examples:
   $ planparse plan.txt > plan.json
@@ -60,6 +74,7 @@ Examples:
   $ planparse plan.txt --format md > plan.md
   $ planparse page.html --pretty
   $ curl -s https://example.org/plan.html | planparse - --stdin-format html
+  $ planparse corpus/ --out-dir json/ --check      (CI: committed JSON in step)
 `;
 
 const CHECK_HELP = `
@@ -172,6 +187,9 @@ export async function main(argv: string[], version: string): Promise<void> {
     .option('-q, --quiet', 'no summary, no progress bar')
     .option('--no-progress', 'no progress bar (it is shown only when stderr is a terminal)')
     .option('--no-color', 'no colours (also: NO_COLOR=1; never when piped)')
+    .option('--check', 'compare with the existing outputs and write nothing; exit 1 listing those that would change')
+    .option('--max-size <size>', 'refuse inputs larger than this (default 64M)', byteSize)
+    .option('--ignore <pattern>', 'leave out inputs matching this .gitignore-style pattern (repeatable; also !PATTERN operands)', collect)
     .addHelpText('after', CONVERT_HELP)
     .action(async (inputs: string[], flags: ConvertFlags) => {
       const { runConvert } = await import('./cli/convert.js');
@@ -194,13 +212,7 @@ export async function main(argv: string[], version: string): Promise<void> {
   // A reader that goes away (`planparse dir --jsonl | head`) ends the run: not
   // everything was delivered, so exit 1, but without a stack trace. Any other
   // write failure (a full disk: ENOSPC) is named, on one line.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE') {
-      const why = e.code === 'ENOSPC' ? 'no space left on device' : e.message.replace(/\s*[\r\n]+\s*/g, ' ');
-      process.stderr.write(`planparse: standard output: cannot write: ${why}\n`);
-    }
-    process.exit(1);
-  });
+  process.stdout.on('error', onStdoutError);
   try {
     await program.parseAsync(argv);
   } catch (e) {

@@ -4,7 +4,7 @@ export type { LedgerEntry, LedgerKind } from './ledger.js';
 export { cutDebris, removeDebris } from './debris.js';
 export { splitLine } from './spans.js';
 export { splitAtMarkers } from './segment.js';
-export { parsePlanFile, parsePlanBytes, parsePlanHtml, pageText } from './read.js';
+export { parsePlanFile, parsePlanBytes, parsePlanHtml, pageText, DEFAULT_MAX_BYTES, type ReadOptions } from './read.js';
 export { decode, type Decoded } from './decode.js';
 export { normalise } from './normalise.js';
 export { stripBoilerplate, boilerplateReason } from './boilerplate.js';

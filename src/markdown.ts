@@ -21,6 +21,70 @@ function textOf(node: MdNode): string {
   return (node.children ?? []).map(textOf).join('');
 }
 
+/** Deepest nesting of quotes and lists read as Markdown; past it the text path reads the file. */
+export const MAX_MARKDOWN_DEPTH = 32;
+const MAX_INDENT = 4 * MAX_MARKDOWN_DEPTH;
+/** Emphasis delimiter runs (* _) and brackets in one paragraph: resolving them is quadratic in their number. */
+const MAX_DELIMITER_RUNS = 2000;
+const MAX_BRACKETS = 1000;
+const LIST_MARKER = /^\d{1,9}[.)][ \t]/;
+
+/**
+ * Why a Markdown source is too deeply nested for remark (a linear scan, before
+ * parsing), or null. Thousands of `>` overflow the stack; thousands of nested
+ * lists, emphasis runs or brackets take quadratic time. No real plan comes near.
+ */
+export function markdownTooComplex(source: string): string | null {
+  let runs = 0;
+  let brackets = 0;
+  const n = source.length;
+  const blank = (c: string | undefined) => c === ' ' || c === '\t';
+  for (let i = 0; i < n; ) {
+    let end = source.indexOf('\n', i);
+    if (end < 0) end = n;
+    let j = i;
+    let col = 0;
+    for (; j < end && blank(source[j]); j++) col += source[j] === '\t' ? 4 - (col % 4) : 1;
+    if (col > MAX_INDENT) return `a line indented ${col} columns (quotes and lists nest at most ${MAX_MARKDOWN_DEPTH} deep)`;
+    if (j >= end || (j === end - 1 && source[j] === '\r')) {
+      // A blank line ends the paragraph.
+      runs = 0;
+      brackets = 0;
+      i = end + 1;
+      continue;
+    }
+    for (let depth = 0; ; ) {
+      const c = source[j];
+      let step = 0;
+      if (c === '>') step = 1;
+      else if ((c === '-' || c === '*' || c === '+') && blank(source[j + 1])) step = 2;
+      else if (c !== undefined && c >= '0' && c <= '9') step = LIST_MARKER.exec(source.slice(j, j + 12))?.[0].length ?? 0;
+      if (step === 0) break;
+      j += step;
+      while (j < end && blank(source[j])) j++;
+      if (++depth > MAX_MARKDOWN_DEPTH) return `more than ${MAX_MARKDOWN_DEPTH} nested quotes or lists`;
+    }
+    for (let k = j; k < end; k++) {
+      const c = source.charCodeAt(k);
+      if ((c === 42 || c === 95) && source.charCodeAt(k - 1) !== c) runs++;
+      else if (c === 91) brackets++;
+    }
+    if (runs > MAX_DELIMITER_RUNS) return `more than ${MAX_DELIMITER_RUNS} emphasis markers in one paragraph`;
+    if (brackets > MAX_BRACKETS) return `more than ${MAX_BRACKETS} brackets in one paragraph`;
+    i = end + 1;
+  }
+  return null;
+}
+
+/**
+ * The source with Markdown's heading and quote markers taken off each line
+ * (`## 一、…` → `一、…`), line breaks kept: what the text path reads when the
+ * Markdown is too deep to parse. List markers stay; the text path knows `1.`.
+ */
+export function markdownAsText(source: string): string {
+  return source.replace(/^[ \t]{0,3}(?:>[ \t]?)*(?:#{1,6}(?:[ \t]+|(?=\r?$)))?/gm, '').replace(/[ \t]+#+[ \t]*$/gm, '');
+}
+
 // Block markers with nothing after them: an empty heading, list entry or quote.
 const MARKUP_ONLY = /^(?:(?:#{1,6}|[-*+>]|\d{1,9}[.)])(?:\s+|$))+$/;
 

@@ -1,11 +1,13 @@
 // Reading a file: bytes → decoded text → Plan. The only stage with I/O.
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { decode } from './decode.js';
+import { decode, type Decoded } from './decode.js';
 import { normalise } from './normalise.js';
 import { parsePlan } from './parse.js';
 import { InputError } from './errors.js';
-import type { Encoding, Plan } from './schema.js';
+import { DEFAULT_MAX_BYTES, tooLarge } from './limits.js';
+import type { Diagnostic, Encoding, Plan } from './schema.js';
+import { inexactNumbers } from './exactness.js';
 
 // A saved web page under another name (page.txt, stdin): it opens with a
 // doctype, <html>, <head> or <body>, perhaps after an XML declaration or a comment.
@@ -50,36 +52,132 @@ export async function pageText(html: string): Promise<string> {
 /** Parse bytes already read from `path` (the batch workers use this). */
 export async function parsePlanBytes(bytes: Uint8Array, path: string | null, format?: InputFormat): Promise<Plan> {
   if (format === 'html' || (format === undefined && path !== null && isHtmlPath(path))) return parseHtmlBytes(bytes, path);
-  const { text, encoding } = decode(bytes);
+  const decoded = decode(bytes);
   // A page saved as .txt (or piped in) is read as the page it is, never as text with tags.
-  if (looksLikeHtml(text)) return parseHtmlBytes(bytes, path);
-  const fmt = format ?? (path && isMarkdownPath(path) ? 'markdown' : 'text');
-  if (fmt === 'markdown') {
-    // remark-parse costs start-up time, so it is loaded only for Markdown.
-    const { markdownLines } = await import('./markdown.js');
-    const lines = markdownLines(text, normalise(text));
-    return parsePlan(text, { path, encoding, bytes: bytes.length, format: 'markdown', lines });
-  }
-  return parsePlan(text, { path, encoding, bytes: bytes.length, format: 'text' });
+  if (looksLikeHtml(decoded.text)) return parseHtmlBytes(bytes, path);
+  return parseDecoded(decoded, bytes.length, path, format);
 }
 
-/** Read, decode and parse one plan file. Rejects with InputError for unreadable or binary files. */
-export async function parsePlanFile(path: string): Promise<Plan> {
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(path);
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    const why =
-      err.code === 'ENOENT' ? 'no such file' :
-      err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' :
-      err.code === 'EISDIR' ? 'is a directory' :
-      err.code === 'ENOTDIR' ? 'a parent of the path is not a directory' :
-      err.code === 'ELOOP' ? 'too many symbolic links' :
-      // The raw message repeats the path the caller already names.
-      err.code ? `${err.code}: ${err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')}` :
-      err.message;
-    throw new InputError('unreadable', `cannot read file: ${why}`);
+/** Parse text already decoded from `size` bytes. */
+async function parseDecoded({ text, encoding, doubt }: Decoded, size: number, path: string | null, format?: 'text' | 'markdown'): Promise<Plan> {
+  const fmt = format ?? (path && isMarkdownPath(path) ? 'markdown' : 'text');
+  const found: Diagnostic[] = [];
+  if (doubt) found.push({ code: 'encoding-uncertain', severity: 'warning', message: doubt, line: null });
+  let plan: Plan | null = null;
+  if (fmt === 'markdown') {
+    // remark-parse costs start-up time, so it is loaded only for Markdown.
+    const { markdownAsText, markdownLines, markdownTooComplex } = await import('./markdown.js');
+    let tooDeep = markdownTooComplex(text);
+    if (tooDeep === null) {
+      try {
+        const lines = markdownLines(text, normalise(text));
+        plan = parsePlan(text, { path, encoding, bytes: size, format: 'markdown', lines });
+      } catch (e) {
+        // Nesting the scan let through still must not end in a stack trace.
+        if (!(e instanceof RangeError)) throw e;
+        tooDeep = 'nesting too deep for the Markdown parser';
+      }
+    }
+    if (tooDeep !== null) {
+      found.push({ code: 'markdown-too-deep', severity: 'warning', message: `Markdown structure too deep to parse (${tooDeep}): read as plain text`, line: null });
+      plan = parsePlan(text, { path, encoding, bytes: size, format: 'markdown', lines: normalise(markdownAsText(text)) });
+    }
   }
-  return parsePlanBytes(bytes, path);
+  plan ??= parsePlan(text, { path, encoding, bytes: size, format: 'text' });
+  found.push(...inexactNumbers(plan));
+  return found.length ? withDiagnostics(plan, found) : plan;
+}
+
+/** A plan with diagnostics found outside the parser (decoding, reading), in line order. */
+function withDiagnostics(plan: Plan, extra: Diagnostic[]): Plan {
+  const diagnostics = plan.diagnostics.concat(extra);
+  // Stable: whole-document notes (line null) first, then by line, as parsePlan orders them.
+  diagnostics.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return { ...plan, diagnostics };
+}
+
+export { DEFAULT_MAX_BYTES } from './limits.js';
+
+export interface ReadOptions {
+  /** Refuse inputs larger than this many bytes (default 64 MiB). */
+  maxBytes?: number;
+}
+
+const KIND: Array<[keyof import('node:fs').Stats, string]> = [
+  ['isDirectory', 'is a directory'],
+  ['isCharacterDevice', 'a character device'],
+  ['isBlockDevice', 'a block device'],
+  ['isFIFO', 'a FIFO (named pipe)'],
+  ['isSocket', 'a socket'],
+];
+
+function unreadable(e: unknown): InputError {
+  const err = e as NodeJS.ErrnoException;
+  const why =
+    err.code === 'ENOENT' ? 'no such file' :
+    err.code === 'EACCES' || err.code === 'EPERM' ? 'permission denied' :
+    err.code === 'EISDIR' ? 'is a directory' :
+    err.code === 'ENOTDIR' ? 'a parent of the path is not a directory' :
+    err.code === 'ELOOP' ? 'too many symbolic links' :
+    err.code === 'ENAMETOOLONG' ? 'the name is too long' :
+    err.code === 'EIO' ? 'input/output error' :
+    // The raw message repeats the path the caller already names.
+    err.code ? `${err.code}: ${err.message.replace(/^[A-Z]+: /, '').replace(/, \w+ '.*'$/, '')}` :
+    err.message;
+  return new InputError('unreadable', `cannot read file: ${why}`);
+}
+
+/**
+ * The bytes of a regular file, refused beyond `maxBytes`. Only regular files:
+ * a device (/dev/zero), a FIFO or a socket could be endless.
+ */
+export async function readPlanBytes(path: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Uint8Array> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (e) {
+    throw unreadable(e);
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      const kind = KIND.find(([test]) => (st[test] as () => boolean).call(st));
+      const what = kind ? kind[1] : 'not a regular file';
+      throw new InputError('not-a-file', `cannot read file: ${what === 'is a directory' ? what : `not a regular file (${what})`}`);
+    }
+    if (st.size > maxBytes) throw tooLarge(maxBytes);
+    // Read to the end, not to the size stat gave: a file may grow meanwhile.
+    let buf = Buffer.allocUnsafe(st.size + 1);
+    let total = 0;
+    for (;;) {
+      if (total === buf.length) {
+        if (total > maxBytes) throw tooLarge(maxBytes);
+        const bigger = Buffer.allocUnsafe(Math.min(buf.length * 2, maxBytes + 1));
+        buf.copy(bigger, 0, 0, total);
+        buf = bigger;
+      }
+      const { bytesRead } = await handle.read(buf, total, buf.length - total, null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    if (total > maxBytes) throw tooLarge(maxBytes);
+    return buf.subarray(0, total);
+  } catch (e) {
+    throw e instanceof InputError ? e : unreadable(e);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Read, decode and parse one plan file. Rejects with InputError for unreadable, oversized or binary files. */
+export async function parsePlanFile(path: string, options: ReadOptions = {}): Promise<Plan> {
+  let bytes: Uint8Array | null = await readPlanBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (isHtmlPath(path)) return parseHtmlBytes(bytes, path);
+  const decoded = decode(bytes);
+  if (looksLikeHtml(decoded.text)) return parseHtmlBytes(bytes, path);
+  const size = bytes.length;
+  // The bytes are not needed once decoded: let them go before the parse (a
+  // 10 MB input is 10 MB less at the peak).
+  bytes = null;
+  return parseDecoded(decoded, size, path);
 }

@@ -15,7 +15,7 @@ import { FIXTURES, ROOT, accountingProblems, allItems, ensureBuilt, fixture, run
 interface Case {
   case: string;
   file?: string;
-  generate?: 'big-50mb' | 'line-5mb' | 'dangling-link' | 'under-a-file' | 'chmod-000' | 'directory';
+  generate?: 'big-50mb' | 'line-5mb' | 'dangling-link' | 'under-a-file' | 'chmod-000' | 'directory' | 'link-dev-zero' | 'md-deep';
   outcome: 'plan' | 'error';
   error?: string;
   encoding?: string;
@@ -82,6 +82,18 @@ function generate(c: Case): string {
     case 'directory': {
       const path = join(work, 'folder.txt');
       mkdirSync(path);
+      return path;
+    }
+    case 'link-dev-zero': {
+      // An endless device behind a plan's name: refused, never read.
+      const path = join(work, 'zero.txt');
+      symlinkSync('/dev/zero', path);
+      return path;
+    }
+    case 'md-deep': {
+      // Past remark's reach (5,000 '>' overflowed its stack): read as text.
+      const path = join(work, 'deep.md');
+      writeFileSync(path, '# 某县教育局2024年工作要点\n\n## 一、总体要求\n\n1. 加强党建工作。\n2. 推进教育公平。\n\n' + '>'.repeat(5000) + ' 深\n');
       return path;
     }
     default:

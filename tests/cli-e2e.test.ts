@@ -39,6 +39,8 @@ function tree(dir: string): string[] {
   return (readdirSync(dir, { recursive: true, withFileTypes: true }) as import('node:fs').Dirent[])
     .filter((d) => d.isFile())
     .map((d) => join(d.parentPath, d.name).slice(dir.length + 1))
+    // The out-dir's freshness record (tests/outputs.test.ts) is not an output.
+    .filter((f) => f !== '.planparse-cache.json')
     .sort();
 }
 

@@ -3,15 +3,17 @@
 // (one file per input, relative paths mirrored) or to one JSON Lines stream.
 // A bad file is reported and counted, never the end of the batch.
 import { availableParallelism } from 'node:os';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readFile, realpath, mkdir, access, constants as fsConstants } from 'node:fs/promises';
+import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Stats } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
-import { expandInputs, displayName, emptyWarning, PLAN_EXTENSIONS, type Input } from './inputs.js';
+import { expandInputs, displayName, emptyWarning, printablePath, PLAN_EXTENSIONS, type Input } from './inputs.js';
 import type { InputFormat } from '../read.js';
-import { makeExecutor, runOrdered, type Executor } from './runner.js';
+import { makeExecutor, runOrdered, signalsHandled, type Executor } from './runner.js';
 import type { Task, TaskResult } from './task.js';
-import { AtomicStream, decideOutput, removeTempFilesSync, statOrNull, writeFileAtomic } from './write.js';
-import { colourFor, formatSummary, newStats, StatusLine } from './ui.js';
+import { AtomicStream, OutputRefused, writeReason, removeTempFilesSync, resolveOutput, sameFile, statOrNull, writeOutput, type OutputTarget } from './write.js';
+import type { FreshnessCache } from './freshness.js';
+import { colourFor, formatSummary, newStats, StatusLine, type BatchStats } from './ui.js';
 import { readStdin, writeStdout } from './io.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } from './messages.js';
 
@@ -30,6 +32,12 @@ export interface ConvertOptions {
   color: boolean;
   progress: boolean;
   stdinFormat?: InputFormat;
+  /** Compare with the existing outputs, write nothing; exit 1 when any would change. */
+  check?: boolean;
+  /** Refuse inputs larger than this many bytes. */
+  maxSize?: number;
+  /** gitignore-style patterns: inputs to leave out. */
+  ignore?: string[];
 }
 
 export interface CliEnv {
@@ -46,12 +54,17 @@ interface Job {
 }
 
 type Outcome =
-  | { kind: 'result'; result: TaskResult }
+  | { kind: 'result'; result: TaskResult; target: OutputTarget | null }
   | { kind: 'skipped' }
   | { kind: 'failed'; name: string; message: string };
 
 export function defaultJobs(): number {
   return availableParallelism();
+}
+
+/** More threads than cores only add memory (--jobs 1000 took 4 GB): the pool is capped at the core count. */
+export function cappedJobs(wanted: number, cores = availableParallelism()): number {
+  return Math.max(1, Math.min(wanted, cores));
 }
 
 /** `a/b/plan.txt` → `a/b/plan.json`; a relative path that escapes its base keeps only its name. */
@@ -68,32 +81,112 @@ function isInside(child: string, parent: string): boolean {
 
 export async function runConvert(operands: string[], opts: ConvertOptions, env: CliEnv): Promise<number> {
   const c = colourFor(process.stderr, opts.color);
+  // Signals are caught from the start, so every path (one file to stdout
+  // included) exits 130/143 with nothing half-written.
+  const run: RunState = { stopped: false, executor: null, stats: null, ui: null, quiet: opts.quiet === true, c };
+  const interrupt = (signal: NodeJS.Signals) => interruptRun(run, signal);
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
   try {
-    return await convert(operands, opts, env, c);
+    return await convert(operands, opts, env, run);
   } catch (e) {
     if (e instanceof UsageError) {
       process.stderr.write(`planparse: ${e.message}\n(planparse --help shows the usage)\n`);
       return EXIT_USAGE;
     }
     throw e;
+  } finally {
+    // A signal that came during the last synchronous write still counts.
+    await signalsHandled();
+    process.off('SIGINT', interrupt);
+    process.off('SIGTERM', interrupt);
   }
 }
 
-async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c: ChalkInstance): Promise<number> {
+interface RunState {
+  stopped: boolean;
+  executor: Executor | null;
+  stats: BatchStats | null;
+  ui: StatusLine | null;
+  quiet: boolean;
+  c: ChalkInstance;
+}
+
+function interruptRun(run: RunState, signal: NodeJS.Signals): void {
+  run.stopped = true;
+  run.executor?.stop();
+  removeTempFilesSync();
+  run.ui?.done();
+  if (!run.quiet && run.stats) process.stderr.write(formatSummary(run.stats, run.c, true) + '\n');
+  process.exit(signal === 'SIGINT' ? EXIT_INTERRUPTED : 128 + 15);
+}
+
+/**
+ * A bad --out-dir is a usage error before anything is parsed: a regular file,
+ * a place that cannot be made or written. It is made when missing (not by --check).
+ */
+async function prepareOutDir(outDir: string, check: boolean): Promise<void> {
+  const st = await statOrNull(outDir);
+  if (st && !st.isDirectory()) throw new UsageError(`--out-dir ${outDir}: not a directory`);
+  if (!st) {
+    if (check) return;
+    try {
+      await mkdir(outDir, { recursive: true });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new UsageError(`--out-dir ${outDir}: cannot create it: ${code === 'EEXIST' || code === 'ENOTDIR' ? 'a parent is not a directory' : fsReason(e)}`);
+    }
+    return;
+  }
+  if (check) return;
+  try {
+    await access(outDir, fsConstants.W_OK);
+  } catch (e) {
+    throw new UsageError(`--out-dir ${outDir}: cannot write there: ${fsReason(e)}`);
+  }
+}
+
+/** The resolved, link-free path (or the absolute one when it does not exist). */
+async function realOrResolved(path: string): Promise<string> {
+  return realpath(path).catch(() => resolve(path));
+}
+
+async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, run: RunState): Promise<number> {
+  const c = run.c;
   if (opts.jsonl && opts.format && opts.format !== 'jsonl') throw new UsageError(`--jsonl contradicts --format ${opts.format}`);
   const format: OutputFormat = opts.jsonl ? 'jsonl' : (opts.format ?? 'json');
   if (opts.output && opts.outDir) throw new UsageError('-o/--output and --out-dir cannot be used together');
   if (format === 'jsonl' && opts.outDir) throw new UsageError('JSON Lines is one stream: write it to standard output or -o FILE, not --out-dir');
   if (operands.length === 0) throw new UsageError('no input: give files, directories, glob patterns, or - for standard input');
-  const jobsWanted = opts.jobs ?? defaultJobs();
-
-  const expanded = await expandInputs(operands, PLAN_EXTENSIONS);
+  const checking = opts.check === true;
+  if (checking && !opts.outDir && !opts.output) throw new UsageError('--check compares with existing outputs: give --out-dir DIR or -o FILE');
+  const note = (line: string) => {
+    if (!opts.quiet) process.stderr.write(`planparse: ${line}\n`);
+  };
+  let jobsWanted = opts.jobs ?? defaultJobs();
+  if (jobsWanted > cappedJobs(jobsWanted)) {
+    note(`--jobs ${jobsWanted}: this machine has ${cappedJobs(jobsWanted)} cores, using ${cappedJobs(jobsWanted)}`);
+    jobsWanted = cappedJobs(jobsWanted);
+  }
+  const expanded = await expandInputs(operands, PLAN_EXTENSIONS, { ignore: opts.ignore ?? [] });
   for (const e of expanded.empty) process.stderr.write(emptyWarning(e, PLAN_EXTENSIONS) + '\n');
+  for (const n of expanded.notes) note(printablePath(n));
   let inputs = expanded.inputs;
   if (opts.outDir) {
-    // Outputs from an earlier run inside the input tree are not new inputs.
-    const outRoot = resolve(opts.outDir);
-    inputs = inputs.filter((i) => i.kind === 'stdin' || !isInside(resolve(i.path), outRoot));
+    // Outputs of an earlier run found inside the input tree are not new
+    // inputs; a file named on the command line always is.
+    const outAbs = resolve(opts.outDir);
+    const outReal = await realOrResolved(opts.outDir);
+    const under = await Promise.all(
+      inputs.map(async (i) => {
+        if (i.kind !== 'file' || i.named) return false;
+        const abs = resolve(i.path);
+        return isInside(abs, outAbs) || isInside(abs, outReal) || isInside(await realOrResolved(i.path), outReal);
+      }),
+    );
+    const skipped = under.filter(Boolean).length;
+    if (skipped > 0) note(`${skipped} file${skipped === 1 ? '' : 's'} found under the output folder ${printablePath(opts.outDir)} not taken as input${skipped === 1 ? '' : 's'}`);
+    inputs = inputs.filter((_, i) => !under[i]);
   }
   if (inputs.length === 0) throw new UsageError('no input files found');
   const batch = expanded.batch;
@@ -101,9 +194,13 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
     throw new UsageError(`several inputs: use --out-dir DIR (one .${format} file per input) or --jsonl (one line per input)`);
   }
   if (batch && opts.output && format !== 'jsonl') throw new UsageError('-o/--output takes one input (or --jsonl); use --out-dir for several');
+  // After every other usage check (nothing is made for a command that fails
+  // them), before anything is parsed.
+  if (opts.outDir) await prepareOutDir(opts.outDir, checking);
 
-  const inputStats = await Promise.all(inputs.map((i) => (i.kind === 'file' ? statOrNull(i.path) : Promise.resolve(null))));
+  const inputStats = await Promise.all(inputs.map((i) => (i.kind === 'file' ? (i.stats ? Promise.resolve(i.stats) : statOrNull(i.path)) : Promise.resolve(null))));
   const allInputStats = inputStats.filter((s): s is Stats => s !== null);
+  const isAnInput = (st: Stats | null) => st !== null && allInputStats.some((s) => sameFile(s, st));
   const ext = format === 'md' ? '.md' : '.json';
   const jobs: Job[] = inputs.map((input, i) => ({
     input,
@@ -117,51 +214,60 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
     for (const job of jobs) {
       const key = resolve(job.out!);
       const other = claimed.get(key);
-      if (other !== undefined) throw new UsageError(`${other} and ${job.display} would both be written to ${job.out}`);
+      if (other !== undefined) throw new UsageError(`${other} and ${job.display} would both be written to ${printablePath(job.out!)}`);
       claimed.set(key, job.display);
     }
   }
 
-  // One stream for --jsonl -o FILE: replaced under the same rule as any output.
+  // -o FILE: resolved once, before any parsing. It is always written: one
+  // output named by hand is cheap to redo, and a stale one is worse.
   let stream: AtomicStream | null = null;
+  let single: OutputTarget | null = null;
   const singleOut = !opts.outDir && opts.output ? opts.output : null;
+  /** --check on --jsonl -o: the existing file, compared piece by piece. */
+  let existingStream: { text: string; at: number; same: boolean } | null = null;
   if (singleOut) {
-    const outStat = await statOrNull(singleOut);
-    const hasStdin = inputs.some((i) => i.kind === 'stdin');
-    const decision = decideOutput(outStat, hasStdin ? [] : allInputStats, allInputStats, opts.force === true);
-    if (!decision.write && decision.reason === 'is-input') throw new UsageError(`${singleOut}: refusing to overwrite an input file`);
-    if (!decision.write) {
-      if (!opts.quiet) process.stderr.write(`planparse: ${singleOut}: up to date (newer than its input); --force replaces it\n`);
-      return EXIT_OK;
+    try {
+      single = await resolveOutput(singleOut, false);
+    } catch (e) {
+      process.stderr.write(`planparse: ${printablePath(singleOut)}: ${c.red(`cannot write: ${writeReason(e)}`)}\n`);
+      return EXIT_FAILED;
     }
+    if (single.kind === 'replace' && isAnInput(await statOrNull(single.path))) throw new UsageError(`${singleOut}: refusing to overwrite an input file`);
     if (format === 'jsonl') {
-      try {
-        stream = await AtomicStream.open(singleOut);
-      } catch (e) {
-        // Its directory cannot be made (a parent is a file, no permission): nothing is converted.
-        process.stderr.write(`planparse: ${singleOut}: ${c.red(`cannot write: ${fsReason(e)}`)}\n`);
-        return EXIT_FAILED;
+      if (checking) {
+        existingStream = { text: await readFile(single.path, 'utf8').catch(() => ''), at: 0, same: await statOrNull(single.path).then((s) => s !== null) };
+      } else {
+        try {
+          stream = await AtomicStream.open(single);
+        } catch (e) {
+          // Its folder cannot be written (a parent is a file, no permission): nothing is converted.
+          process.stderr.write(`planparse: ${printablePath(singleOut)}: ${c.red(`cannot write: ${writeReason(e)}`)}\n`);
+          return EXIT_FAILED;
+        }
       }
     }
   }
 
+  const useCache = opts.outDir !== undefined && !opts.force && !opts.strict && !checking;
+  let cache: FreshnessCache | null = null;
+  if (useCache) {
+    const { FreshnessCache, planparseVersion } = await import('./freshness.js');
+    cache = await FreshnessCache.load(opts.outDir!, { version: planparseVersion(), format, pretty: opts.pretty === true });
+  }
+
   const stats = newStats(jobs.length);
   const showStatus = batch && !opts.quiet && opts.progress && process.stderr.isTTY === true;
-  const ui = new StatusLine(process.stderr, showStatus);
+  const ui = new StatusLine(process.stderr, showStatus && !checking);
   const log = (line: string) => ui.log(line);
   const executor: Executor = await makeExecutor(jobsWanted, jobs.length, env.workerUrl);
-  let stopped = false;
-
-  const interrupt = (signal: NodeJS.Signals) => {
-    stopped = true;
-    executor.stop();
-    removeTempFilesSync();
-    ui.done();
-    if (!opts.quiet) process.stderr.write(formatSummary(stats, c, true) + '\n');
-    process.exit(signal === 'SIGINT' ? EXIT_INTERRUPTED : 128 + 15);
-  };
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  run.executor = executor;
+  run.stats = stats;
+  run.ui = ui;
+  if (run.stopped) return EXIT_INTERRUPTED;
+  /** --check: outputs that would change. */
+  const changed: string[] = [];
+  let streamBroken = false;
 
   const fail = (name: string, message: string) => {
     stats.failed++;
@@ -171,15 +277,23 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
   try {
     await runOrdered<Job, Outcome>(jobs, {
       window: Math.max(8, jobsWanted * 4),
-      stopped: () => stopped,
+      stopped: () => run.stopped || streamBroken,
+      inline: 'inline' in executor,
       async start(job, index) {
         try {
-          if (job.out && !singleOut) {
-            const decision = decideOutput(await statOrNull(job.out), job.inputStat ? [job.inputStat] : [], allInputStats, opts.force === true);
-            if (!decision.write) {
-              return decision.reason === 'is-input'
-                ? { kind: 'failed', name: job.out, message: 'refusing to overwrite an input file' }
-                : { kind: 'skipped' };
+          if (job.input.kind === 'file' && job.input.problem) return { kind: 'failed', name: job.display, message: job.input.problem };
+          let target: OutputTarget | null = single;
+          if (job.out && opts.outDir) {
+            try {
+              target = await resolveOutput(job.out, true);
+            } catch (e) {
+              if (!(e instanceof OutputRefused) && !(e as NodeJS.ErrnoException).code) throw e;
+              return { kind: 'failed', name: printablePath(job.out), message: `cannot write: ${writeReason(e)}` };
+            }
+            const outStat = target.kind === 'replace' ? await statOrNull(target.path) : null;
+            if (isAnInput(outStat)) return { kind: 'failed', name: printablePath(job.out), message: 'refusing to overwrite an input file' };
+            if (cache && job.inputStat && job.input.kind === 'file' && cache.isFresh(outputRelPath(job.input.rel, ext), job.input.path, job.inputStat, outStat)) {
+              return { kind: 'skipped' };
             }
           }
           const task: Task = {
@@ -189,11 +303,12 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
             pretty: opts.pretty === true,
             diagnostics: opts.strict === true,
           };
+          if (opts.maxSize !== undefined) task.maxBytes = opts.maxSize;
           if (job.input.kind === 'stdin') {
-            task.bytes = await readStdin();
+            task.bytes = await readStdin(opts.maxSize);
             task.bytesFormat = opts.stdinFormat ?? 'text';
           }
-          return { kind: 'result', result: await executor.run(task) };
+          return { kind: 'result', result: await executor.run(task), target };
         } catch (e) {
           return { kind: 'failed', name: job.display, message: errorMessage(e) };
         }
@@ -207,13 +322,32 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
           fail(job.display, outcome.result.message);
         } else {
           const { text, counts, diagnostics } = outcome.result;
-          try {
-            if (job.out) await writeFileAtomic(job.out, text ?? '');
-            else if (stream) await stream.write(text ?? '');
-            else await writeStdout(text ?? '');
-          } catch (e) {
-            fail(job.out ?? job.display, `cannot write: ${fsReason(e)}`);
-            return;
+          const target = outcome.target;
+          if (checking) {
+            if (existingStream) {
+              const piece = text ?? '';
+              if (existingStream.text.startsWith(piece, existingStream.at)) existingStream.at += piece.length;
+              else existingStream.same = false;
+            } else if (target && job.out) {
+              const existing = target.kind === 'replace' ? await readFile(target.path, 'utf8').catch(() => null) : null;
+              if (existing !== text) changed.push(printablePath(job.out));
+            }
+          } else {
+            try {
+              if (target && job.out) await writeOutput(target, text ?? '');
+              else if (stream) await stream.write(text ?? '');
+              else await writeStdout(text ?? '');
+            } catch (e) {
+              fail(printablePath(job.out ?? singleOut ?? job.display), `cannot write: ${writeReason(e)}`);
+              if (stream) {
+                // One stream: nothing more can be delivered, and what was is
+                // discarded. Named once; every input counts as failed.
+                stats.failed = jobs.length - stats.skipped;
+                stats.converted = 0;
+                streamBroken = true;
+              }
+              return;
+            }
           }
           stats.converted++;
           stats.sections += counts.sections;
@@ -225,23 +359,40 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
             const where = d.line === null ? job.display : `${job.display}:${d.line}`;
             log(`planparse: ${where}: ${c.yellow(d.severity)}: ${d.message} [${d.code}]`);
           }
+          // After the count: an interrupt while this waits sees the output counted.
+          if (cache && target && job.input.kind === 'file' && job.inputStat) {
+            await cache.record(outputRelPath(job.input.rel, ext), job.input.path, job.inputStat, target.path);
+          }
         }
         ui.progress(stats.converted + stats.skipped + stats.failed, stats.files, stats.failed);
       },
     });
-    if (stream) {
+    if (stream && !streamBroken) {
       try {
         await stream.commit();
       } catch (e) {
-        fail(singleOut ?? '', `cannot write: ${fsReason(e)}`);
+        fail(printablePath(singleOut ?? ''), `cannot write: ${writeReason(e)}`);
       }
     }
   } finally {
     await executor.close();
     if (stream) await stream.discard();
-    process.off('SIGINT', interrupt);
-    process.off('SIGTERM', interrupt);
     ui.done();
+    await cache?.save();
+  }
+  if (checking) {
+    if (existingStream && !(existingStream.same && existingStream.at === existingStream.text.length)) changed.push(printablePath(singleOut!));
+    for (const out of changed) await writeStdout(out + '\n');
+    const outputs = existingStream ? 1 : stats.converted;
+    if (!opts.quiet) {
+      const failedNote = stats.failed ? `; ${c.red(`${stats.failed} failed`)}` : '';
+      process.stderr.write(
+        changed.length
+          ? `planparse: --check: ${changed.length} of ${outputs} output${outputs === 1 ? '' : 's'} would change${failedNote}\n`
+          : `planparse: --check: ${outputs} output${outputs === 1 ? '' : 's'} in step${failedNote}\n`,
+      );
+    }
+    return changed.length || stats.failed ? EXIT_FAILED : EXIT_OK;
   }
   if ((batch || opts.outDir) && !opts.quiet) process.stderr.write(formatSummary(stats, c) + '\n');
   if (stats.failed > 0) return EXIT_FAILED;

@@ -5,12 +5,14 @@
 // has a dot or a slash (so it cannot be a command name); anything else goes
 // through dist/cli.js.
 import { runConvert } from './convert.js';
+import { onStdoutError } from './io.js';
 
 const workerUrl = new URL('./worker.js', import.meta.url);
 
 export async function convertPlain(operand: string): Promise<void> {
-  // As in cli.ts: a reader that goes away ends the run with exit 1, no trace.
-  process.stdout.on('error', () => process.exit(1));
+  // As in cli.ts: a reader that goes away ends the run with exit 1, no
+  // trace; any other failure (a full disk) is named on one line.
+  process.stdout.on('error', onStdoutError);
   try {
     process.exitCode = await runConvert([operand], { color: true, progress: true, stdinFormat: 'text' }, { workerUrl });
   } catch (e) {

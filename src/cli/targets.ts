@@ -233,10 +233,15 @@ export function byStatus(rows: TargetRow[], status: StatusFilter = 'target'): Ta
 
 // ---------------------------------------------------------------- CSV and JSON Lines
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; quotes doubled. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line
+ * break; quotes doubled. A text cell that a spreadsheet would run as a
+ * formula (starting with = + - @, a tab or a carriage return) gets a leading
+ * quote mark, as OWASP advises; numbers stay numbers.
+ */
 export function csvField(v: string | number | null): string {
   if (v === null) return '';
-  const s = String(v);
+  const s = typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

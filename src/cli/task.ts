@@ -20,6 +20,8 @@ export interface Task {
   pretty: boolean;
   /** Send the diagnostics back (check, --strict); otherwise only their counts. */
   diagnostics: boolean;
+  /** Refuse a file larger than this (--max-size); the library's default otherwise. */
+  maxBytes?: number;
 }
 
 export interface PlanCounts {
@@ -86,7 +88,7 @@ export async function processTask(task: Task): Promise<TaskResult> {
   try {
     const plan = task.bytes
       ? await parsePlanBytes(task.bytes, task.path, task.bytesFormat)
-      : await parsePlanFile(task.path ?? '');
+      : await parsePlanFile(task.path ?? '', task.maxBytes === undefined ? {} : { maxBytes: task.maxBytes });
     const text = await serialise(plan, task);
     return { id: task.id, ok: true, text, counts: countPlan(plan), diagnostics: task.diagnostics ? plan.diagnostics : [] };
   } catch (e) {

@@ -1,11 +1,11 @@
 // `planparse validate`: check JSON documents (planparse output, or anything
 // claiming to be) against the same zod schema the parser validates with, and
 // name every problem by file and JSON path.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { Plan } from '../schema.js';
-import { expandInputs, displayName, emptyWarning } from './inputs.js';
+import { expandInputs, displayName, emptyWarning, printablePath } from './inputs.js';
 import { makeReporter, type Finding, type ReporterName } from './reporters.js';
 import { colourFor, formatElapsed } from './ui.js';
 import { readStdin } from './io.js';
@@ -42,6 +42,25 @@ function syntaxErrorLine(text: string, e: unknown): number | null {
 
 const MAX_ISSUES = 100;
 
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Paths of properties the schema does not know. Zod's objects drop unknown
+ * keys while parsing, so they are the keys of the document missing from what
+ * zod returned (the JSON Schema says additionalProperties: false).
+ */
+export function unknownProperties(doc: unknown, parsed: unknown, path: PropertyKey[] = [], out: PropertyKey[][] = []): PropertyKey[][] {
+  if (Array.isArray(doc) && Array.isArray(parsed)) {
+    doc.forEach((v, i) => unknownProperties(v, parsed[i], [...path, i], out));
+  } else if (isRecord(doc) && isRecord(parsed)) {
+    for (const key of Object.keys(doc)) {
+      if (!Object.hasOwn(parsed, key)) out.push([...path, key]);
+      else unknownProperties(doc[key], parsed[key], [...path, key], out);
+    }
+  }
+  return out;
+}
+
 /** Problems of one JSON document; `line` places a JSON Lines record. */
 export function documentProblems(file: string, text: string, line: number | null): Finding[] {
   let doc: unknown;
@@ -52,7 +71,13 @@ export function documentProblems(file: string, text: string, line: number | null
     return [{ file, line: at, severity: 'error', message: `not valid JSON: ${oneLine(e instanceof Error ? e.message : String(e))}`, code: 'json-syntax' }];
   }
   const result = Plan.safeParse(doc);
-  if (result.success) return [];
+  if (result.success) return unknownProperties(doc, result.data).slice(0, MAX_ISSUES).map((path) => ({
+    file,
+    line,
+    severity: 'error' as const,
+    message: `${jsonPath(path)}: unknown property (the schema allows no additional properties)`,
+    code: 'schema',
+  }));
   const issues = result.error.issues;
   const findings: Finding[] = issues.slice(0, MAX_ISSUES).map((issue) => ({
     file,
@@ -80,6 +105,34 @@ export function fileProblems(file: string, text: string, jsonLines: boolean): Fi
   return findings;
 }
 
+/** Problems kept per JSON Lines file; past it they are only counted (memory stays bounded). */
+const MAX_FINDINGS_PER_FILE = 1000;
+
+/**
+ * A JSON Lines file validated as it is read, one record at a time: memory
+ * holds one line, not the file (a corpus export can be gigabytes).
+ */
+export async function validateJsonLines(file: string, path: string): Promise<Finding[]> {
+  const { createReadStream } = await import('node:fs');
+  const { createInterface } = await import('node:readline');
+  const findings: Finding[] = [];
+  let more = 0;
+  let no = 0;
+  const lines = createInterface({ input: createReadStream(path), crlfDelay: Infinity });
+  for await (const raw of lines) {
+    no++;
+    const record = no === 1 ? raw.replace(/^\uFEFF/, '') : raw;
+    if (record.trim() === '') continue;
+    const found = documentProblems(file, record, no);
+    for (const f of found) {
+      if (findings.length < MAX_FINDINGS_PER_FILE) findings.push(f);
+      else more++;
+    }
+  }
+  if (more > 0) findings.push({ file, line: null, severity: 'error', message: `… and ${more} more problems`, code: 'schema' });
+  return findings;
+}
+
 export async function runValidate(operands: string[], opts: ValidateOptions): Promise<number> {
   const c = colourFor(process.stderr, opts.color);
   try {
@@ -96,24 +149,36 @@ export async function runValidate(operands: string[], opts: ValidateOptions): Pr
 async function validate(operands: string[], opts: ValidateOptions, c: ChalkInstance): Promise<number> {
   if (operands.length === 0) throw new UsageError('no input: give JSON files, directories, glob patterns, or - for standard input');
   const started = performance.now();
-  const { inputs, empty } = await expandInputs(operands, ['json', 'jsonl']);
+  const { inputs, empty, notes } = await expandInputs(operands, ['json', 'jsonl']);
   for (const e of empty) process.stderr.write(emptyWarning(e, ['json', 'jsonl']) + '\n');
+  for (const n of notes) process.stderr.write(`planparse: ${printablePath(n)}\n`);
   if (inputs.length === 0) throw new UsageError('no input files found');
   const reporter = makeReporter(opts.reporter, process.stdout, colourFor(process.stdout, opts.color));
   let invalid = 0;
   let problems = 0;
   for (const input of inputs) {
     const file = displayName(input);
-    let text: string;
+    const jsonLines = input.kind === 'file' && /^\.(jsonl|ndjson)$/i.test(extname(input.path));
+    let findings: Finding[];
     try {
-      text = input.kind === 'stdin' ? Buffer.from(await readStdin()).toString('utf8') : await readFile(input.path, 'utf8');
+      if (input.kind === 'file' && input.problem) throw Object.assign(new Error(input.problem.replace(/^cannot read file: /, '')), { code: 'EBADNAME' });
+      if (input.kind === 'file') {
+        // Only regular files: a device or FIFO (a link to /dev/zero) could be endless.
+        const st = await stat(input.path);
+        if (st.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        if (!st.isFile()) throw Object.assign(new Error('not a regular file'), { code: 'ENOTREG' });
+      }
+      if (jsonLines && input.kind === 'file') {
+        findings = await validateJsonLines(file, input.path);
+      } else {
+        const text = input.kind === 'stdin' ? Buffer.from(await readStdin()).toString('utf8') : await readFile(input.path, 'utf8');
+        findings = fileProblems(file, text.replace(/^\uFEFF/, ''), false);
+      }
     } catch (e) {
       invalid++;
       reporter.file(file, [], `cannot read file: ${fsReason(e)}`);
       continue;
     }
-    const jsonLines = input.kind === 'file' && /^\.(jsonl|ndjson)$/i.test(extname(input.path));
-    const findings = fileProblems(file, text.replace(/^\uFEFF/, ''), jsonLines);
     if (findings.length) {
       invalid++;
       problems += findings.length;

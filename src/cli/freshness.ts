@@ -1,0 +1,107 @@
+// When an --out-dir output may be left as it is. Modification times alone are
+// not enough: an output written by another planparse version, or with other
+// options (--pretty), is stale however new it is. So a record in the out-dir
+// (.planparse-cache.json, dot-hidden: scans skip it) notes, per output, the
+// input it came from and both files' size and time, under a key made of the
+// version and every option that changes the output. An output is up to date
+// only when the key matches and neither file changed since it was written.
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import type { Stats } from 'node:fs';
+import { writeFileAtomic } from './write.js';
+
+export const CACHE_NAME = '.planparse-cache.json';
+
+/** What, besides the input, shapes an output's bytes. */
+export interface OutputKey {
+  version: string;
+  format: string;
+  pretty: boolean;
+}
+
+interface Entry {
+  input: string;
+  inputSize: number;
+  inputMtimeMs: number;
+  outputSize: number;
+  outputMtimeMs: number;
+}
+
+interface CacheFile {
+  version: string;
+  options: { format: string; pretty: boolean };
+  outputs: Record<string, Entry>;
+}
+
+let versionCache: string | null = null;
+
+/** planparse's own version, from the package.json above this module (src/ or dist/). */
+export function planparseVersion(): string {
+  if (versionCache !== null) return versionCache;
+  let dir = dirname(new URL(import.meta.url).pathname);
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'package.json');
+    if (existsSync(candidate)) {
+      const pkg = JSON.parse(readFileSync(candidate, 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'planparse' && pkg.version) return (versionCache = pkg.version);
+    }
+    dir = dirname(dir);
+  }
+  // Without it no record can match, so every output is rewritten: safe.
+  return (versionCache = 'unknown');
+}
+
+export class FreshnessCache {
+  private readonly outputs: Record<string, Entry>;
+  private changed = false;
+
+  private constructor(
+    private readonly outDir: string,
+    private readonly key: OutputKey,
+    outputs: Record<string, Entry>,
+  ) {
+    this.outputs = outputs;
+  }
+
+  static async load(outDir: string, key: OutputKey): Promise<FreshnessCache> {
+    let outputs: Record<string, Entry> = Object.create(null);
+    try {
+      const file = JSON.parse(await readFile(join(outDir, CACHE_NAME), 'utf8')) as Partial<CacheFile>;
+      const same = file.version === key.version && file.options?.format === key.format && file.options?.pretty === key.pretty;
+      if (same && file.outputs && typeof file.outputs === 'object') outputs = Object.assign(Object.create(null), file.outputs);
+    } catch {
+      // No record (first run) or an unreadable one: nothing counts as up to date.
+    }
+    return new FreshnessCache(outDir, key, outputs);
+  }
+
+  /** Up to date: recorded under this key, and input and output unchanged since. */
+  isFresh(rel: string, inputPath: string, input: Stats, output: Stats | null): boolean {
+    const e = this.outputs[rel];
+    return (
+      e !== undefined && output !== null && output.isFile() &&
+      e.input === resolve(inputPath) && e.inputSize === input.size && e.inputMtimeMs === input.mtimeMs &&
+      e.outputSize === output.size && e.outputMtimeMs === output.mtimeMs
+    );
+  }
+
+  /** Note an output just written from `inputPath`. */
+  async record(rel: string, inputPath: string, input: Stats, outputPath: string): Promise<void> {
+    const output = await stat(outputPath).catch(() => null);
+    if (!output) return;
+    this.outputs[rel] = { input: resolve(inputPath), inputSize: input.size, inputMtimeMs: input.mtimeMs, outputSize: output.size, outputMtimeMs: output.mtimeMs };
+    this.changed = true;
+  }
+
+  /** Write the record back (atomically); a failure only costs the next run a rewrite. */
+  async save(): Promise<void> {
+    if (!this.changed) return;
+    const file: CacheFile = { version: this.key.version, options: { format: this.key.format, pretty: this.key.pretty }, outputs: this.outputs };
+    try {
+      await writeFileAtomic(join(this.outDir, CACHE_NAME), JSON.stringify(file) + '\n');
+    } catch {
+      // Not an output the user asked for: its loss is not a failure.
+    }
+  }
+}
