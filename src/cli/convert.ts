@@ -10,7 +10,9 @@ import { expandInputs, displayName, emptyWarning, type Input } from './inputs.js
 import { makeExecutor, runOrdered, type Executor } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { AtomicStream, decideOutput, removeTempFilesSync, statOrNull, writeFileAtomic } from './write.js';
-import { colourFor, formatSummary, newStats, StatusLine } from './ui.js';
+import { colourFor, dataColour, formatSummary, formatWarningHint, newStats, prettyByDefault, StatusLine, tallyCodes } from './ui.js';
+import { highlightJsonKeys } from './highlight.js';
+import { findingLine } from './reporters.js';
 import { readStdin, writeStdout } from './io.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } from './messages.js';
 
@@ -29,6 +31,8 @@ export interface ConvertOptions {
   color: boolean;
   progress: boolean;
   stdinFormat?: 'text' | 'markdown';
+  /** Labels of the Markdown report. */
+  lang?: 'zh' | 'en';
 }
 
 export interface CliEnv {
@@ -96,10 +100,12 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
   }
   if (inputs.length === 0) throw new UsageError('no input files found');
   const batch = expanded.batch;
-  if (batch && format !== 'jsonl' && !opts.outDir) {
+  // A Markdown batch without --out-dir is one combined report, like JSON Lines.
+  const oneStream = format === 'jsonl' || format === 'md';
+  if (batch && !oneStream && !opts.outDir) {
     throw new UsageError(`several inputs: use --out-dir DIR (one .${format} file per input) or --jsonl (one line per input)`);
   }
-  if (batch && opts.output && format !== 'jsonl') throw new UsageError('-o/--output takes one input (or --jsonl); use --out-dir for several');
+  if (batch && opts.output && !oneStream) throw new UsageError('-o/--output takes one input (or --jsonl); use --out-dir for several');
 
   const inputStats = await Promise.all(inputs.map((i) => (i.kind === 'file' ? statOrNull(i.path) : Promise.resolve(null))));
   const allInputStats = inputStats.filter((s): s is Stats => s !== null);
@@ -108,7 +114,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
     input,
     display: displayName(input),
     inputStat: inputStats[i] ?? null,
-    out: opts.outDir ? join(opts.outDir, outputRelPath(input.rel, ext)) : format !== 'jsonl' && opts.output ? opts.output : null,
+    out: opts.outDir ? join(opts.outDir, outputRelPath(input.rel, ext)) : !(oneStream && batch) && opts.output ? opts.output : null,
   }));
 
   if (opts.outDir) {
@@ -133,7 +139,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
       if (!opts.quiet) process.stderr.write(`planparse: ${singleOut}: up to date (newer than its input); --force replaces it\n`);
       return EXIT_OK;
     }
-    if (format === 'jsonl') {
+    if (oneStream && batch) {
       try {
         stream = await AtomicStream.open(singleOut);
       } catch (e) {
@@ -145,6 +151,8 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
   }
 
   const stats = newStats(jobs.length);
+  const stdoutColour = dataColour(process.stdout, opts.color);
+  let reportsWritten = 0;
   const showStatus = batch && !opts.quiet && opts.progress && process.stderr.isTTY === true;
   const ui = new StatusLine(process.stderr, showStatus);
   const log = (line: string) => ui.log(line);
@@ -185,8 +193,10 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
             id: index,
             path: job.input.path,
             output: format,
-            pretty: opts.pretty === true,
-            diagnostics: opts.strict === true,
+            pretty: opts.pretty ?? prettyByDefault(opts),
+            lang: opts.lang,
+            // Always: their codes go into the summary (and the warning hint on a terminal).
+            diagnostics: true,
           };
           if (job.input.kind === 'stdin') {
             task.bytes = await readStdin();
@@ -205,11 +215,13 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
         } else if (!outcome.result.ok) {
           fail(job.display, outcome.result.message);
         } else {
-          const { text, counts, diagnostics } = outcome.result;
+          const { counts, diagnostics } = outcome.result;
+          // Reports after the first in a combined Markdown report: a blank line between them.
+          const text = (format === 'md' && !job.out && reportsWritten++ > 0 ? '\n' : '') + (outcome.result.text ?? '');
           try {
-            if (job.out) await writeFileAtomic(job.out, text ?? '');
-            else if (stream) await stream.write(text ?? '');
-            else await writeStdout(text ?? '');
+            if (job.out) await writeFileAtomic(job.out, text);
+            else if (stream) await stream.write(text);
+            else await writeStdout(format === 'json' ? highlightJsonKeys(text, stdoutColour) : text);
           } catch (e) {
             fail(job.out ?? job.display, `cannot write: ${fsReason(e)}`);
             return;
@@ -219,10 +231,11 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
           stats.items += counts.items;
           stats.targets += counts.targets;
           stats.warnings += counts.warnings + counts.errors;
-          for (const d of diagnostics) {
-            if (d.severity === 'info') continue;
-            const where = d.line === null ? job.display : `${job.display}:${d.line}`;
-            log(`planparse: ${where}: ${c.yellow(d.severity)}: ${d.message} [${d.code}]`);
+          tallyCodes(stats.warningCodes, diagnostics);
+          if (opts.strict) {
+            for (const d of diagnostics) {
+              if (d.severity !== 'info') log(findingLine({ file: job.display, line: d.line, severity: d.severity, message: d.message, code: d.code }, c));
+            }
           }
         }
         ui.progress(stats.converted + stats.skipped + stats.failed, stats.files, stats.failed);
@@ -243,6 +256,10 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
     ui.done();
   }
   if ((batch || opts.outDir) && !opts.quiet) process.stderr.write(formatSummary(stats, c) + '\n');
+  // One file typed at a terminal: its warnings would otherwise go unseen.
+  else if (!opts.quiet && !opts.strict && stats.warnings > 0 && process.stderr.isTTY) {
+    process.stderr.write(formatWarningHint(stats.warnings, stats.warningCodes, jobs[0]!.display, c) + '\n');
+  }
   if (stats.failed > 0) return EXIT_FAILED;
   if (opts.strict && stats.warnings > 0) return EXIT_FAILED;
   return EXIT_OK;
