@@ -30,7 +30,7 @@ const langOption = () =>
 function outputFormat(value: string): 'json' | 'jsonl' | 'md' {
   if (value === 'json' || value === 'jsonl' || value === 'md') return value;
   if (/^(csv|tsv|table|xlsx?)$/i.test(value)) {
-    throw new InvalidArgumentError(`a table of targets is written by another command: planparse targets FILE --format ${value.toLowerCase() === 'table' ? 'table' : 'csv'}`);
+    throw new InvalidArgumentError(`For a table of targets: planparse targets FILE --format ${value.toLowerCase() === 'table' ? 'table' : 'csv'}`);
   }
   throw new InvalidArgumentError('Allowed choices are json, jsonl, md.');
 }

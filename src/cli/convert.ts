@@ -193,7 +193,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
             id: index,
             path: job.input.path,
             output: format,
-            pretty: opts.pretty ?? prettyByDefault(opts),
+            pretty: opts.pretty ?? (format === 'json' && prettyByDefault(opts)),
             lang: opts.lang,
             // Always: their codes go into the summary (and the warning hint on a terminal).
             diagnostics: true,
