@@ -153,7 +153,9 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, c:
   const stats = newStats(jobs.length);
   const stdoutColour = dataColour(process.stdout, opts.color);
   let reportsWritten = 0;
-  const showStatus = batch && !opts.quiet && opts.progress && process.stderr.isTTY === true;
+  // Not when the documents themselves go to the same terminal: the bar would cut into them.
+  const documentsOnTerminal = process.stdout.isTTY === true && !opts.outDir && !(opts.output && oneStream);
+  const showStatus = batch && !opts.quiet && opts.progress && process.stderr.isTTY === true && !documentsOnTerminal;
   const ui = new StatusLine(process.stderr, showStatus);
   const log = (line: string) => ui.log(line);
   const executor: Executor = await makeExecutor(jobsWanted, jobs.length, env.workerUrl);
