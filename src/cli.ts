@@ -33,6 +33,19 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 const jobsOption = () =>
   new Option('-j, --jobs <n>', 'files parsed in parallel by worker threads (default: number of CPU cores)').argParser(wholeNumber(1));
+const colorOption = () => new Option('--color', 'colours even when piped or with NO_COLOR set');
+const langOption = () =>
+  new Option('--lang <language>', 'labels of the Markdown report: zh (标题, 年份, 发文机关 …) or en').choices(['zh', 'en']).default('zh');
+
+/** -f's values; a table of targets is another command's job, and the error says which. */
+function outputFormat(value: string): 'json' | 'jsonl' | 'md' {
+  if (value === 'json' || value === 'jsonl' || value === 'md') return value;
+  if (/^(csv|tsv|table|xlsx?)$/i.test(value)) {
+    throw new InvalidArgumentError(`For a table of targets: planparse targets FILE --format ${value.toLowerCase() === 'table' ? 'table' : 'csv'}`);
+  }
+  throw new InvalidArgumentError('Allowed choices are json, jsonl, md.');
+}
+
 const stdinFormatOption = () =>
   new Option('--stdin-format <format>', 'how to read standard input (-); files are read by extension').choices(['text', 'markdown', 'html']).default('text');
 
@@ -43,12 +56,15 @@ Inputs:
                 <!DOCTYPE html> or <html>); encoding is detected
   DIR           every *.txt, *.md and web page under DIR, recursively
   'GLOB'        a fast-glob pattern (quote it), e.g. 'plans/**/*.txt'
-  -             standard input
+  -             standard input (also read when no input is given and
+                standard input is a pipe: cat plan.txt | planparse)
 
 Outputs:
-  one input     JSON on stdout, or -o FILE
+  one input     JSON on stdout (indented, keys coloured, on a terminal;
+                one line when piped), or -o FILE
   a batch       --out-dir DIR: one NAME.json per input, relative paths mirrored
                 --jsonl: one JSON document per line, in input order (stdout or -o)
+                --format md: one combined Markdown report (stdout or -o)
   A directory or a pattern is always a batch.
 
 Safety:
@@ -75,6 +91,11 @@ Examples:
   $ planparse page.html --pretty
   $ curl -s https://example.org/plan.html | planparse - --stdin-format html
   $ planparse corpus/ --out-dir json/ --check      (CI: committed JSON in step)
+  $ planparse scraped/ --format md -o report.md
+  $ cat plan.txt | planparse
+
+planparse help COMMAND shows the help of a command (check, validate, schema,
+targets).
 `;
 
 const CHECK_HELP = `
@@ -83,7 +104,7 @@ Fails (exit 1) when a file cannot be parsed, when a diagnostic is at or above
 --max-warnings. The report goes to stdout, the summary to stderr.
 
 Reporters:
-  text    FILE:LINE: severity: message [code]
+  text    FILE:LINE: severity code message (as --strict prints them)
   json    one JSON object: {files: [{path, ok, error, findings}], summary}
   github  GitHub Actions workflow commands (::warning file=…,line=…::message),
           shown as annotations on the pull request
@@ -98,8 +119,9 @@ Examples:
 
 const VALIDATE_HELP = `
 Every .json file is one document; every line of a .jsonl file is one document.
-Each problem is named with its file, its JSON path ($.sections[0].items[2].number)
-and, for JSON Lines, its line.
+Each problem is named with its file, its JSON path ($.sections[0].items[2].number),
+for JSON Lines its line, the value found and what the schema allows there:
+  plan.json: error schema $.meta.year: the string "2020"; allowed: a whole number, or null
 
 Exit status: 0 all valid, 1 some invalid or unreadable, 2 usage error
 
@@ -133,6 +155,7 @@ function checkCommand(): Command {
     .option('-q, --quiet', 'no summary, no progress bar')
     .option('--no-progress', 'no progress bar')
     .option('--no-color', 'no colours (also: NO_COLOR=1; never when piped)')
+    .addOption(colorOption())
     .addHelpText('after', CHECK_HELP)
     .action(async (inputs: string[], flags) => {
       const { runCheck } = await import('./cli/check.js');
@@ -147,6 +170,7 @@ function validateCommand(): Command {
     .addOption(new Option('-r, --reporter <name>', 'report format').choices(['text', 'json', 'github']).default('text'))
     .option('-q, --quiet', 'no summary')
     .option('--no-color', 'no colours (also: NO_COLOR=1; never when piped)')
+    .addOption(colorOption())
     .addHelpText('after', VALIDATE_HELP)
     .action(async (inputs: string[], flags) => {
       const { runValidate } = await import('./cli/validate.js');
@@ -178,8 +202,10 @@ export async function main(argv: string[], version: string): Promise<void> {
     .option('-o, --output <file>', 'write to FILE instead of stdout (one input, or --jsonl)')
     .option('-d, --out-dir <dir>', 'write one file per input into DIR, mirroring relative paths')
     .option('--jsonl', 'one JSON document per line, in input order (same as --format jsonl)')
-    .addOption(new Option('-f, --format <format>', 'output format (default: json)').choices(['json', 'jsonl', 'md']))
-    .option('--pretty', 'indent JSON (default: one line per document)')
+    .addOption(new Option('-f, --format <format>', 'output format: json, jsonl or md (default: json)').argParser(outputFormat))
+    .option('--pretty', 'indent JSON (default on a terminal; piped: one line per document); Markdown: facts as a table')
+    .option('--no-pretty', 'one line per document even on a terminal')
+    .addOption(langOption())
     .addOption(jobsOption())
     .option('--force', 'replace outputs even when they are newer than their input')
     .option('--strict', 'exit 1 when any document has warnings (and print them)')
@@ -190,9 +216,12 @@ export async function main(argv: string[], version: string): Promise<void> {
     .option('--check', 'compare with the existing outputs and write nothing; exit 1 listing those that would change')
     .option('--max-size <size>', 'refuse inputs larger than this (default 64M)', byteSize)
     .option('--ignore <pattern>', 'leave out inputs matching this .gitignore-style pattern (repeatable; also !PATTERN operands)', collect)
+    .addOption(colorOption())
     .addHelpText('after', CONVERT_HELP)
     .action(async (inputs: string[], flags: ConvertFlags) => {
       const { runConvert } = await import('./cli/convert.js');
+      // `cat plan.txt | planparse`: a pipe with no operand is the input.
+      if (inputs.length === 0 && !process.stdin.isTTY) inputs = ['-'];
       process.exitCode = await runConvert(inputs, flags, { workerUrl });
     });
 
@@ -202,6 +231,14 @@ export async function main(argv: string[], version: string): Promise<void> {
   program.addCommand(schemaCommand());
   registerTargetsCommand(program);
   program.addCommand(compareCommand());
+  // `planparse help` and `planparse help check`, as git and npm have them.
+  program.helpCommand('help [command]', 'show the help of planparse or of a command');
+  // --color is told apart from --no-color's default by where the value came from.
+  program.hook('preAction', async (_program, action) => {
+    if (action.getOptionValueSource('color') === 'cli' && action.getOptionValue('color') === true) {
+      (await import('./cli/ui.js')).forceColour();
+    }
+  });
 
   // Usage errors exit 2 (commander's default is 1, which we keep for failed files).
   for (const cmd of [program, ...program.commands]) {

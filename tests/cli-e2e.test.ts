@@ -198,9 +198,9 @@ describe('planparse validate / check / schema', () => {
     writeFileSync(join(work, 'bad/truncated.json'), '{"schemaVersion": "1.0.0",\n  "source": ');
     const bad = planparse(['validate', 'bad', 'out']);
     expect(bad.status).toBe(1);
-    expect(bad.stdout).toContain('bad/broken.json: error: $.sections[0].number: ');
-    expect(bad.stdout).toContain('bad/broken.json: error: $.items: ');
-    expect(bad.stdout).toMatch(/bad\/truncated\.json:2: error: not valid JSON/);
+    expect(bad.stdout).toContain('bad/broken.json: error schema $.sections[0].number: the string "one"; allowed: a whole number ≥ 0\n');
+    expect(bad.stdout).toContain('bad/broken.json: error schema $.items: missing; allowed: an array\n');
+    expect(bad.stdout).toMatch(/bad\/truncated\.json:2: error json-syntax not valid JSON/);
     expect(bad.stderr).toMatch(/7 files validated: 5 valid, 2 invalid/);
   });
 

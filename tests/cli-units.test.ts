@@ -131,6 +131,7 @@ describe('Markdown outline', () => {
     const md = planToMarkdown(plan);
     expect(md).toContain('## 一、加强\\*党建\\*工作');
     expect(md).toContain('\\[试点]');
-    expect(md).toContain('_Targets:_ 达到100% (≥ 100 %)');
+    expect(md).toContain('_目标：_ 达到100% (≥ 100 %)');
+    expect(planToMarkdown(plan, { lang: 'en' })).toContain('_Targets:_ 达到100% (≥ 100 %)');
   });
 });

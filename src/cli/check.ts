@@ -7,7 +7,7 @@ import type { InputFormat } from '../read.js';
 import { makeExecutor, runOrdered } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { makeReporter, type Finding, type ReporterName } from './reporters.js';
-import { colourFor, formatElapsed, StatusLine } from './ui.js';
+import { colourFor, formatCodes, formatElapsed, plural, StatusLine, tallyCodes } from './ui.js';
 import { readStdin } from './io.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage } from './messages.js';
 import { defaultJobs, type CliEnv } from './convert.js';
@@ -73,12 +73,16 @@ async function check(operands: string[], opts: CheckOptions, env: CliEnv, c: Cha
   const reporter = makeReporter(opts.reporter, process.stdout, reporterColour);
   const ui = new StatusLine(process.stderr, inputs.length > 1 && !opts.quiet && opts.progress && process.stderr.isTTY === true);
   const tally: CheckTally = { files: inputs.length, failedFiles: 0, errors: 0, warnings: 0, infos: 0 };
+  /** Codes of the errors and warnings found, with their counts, for the summary. */
+  const codes = new Map<string, number>();
   let done = 0;
   let stopped = false;
 
   const summary = (interrupted: boolean) => {
     const head = interrupted ? c.yellow(`interrupted after ${done} of ${tally.files} files`) : `${tally.files} file${tally.files === 1 ? '' : 's'} checked`;
-    return `planparse: ${head}: ${tally.failedFiles ? c.red(`${tally.failedFiles} failed`) : '0 failed'}; ${tally.errors} errors, ${tally.warnings} warnings, ${tally.infos} infos; ${formatElapsed(performance.now() - started)}`;
+    const which = codes.size ? ` (${formatCodes(codes)})` : '';
+    const found = `${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}, ${plural(tally.infos, 'info')}${which}`;
+    return `planparse: ${head}: ${tally.failedFiles ? c.red(`${tally.failedFiles} failed`) : '0 failed'}; ${found}; ${formatElapsed(performance.now() - started)}`;
   };
   const interrupt = (signal: NodeJS.Signals) => {
     stopped = true;
@@ -117,6 +121,7 @@ async function check(operands: string[], opts: CheckOptions, env: CliEnv, c: Cha
           tally.errors += result.counts.errors;
           tally.warnings += result.counts.warnings;
           tally.infos += result.counts.infos;
+          tallyCodes(codes, result.diagnostics);
           const findings: Finding[] = result.diagnostics
             .filter((d) => RANK[d.severity] >= shownFrom)
             .map((d) => ({ file, line: d.line, severity: d.severity, message: d.message, code: d.code }));

@@ -13,7 +13,9 @@ import { makeExecutor, runOrdered, signalsHandled, type Executor } from './runne
 import type { Task, TaskResult } from './task.js';
 import { AtomicStream, OutputRefused, writeReason, removeTempFilesSync, resolveOutput, sameFile, statOrNull, writeOutput, type OutputTarget } from './write.js';
 import type { FreshnessCache } from './freshness.js';
-import { colourFor, formatSummary, newStats, StatusLine, type BatchStats } from './ui.js';
+import { colourFor, dataColour, formatSummary, formatWarningHint, newStats, prettyByDefault, StatusLine, tallyCodes, type BatchStats } from './ui.js';
+import { highlightJsonKeys } from './highlight.js';
+import { findingLine } from './reporters.js';
 import { readStdin, writeStdout } from './io.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } from './messages.js';
 
@@ -38,6 +40,8 @@ export interface ConvertOptions {
   maxSize?: number;
   /** gitignore-style patterns: inputs to leave out. */
   ignore?: string[];
+  /** Labels of the Markdown report. */
+  lang?: 'zh' | 'en';
 }
 
 export interface CliEnv {
@@ -190,10 +194,12 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
   }
   if (inputs.length === 0) throw new UsageError('no input files found');
   const batch = expanded.batch;
-  if (batch && format !== 'jsonl' && !opts.outDir) {
+  // A Markdown batch without --out-dir is one combined report, like JSON Lines.
+  const oneStream = format === 'jsonl' || format === 'md';
+  if (batch && !oneStream && !opts.outDir) {
     throw new UsageError(`several inputs: use --out-dir DIR (one .${format} file per input) or --jsonl (one line per input)`);
   }
-  if (batch && opts.output && format !== 'jsonl') throw new UsageError('-o/--output takes one input (or --jsonl); use --out-dir for several');
+  if (batch && opts.output && !oneStream) throw new UsageError('-o/--output takes one input (or --jsonl); use --out-dir for several');
   // After every other usage check (nothing is made for a command that fails
   // them), before anything is parsed.
   if (opts.outDir) await prepareOutDir(opts.outDir, checking);
@@ -206,7 +212,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
     input,
     display: displayName(input),
     inputStat: inputStats[i] ?? null,
-    out: opts.outDir ? join(opts.outDir, outputRelPath(input.rel, ext)) : format !== 'jsonl' && opts.output ? opts.output : null,
+    out: opts.outDir ? join(opts.outDir, outputRelPath(input.rel, ext)) : !(oneStream && batch) && opts.output ? opts.output : null,
   }));
 
   if (opts.outDir) {
@@ -234,7 +240,8 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
       return EXIT_FAILED;
     }
     if (single.kind === 'replace' && isAnInput(await statOrNull(single.path))) throw new UsageError(`${singleOut}: refusing to overwrite an input file`);
-    if (format === 'jsonl') {
+    // Several documents into one file (JSON Lines, a combined Markdown report): one stream.
+    if (oneStream && batch) {
       if (checking) {
         existingStream = { text: await readFile(single.path, 'utf8').catch(() => ''), at: 0, same: await statOrNull(single.path).then((s) => s !== null) };
       } else {
@@ -257,7 +264,11 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
   }
 
   const stats = newStats(jobs.length);
-  const showStatus = batch && !opts.quiet && opts.progress && process.stderr.isTTY === true;
+  const stdoutColour = dataColour(process.stdout, opts.color);
+  let reportsWritten = 0;
+  // Not when the documents themselves go to the same terminal: the bar would cut into them.
+  const documentsOnTerminal = process.stdout.isTTY === true && !opts.outDir && !(opts.output && oneStream);
+  const showStatus = batch && !opts.quiet && opts.progress && process.stderr.isTTY === true && !documentsOnTerminal;
   const ui = new StatusLine(process.stderr, showStatus && !checking);
   const log = (line: string) => ui.log(line);
   const executor: Executor = await makeExecutor(jobsWanted, jobs.length, env.workerUrl);
@@ -300,8 +311,10 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
             id: index,
             path: job.input.path,
             output: format,
-            pretty: opts.pretty === true,
-            diagnostics: opts.strict === true,
+            pretty: opts.pretty ?? (format === 'json' && prettyByDefault(opts)),
+            lang: opts.lang,
+            // Always: their codes go into the summary (and the warning hint on a terminal).
+            diagnostics: true,
           };
           if (opts.maxSize !== undefined) task.maxBytes = opts.maxSize;
           if (job.input.kind === 'stdin') {
@@ -321,12 +334,13 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
         } else if (!outcome.result.ok) {
           fail(job.display, outcome.result.message);
         } else {
-          const { text, counts, diagnostics } = outcome.result;
+          const { counts, diagnostics } = outcome.result;
+          // Reports after the first in a combined Markdown report: a blank line between them.
+          const text = (format === 'md' && !job.out && reportsWritten++ > 0 ? '\n' : '') + (outcome.result.text ?? '');
           const target = outcome.target;
           if (checking) {
             if (existingStream) {
-              const piece = text ?? '';
-              if (existingStream.text.startsWith(piece, existingStream.at)) existingStream.at += piece.length;
+              if (existingStream.text.startsWith(text, existingStream.at)) existingStream.at += text.length;
               else existingStream.same = false;
             } else if (target && job.out) {
               const existing = target.kind === 'replace' ? await readFile(target.path, 'utf8').catch(() => null) : null;
@@ -334,9 +348,9 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
             }
           } else {
             try {
-              if (target && job.out) await writeOutput(target, text ?? '');
-              else if (stream) await stream.write(text ?? '');
-              else await writeStdout(text ?? '');
+              if (target && job.out) await writeOutput(target, text);
+              else if (stream) await stream.write(text);
+              else await writeStdout(format === 'json' ? highlightJsonKeys(text, stdoutColour) : text);
             } catch (e) {
               fail(printablePath(job.out ?? singleOut ?? job.display), `cannot write: ${writeReason(e)}`);
               if (stream) {
@@ -354,10 +368,11 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
           stats.items += counts.items;
           stats.targets += counts.targets;
           stats.warnings += counts.warnings + counts.errors;
-          for (const d of diagnostics) {
-            if (d.severity === 'info') continue;
-            const where = d.line === null ? job.display : `${job.display}:${d.line}`;
-            log(`planparse: ${where}: ${c.yellow(d.severity)}: ${d.message} [${d.code}]`);
+          tallyCodes(stats.warningCodes, diagnostics);
+          if (opts.strict) {
+            for (const d of diagnostics) {
+              if (d.severity !== 'info') log(findingLine({ file: job.display, line: d.line, severity: d.severity, message: d.message, code: d.code }, c));
+            }
           }
           // After the count: an interrupt while this waits sees the output counted.
           if (cache && target && job.input.kind === 'file' && job.inputStat) {
@@ -395,6 +410,10 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
     return changed.length || stats.failed ? EXIT_FAILED : EXIT_OK;
   }
   if ((batch || opts.outDir) && !opts.quiet) process.stderr.write(formatSummary(stats, c) + '\n');
+  // One file typed at a terminal: its warnings would otherwise go unseen.
+  else if (!opts.quiet && !opts.strict && stats.warnings > 0 && process.stderr.isTTY) {
+    process.stderr.write(formatWarningHint(stats.warnings, stats.warningCodes, jobs[0]!.display, c) + '\n');
+  }
   if (stats.failed > 0) return EXIT_FAILED;
   if (opts.strict && stats.warnings > 0) return EXIT_FAILED;
   return EXIT_OK;

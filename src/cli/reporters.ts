@@ -1,8 +1,9 @@
 // How `check` and `validate` report what they find: `text` for people
-// (file:line: severity: message [code]), `json` for programs, `github` for
+// (FILE:LINE: severity code message, the shape `--strict` prints too), `json` for programs, `github` for
 // GitHub Actions workflow commands, which become annotations on the diff.
 import type { ChalkInstance } from 'chalk';
 import type { Severity } from '../schema.js';
+import { oneLine } from './messages.js';
 
 export interface Finding {
   file: string;
@@ -41,10 +42,15 @@ export function githubAnnotation(f: Finding): string {
   return `::${GITHUB_LEVEL[f.severity]} ${props.join(',')}::${escapeGithubData(f.message)}`;
 }
 
-export function textLine(f: Finding, c: ChalkInstance): string {
+/**
+ * `plan.txt:11: warning item-number-inferred item 1 has no number marker…`:
+ * one finding on one line, the same shape for `check`, `validate` and
+ * `--strict`, so one pattern (or an editor's error format) reads them all.
+ */
+export function findingLine(f: Finding, c: ChalkInstance): string {
   const where = f.line === null ? f.file : `${f.file}:${f.line}`;
   const sev = f.severity === 'error' ? c.red('error') : f.severity === 'warning' ? c.yellow('warning') : c.blue('info');
-  return `${where}: ${sev}: ${f.message}${f.code ? c.dim(` [${f.code}]`) : ''}`;
+  return `${where}: ${sev}${f.code ? ' ' + c.dim(f.code) : ''} ${oneLine(f.message)}`;
 }
 
 export function makeReporter(name: ReporterName, out: NodeJS.WritableStream, c: ChalkInstance): Reporter {
@@ -52,8 +58,8 @@ export function makeReporter(name: ReporterName, out: NodeJS.WritableStream, c: 
     case 'text':
       return {
         file(path, findings, failure) {
-          if (failure !== null) out.write(textLine({ file: path, line: null, severity: 'error', message: failure, code: null }, c) + '\n');
-          for (const f of findings) out.write(textLine(f, c) + '\n');
+          if (failure !== null) out.write(findingLine({ file: path, line: null, severity: 'error', message: failure, code: null }, c) + '\n');
+          for (const f of findings) out.write(findingLine(f, c) + '\n');
         },
         end() {},
       };

@@ -16,6 +16,8 @@ export interface TargetsOptions {
   format: TargetsFormat;
   status?: StatusFilter;
   bom?: boolean;
+  /** -o FILE (see table-output.ts: atomic, never over an input, a BOM in a .csv file). */
+  output?: string;
   color: boolean;
   stdinFormat?: InputFormat;
 }
@@ -122,8 +124,11 @@ export function targetsCommand(): Command {
     .addOption(new Option('-f, --format <format>', 'output format').choices(['csv', 'jsonl', 'table']).default('csv'))
     .addOption(new Option('-s, --status <status>', 'which figures: commitments, results reported as reached, or both').choices(['target', 'achieved', 'all']).default('target'))
     .option('--bom', 'start the CSV with a UTF-8 byte order mark (for Excel)')
+    .option('-o, --output <file>', 'write to FILE instead of stdout; a .csv file gets a byte order mark')
+    .option('--no-bom', 'no byte order mark, even in a .csv file')
     .addOption(new Option('--stdin-format <format>', 'how to read standard input (-)').choices(['text', 'markdown', 'html']).default('text'))
     .option('--no-color', 'no colours in the table (also: NO_COLOR=1; never when piped)')
+    .option('--color', 'colours even when piped or with NO_COLOR set')
     .addHelpText('after', HELP)
     .action(async (inputs: string[], flags: TargetsOptions) => {
       process.exitCode = await runTargets(inputs, flags);
@@ -336,7 +341,7 @@ export function tableFor(rows: TargetRow[], file: string, plan: Pick<Plan, 'meta
 
 export async function runTargets(operands: string[], opts: TargetsOptions): Promise<number> {
   const { expandInputs, displayName, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
-  const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, errorMessage } = await import('./messages.js');
+  const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } = await import('./messages.js');
   const { readStdin, writeStdout } = await import('./io.js');
 
   if (opts.bom && opts.format !== 'csv') {
@@ -354,13 +359,28 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
   let paint: Paint | null = null;
   if (opts.format === 'table') {
     const { colourFor } = await import('./ui.js');
-    paint = colourFor(process.stdout, opts.color);
+    // A table written to a file (-o) holds no escape codes.
+    paint = colourFor(process.stdout, opts.color && !opts.output);
   }
 
   // A reader closing the pipe early (| head) is handled for every command in bin/.
   let failed = 0;
   let total = 0;
-  if (opts.format === 'csv') await writeStdout((opts.bom ? '\ufeff' : '') + csvHeader());
+  const { openTableOutput } = await import('./table-output.js');
+  const { statOrNull } = await import('./write.js');
+  let out;
+  try {
+    const inputStats = await Promise.all(inputs.map((i) => (i.kind === 'file' ? statOrNull(i.path) : null)));
+    out = await openTableOutput(opts, inputStats.filter((s) => s !== null));
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`planparse targets: ${e.message}\n(planparse targets --help shows the usage)\n`);
+      return EXIT_USAGE;
+    }
+    process.stderr.write(`planparse: ${opts.output}: cannot write: ${fsReason(e)}\n`);
+    return EXIT_FAILED;
+  }
+  if (opts.format === 'csv') await out.write(csvHeader());
   for (const input of inputs) {
     const name = displayName(input);
     let plan: Plan;
@@ -377,11 +397,18 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
     if (opts.format === 'csv') for (const r of rows) chunk += csvRow(r);
     else if (opts.format === 'jsonl') for (const r of rows) chunk += jsonlRow(r);
     else chunk = tableFor(rows, name, plan, paint!);
-    if (chunk) await writeStdout(chunk);
+    if (chunk) await out.write(chunk);
   }
   if (opts.format === 'table') {
     const files = inputs.length - failed;
-    await writeStdout(`${total} target${total === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
+    await out.write(`${total} target${total === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
+  }
+  try {
+    await out.commit();
+  } catch (e) {
+    await out.discard();
+    process.stderr.write(`planparse: ${opts.output}: cannot write: ${fsReason(e)}\n`);
+    return EXIT_FAILED;
   }
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
 }

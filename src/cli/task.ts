@@ -18,6 +18,8 @@ export interface Task {
   bytesFormat?: InputFormat;
   output: TaskOutput;
   pretty: boolean;
+  /** Labels of the Markdown report (--lang). */
+  lang?: 'zh' | 'en';
   /** Send the diagnostics back (check, --strict); otherwise only their counts. */
   diagnostics: boolean;
   /** Refuse a file larger than this (--max-size); the library's default otherwise. */
@@ -77,7 +79,7 @@ async function serialise(plan: Plan, task: Task): Promise<string | null> {
     case 'md': {
       // remark-stringify is loaded only when Markdown is asked for.
       const { planToMarkdown } = await import('./md.js');
-      return planToMarkdown(plan);
+      return planToMarkdown(plan, { lang: task.lang, pretty: task.pretty });
     }
     case 'none':
       return null;

@@ -9,7 +9,7 @@ import { expandInputs, displayName, emptyWarning, printablePath } from './inputs
 import { makeReporter, type Finding, type ReporterName } from './reporters.js';
 import { colourFor, formatElapsed } from './ui.js';
 import { readStdin } from './io.js';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, fsReason, oneLine } from './messages.js';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, fsReason, oneLine, schemaIssueMessage } from './messages.js';
 
 export interface ValidateOptions {
   reporter: ReporterName;
@@ -83,7 +83,7 @@ export function documentProblems(file: string, text: string, line: number | null
     file,
     line,
     severity: 'error' as const,
-    message: `${jsonPath(issue.path)}: ${oneLine(issue.message)}`,
+    message: `${jsonPath(issue.path)}: ${schemaIssueMessage(issue, doc, Plan)}`,
     code: 'schema',
   }));
   if (issues.length > MAX_ISSUES) {
