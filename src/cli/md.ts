@@ -97,7 +97,9 @@ interface Context {
   pretty: boolean;
 }
 
-function targetBlock(targets: Target[], ctx: Context): BlockContent[] {
+function targetBlock(all: Target[], ctx: Context): BlockContent[] {
+  // Commitments only: figures the text reports as reached are results, not targets.
+  const targets = all.filter((t) => t.status !== 'achieved');
   if (targets.length === 0) return [];
   const label = emphasis(`${ctx.l.targets}${ctx.l.colon.trim()}`);
   if (ctx.pretty) return [paragraph(label), list(targets.map((t) => listItem(paragraph(text(describeTarget(t))))))];
@@ -187,6 +189,12 @@ function headingText(marker: string, heading: string): string {
   return isMarkdownSyntax(marker) ? heading : `${marker}${heading}`;
 }
 
+/** What a heading line holds after its heading (一、指导思想坚持…): the body that ran into it, as a paragraph. */
+function headingBody(lineText: string, headingText: string): BlockContent[] {
+  const rest = lineText.startsWith(headingText) ? lineText.slice(headingText.length).replace(/^[。：:；;，,\s]+/, '') : '';
+  return rest === '' ? [] : [paragraph(text(rest))];
+}
+
 export function planToTree(plan: Plan, options: MarkdownOptions = {}): Root {
   const ctx: Context = { l: LABELS[options.lang ?? 'zh'], pretty: options.pretty === true };
   const children: RootContent[] = [heading(1, plan.meta.title ?? ctx.l.untitled)];
@@ -196,10 +204,12 @@ export function planToTree(plan: Plan, options: MarkdownOptions = {}): Root {
   children.push(...paragraphs(plan.preamble, ctx));
   for (const s of plan.sections) {
     children.push(heading(2, headingText(s.marker, s.heading)));
+    children.push(...headingBody(s.text, s.heading));
     children.push(...paragraphs(s.paragraphs, ctx));
     if (s.items.length) children.push(itemList(s.items, ctx));
     for (const sub of s.subsections) {
       children.push(heading(3, headingText(sub.marker, sub.heading)));
+      children.push(...headingBody(sub.text, sub.heading));
       children.push(...paragraphs(sub.paragraphs, ctx));
       if (sub.items.length) children.push(itemList(sub.items, ctx));
     }
