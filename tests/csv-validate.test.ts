@@ -79,7 +79,7 @@ describe('validate: the schema verdict', () => {
     writeFileSync(join(work, 'extra.json'), JSON.stringify({ ...plan, extra: true }));
     const r = await runCli(['validate', 'extra.json'], { cwd: work });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('extra.json: error: $.extra: unknown property');
+    expect(r.stdout).toContain('extra.json: error schema $.extra: unknown property');
   });
 
   it('a .json or .jsonl name on an endless device is refused, not read', async () => {
@@ -91,7 +91,7 @@ describe('validate: the schema verdict', () => {
     const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
     clearTimeout(timer);
     expect(code).toBe(1);
-    expect(stdout).toContain('zero.jsonl: error: cannot read file: not a regular file');
+    expect(stdout).toContain('zero.jsonl: error cannot read file: not a regular file');
   }, 90_000);
 
   it('JSON Lines are validated line by line from a stream, each problem with its line', async () => {
@@ -105,6 +105,6 @@ describe('validate: the schema verdict', () => {
     ]);
     const r = await runCli(['validate', 'plans.jsonl'], { cwd: work });
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('plans.jsonl:2: error: $.extra: unknown property');
+    expect(r.stdout).toContain('plans.jsonl:2: error schema $.extra: unknown property');
   });
 });

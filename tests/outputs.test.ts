@@ -219,7 +219,7 @@ describe('freshness', () => {
     expect((await runCli(['warn', '--out-dir', 'warn-out'], { cwd: work })).status).toBe(0);
     const strict = await runCli(['warn', '--out-dir', 'warn-out', '--strict'], { cwd: work });
     expect(strict.status).toBe(1);
-    expect(strict.stderr).toContain('warn/n.txt:6: warning:');
+    expect(strict.stderr).toContain('warn/n.txt:6: warning item-number-duplicate');
   });
 });
 
