@@ -213,6 +213,8 @@ function isWidgetToken(t: string): boolean {
 const LONG_LINE = 80;
 // A line longer than this without any space is a page flattened by a crawler that dropped its spaces too.
 const FLATTENED = 1000;
+// A page flattened with its title run into section 一、 (…工作计划范文一、指导思想…).
+const TITLE_THEN_SECTION = /^[^。，,；;：:！？!?\s]{4,60}一[、.]/;
 const CJK_SPACE = /[\u3000-\u303f\u3400-\u9fff\uff01-\uff60“”] | [\u3000-\u303f\u3400-\u9fff\uff01-\uff60“”]/;
 
 /**
@@ -225,7 +227,7 @@ function spansOf(line: Line): Array<{ span: Line; reason: BoilerplateReason | nu
   if (line.fold.length <= LONG_LINE && cellsOf(line.fold).length > 0) return [{ span: line, reason: null }];
   // A paragraph of prose (no space beside a Chinese word, not a whole page's length) is one block as scraped:
   // cutting it would only cost time (sentences are joined back by reflow).
-  if (line.fold.length <= FLATTENED && !CJK_SPACE.test(line.text)) return [{ span: line, reason: null }];
+  if (line.fold.length <= FLATTENED && !CJK_SPACE.test(line.text) && !TITLE_THEN_SECTION.test(line.fold)) return [{ span: line, reason: null }];
   const spans = splitLine(line);
   if (spans.length === 1) return [{ span: line, reason: null }];
   const folds = spans.map((sp) => toSimplified(sp.fold));
