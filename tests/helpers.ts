@@ -128,6 +128,13 @@ export function accountingProblems(plan: Plan, source: string): string[] {
 
   // Content is never lost: every content span is in the content fields.
   const content = contentOf(plan);
+  // Each line cleaned once: a 5 MB line holds thousands of content spans.
+  const cleanedLines = new Map<number, string>();
+  const cleaned = (no: number) => {
+    let t = cleanedLines.get(no);
+    if (t === undefined) cleanedLines.set(no, (t = cleanLine(raw[no - 1] ?? '')));
+    return t;
+  };
   // Content comes in document order, so each word is looked for from where the last was found (linear on big plans).
   let from = 0;
   const find = (w: string) => {
@@ -139,7 +146,7 @@ export function accountingProblems(plan: Plan, source: string): string[] {
   for (const e of ledger) {
     if (e.kind !== 'content') continue;
     // Outline markers live in their own fields (marker, number), so the text is checked word run by word run.
-    const words = cleanLine(raw[e.line - 1] ?? '')
+    const words = cleaned(e.line)
       .slice(e.start, e.end)
       .normalize('NFKC')
       .split(/[^\p{L}\p{N}]+|(?<=\p{Script=Han})(?=\d)|(?<=\d)(?=\p{Script=Han})/u)
