@@ -252,6 +252,18 @@ function spansOf(line: Line): Array<{ span: Line; reason: BoilerplateReason | nu
   return spans.map((span, i) => ({ span, reason: reasons[i]! }));
 }
 
+/**
+ * Whether a long line judged chrome by its head (a breadcrumb opening a
+ * flattened page) goes on with plan text: a span that is prose or an outline
+ * entry and not chrome. Reasons that describe the whole line (a template
+ * blurb, a page summary, a table of contents) stand.
+ */
+function holdsPlanText(line: Line, reason: BoilerplateReason): boolean {
+  if (reason === 'blank-filler' || reason === 'related' || reason === 'toc' || line.fold.length <= LONG_LINE) return false;
+  if (reason === 'share-site' && line.fold.length <= 300) return false;
+  return splitLine(line).some((sp) => isAnchor(toSimplified(sp.fold)) && boilerplateReason(sp.fold) === null);
+}
+
 /** The columns (1-based, inclusive, in the normalised line) a span covers. */
 export function columnsOf(span: Line): { start: number; end: number } {
   return { start: columnBeforeDebris(span.debris, span.col) + 1, end: columnBeforeDebris(span.debris, span.col + span.text.length - 1) + 1 };
@@ -289,9 +301,7 @@ export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {
   lines.forEach((line, i) => {
     // A long line is chrome as a whole only when none of its spans is plan text
     // (a flattened page opens with its breadcrumb and goes on with the plan).
-    if (lineReasons[i] !== null && lineReasons[i] !== 'blank-filler' && !(lineReasons[i] === 'share-site' && line.fold.length <= 300) && lineReasons[i] !== 'related' && lineReasons[i] !== 'toc' && line.fold.length > LONG_LINE && splitLine(line).some((sp) => isAnchor(toSimplified(sp.fold)) && boilerplateReason(sp.fold) === null)) {
-      lineReasons[i] = null;
-    }
+    if (lineReasons[i] !== null && holdsPlanText(line, lineReasons[i]!)) lineReasons[i] = null;
     const whole = lineReasons[i] !== null || line.text === '' || options.split === false || line.heading !== undefined || line.list !== undefined || line.last !== undefined;
     if (whole) {
       units.push(line);

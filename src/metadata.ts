@@ -150,7 +150,12 @@ const NONE = /^(无|暂无|没有|空|null|none|n\/a|[-—/／\\]+)$/i;
 
 /** Every usable value of a key, in order. */
 function pickAll(fields: MetadataField[], key: MetadataField['key']): string[] {
-  return fields.filter((x) => x.key === key && x.value !== '' && !NONE.test(x.value.trim())).map((x) => x.value.trim());
+  return usable(fields, key).map((x) => x.value.trim());
+}
+
+/** The fields of a key whose value says something (not empty, not 无; a doc number holds a number). */
+function usable(fields: MetadataField[], key: MetadataField['key']): MetadataField[] {
+  return fields.filter((x) => x.key === key && x.value !== '' && !NONE.test(x.value.trim()) && (key !== 'docNumber' || /[\d〇零一二三四五六七八九]/.test(x.value)));
 }
 
 /** An issuer names a body: never a doc number, a date, a path or a link. */
@@ -162,8 +167,7 @@ function isIssuerName(value: string): boolean {
 }
 
 function pick(fields: MetadataField[], key: MetadataField['key']): string | null {
-  const f = fields.find((x) => x.key === key && x.value !== '' && !NONE.test(x.value.trim()) && (key !== 'docNumber' || /[\d〇零一二三四五六七八九]/.test(x.value)));
-  return f ? f.value : null;
+  return usable(fields, key)[0]?.value ?? null;
 }
 
 /** Turn cells into fields, resolving cut labels by the shape of their value. */
