@@ -54,6 +54,8 @@ class Numbering {
 const BOUNDARY = /[。！？!?；;：:\s]/;
 const CLOSERS = /[”’」』)）】]/;
 const OPEN = new Map([['“', '”'], ['《', '》'], ['（', '）'], ['(', ')'], ['「', '」'], ['【', '】']]);
+/** The same pairs by code unit, for the scan. */
+const CLOSER_OF = new Map([...OPEN].map(([o, c]) => [o.charCodeAt(0), c.charCodeAt(0)]));
 // A heading runs straight into its first node only when it is short.
 const MAX_HEADING = 40;
 // Characters that may open a marker: a Chinese numeral, a digit, a bracket, a circled or stopped number.
@@ -133,7 +135,7 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
     for (;;) {
       const fold = block.fold;
       const headingEnd = lead && lead.level !== 'item' && lead.level !== 'point' ? lead.length + MAX_HEADING : -1;
-      let open: string[] = [];
+      let open: number[] = [];
       let stopped = false; // a sentence end since the block's start
       let found = -1;
       let foundMarker: Marker | null = null;
@@ -141,10 +143,11 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
         // Most characters are plain text: one table lookup skips them (a 5 MB line is scanned char by char).
         const kind = CLASS[fold.charCodeAt(i)]!;
         if (open.length > 0) {
-          const ch = fold[i]!;
-          if (ch === open[open.length - 1]) open.pop();
+          // Compared by code unit: fold[i] would make a string per character inside a bracket.
+          const code = fold.charCodeAt(i);
+          if (code === open[open.length - 1]) open.pop();
           else if (kind & OPENER) {
-            if (open.length < 4) open.push(OPEN.get(ch)!);
+            if (open.length < 4) open.push(CLOSER_OF.get(code)!);
           } else if (kind & HARD_STOP) open = []; // a bracket left open does not run past a sentence
           continue;
         }
@@ -164,7 +167,7 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
           }
         }
         if (kind & OPENER) {
-          open.push(OPEN.get(fold[i]!)!);
+          open.push(CLOSER_OF.get(fold.charCodeAt(i))!);
           continue;
         }
         if (kind & STOP) stopped = true;
