@@ -17,7 +17,7 @@ export { INDICATORS, VOCABULARY_VERSION, indicatorKeyOf, indicatorByKey, type Vo
 export { comparePlans, commitmentText, longForm, type Comparison, type CompareOptions, type CompareRecord } from './compare.js';
 export { chineseToNumber } from './numerals.js';
 export { parseDate } from './dates.js';
-export { toJson } from './serialise.js';
+export { jsonPieces, toJson } from './serialise.js';
 export { InputError, InternalError } from './errors.js';
 export * from './schema.js';
 export { planJsonSchema, planJsonSchemaText } from './json-schema.js';

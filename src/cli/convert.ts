@@ -16,7 +16,7 @@ import type { FreshnessCache } from './freshness.js';
 import { colourFor, dataColour, formatSummary, formatWarningHint, newStats, prettyByDefault, StatusLine, tallyCodes, type BatchStats } from './ui.js';
 import { highlightJsonKeys } from './highlight.js';
 import { findingLine } from './reporters.js';
-import { readStdin, writeStdout } from './io.js';
+import { concatPieces, matchedUpTo, readStdin, writeStdout } from './io.js';
 import { EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } from './messages.js';
 
 export type OutputFormat = 'json' | 'jsonl' | 'md';
@@ -336,21 +336,26 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
         } else {
           const { counts, diagnostics } = outcome.result;
           // Reports after the first in a combined Markdown report: a blank line between them.
-          const text = (format === 'md' && !job.out && reportsWritten++ > 0 ? '\n' : '') + (outcome.result.text ?? '');
+          const gap = format === 'md' && !job.out && reportsWritten++ > 0 ? ['\n'] : [];
+          const text = concatPieces(gap, outcome.result.text ?? []);
           const target = outcome.target;
           if (checking) {
             if (existingStream) {
-              if (existingStream.text.startsWith(text, existingStream.at)) existingStream.at += text.length;
-              else existingStream.same = false;
+              if (existingStream.same) {
+                const at = matchedUpTo(existingStream.text, existingStream.at, text);
+                if (at < 0) existingStream.same = false;
+                else existingStream.at = at;
+              }
             } else if (target && job.out) {
               const existing = target.kind === 'replace' ? await readFile(target.path, 'utf8').catch(() => null) : null;
-              if (existing !== text) changed.push(printablePath(job.out));
+              if (existing === null || matchedUpTo(existing, 0, text) !== existing.length) changed.push(printablePath(job.out));
             }
           } else {
             try {
               if (target && job.out) await writeOutput(target, text);
-              else if (stream) await stream.write(text);
-              else await writeStdout(format === 'json' ? highlightJsonKeys(text, stdoutColour) : text);
+              else if (stream) for (const piece of text) await stream.write(piece);
+              // A piece never ends inside a string, so keys are coloured piece by piece.
+              else for (const piece of text) await writeStdout(format === 'json' ? highlightJsonKeys(piece, stdoutColour) : piece);
             } catch (e) {
               fail(printablePath(job.out ?? singleOut ?? job.display), `cannot write: ${writeReason(e)}`);
               if (stream) {

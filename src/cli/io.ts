@@ -90,3 +90,22 @@ export async function writeStdout(text: string): Promise<void> {
     if (!process.stdout.write(piece)) await once(process.stdout, 'drain');
   }
 }
+
+/** Pieces of text one after the other, read once. */
+export function* concatPieces(...parts: Iterable<string>[]): Generator<string> {
+  for (const part of parts) yield* part;
+}
+
+/**
+ * Where `existing` stops matching `pieces` read from `from`: the offset after
+ * the last piece when every piece matches, -1 at the first one that does not
+ * (--check compares an output with what is on disk without making it whole).
+ */
+export function matchedUpTo(existing: string, from: number, pieces: Iterable<string>): number {
+  let at = from;
+  for (const piece of pieces) {
+    if (!existing.startsWith(piece, at)) return -1;
+    at += piece.length;
+  }
+  return at;
+}

@@ -3,7 +3,7 @@
 // or --jobs 1, in the main thread; it never rejects, so a bad file becomes a
 // failed result instead of stopping the batch.
 import { parsePlanBytes, parsePlanFile, type InputFormat } from '../read.js';
-import { toJson } from '../serialise.js';
+import { jsonPieces } from '../serialise.js';
 import type { Diagnostic, Item, Paragraph, Plan } from '../schema.js';
 import { errorMessage } from './messages.js';
 
@@ -35,8 +35,14 @@ export interface PlanCounts {
   infos: number;
 }
 
+/**
+ * An output's text in pieces, read once: made lazily in this thread (a large
+ * plan's JSON never exists whole), an array once it has crossed from a worker.
+ */
+export type OutputText = Iterable<string>;
+
 export type TaskResult =
-  | { id: number; ok: true; text: string | null; counts: PlanCounts; diagnostics: Diagnostic[] }
+  | { id: number; ok: true; text: OutputText | null; counts: PlanCounts; diagnostics: Diagnostic[] }
   | { id: number; ok: false; message: string };
 
 function paragraphTargets(paragraphs: Paragraph[]): number {
@@ -70,16 +76,21 @@ export function countPlan(plan: Plan): PlanCounts {
   };
 }
 
-async function serialise(plan: Plan, task: Task): Promise<string | null> {
+function* withNewline(pieces: Iterable<string>): Generator<string> {
+  yield* pieces;
+  yield '\n';
+}
+
+async function serialise(plan: Plan, task: Task): Promise<OutputText | null> {
   switch (task.output) {
     case 'json':
-      return toJson(plan, task.pretty) + '\n';
+      return withNewline(jsonPieces(plan, task.pretty));
     case 'jsonl':
-      return toJson(plan, false) + '\n';
+      return withNewline(jsonPieces(plan, false));
     case 'md': {
       // remark-stringify is loaded only when Markdown is asked for.
       const { planToMarkdown } = await import('./md.js');
-      return planToMarkdown(plan, { lang: task.lang, pretty: task.pretty });
+      return [planToMarkdown(plan, { lang: task.lang, pretty: task.pretty })];
     }
     case 'none':
       return null;

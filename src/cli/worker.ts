@@ -6,5 +6,6 @@ import { processTask, type Task } from './task.js';
 const port = parentPort;
 if (!port) throw new Error('planparse worker must run in a worker thread');
 port.on('message', (task: Task) => {
-  void processTask(task).then((result) => port.postMessage(result));
+  // The text crosses as an array of its pieces: a lazy sequence cannot be cloned.
+  void processTask(task).then((result) => port.postMessage(result.ok && result.text ? { ...result, text: [...result.text] } : result));
 });

@@ -113,24 +113,26 @@ async function openThrough(path: string): Promise<number> {
 }
 
 /** Write one output where resolveOutput said: atomically, or through a device or FIFO. */
-export async function writeOutput(target: OutputTarget, data: string): Promise<void> {
+export async function writeOutput(target: OutputTarget, data: string | Iterable<string>): Promise<void> {
   if (target.kind === 'replace') return writeFileAtomic(target.path, data);
   writeSlicesSync(await openThrough(target.path), data);
 }
 
-/** A large text written slice by slice (one slice encoded at a time, not the whole); closes `fd`. */
-function writeSlicesSync(fd: number, text: string): void {
+/** A text, or its pieces, written slice by slice (one slice encoded at a time, not the whole); closes `fd`. */
+function writeSlicesSync(fd: number, text: string | Iterable<string>): void {
   try {
-    for (const piece of textSlices(text)) {
-      const bytes = Buffer.from(piece, 'utf8');
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+    for (const piece of typeof text === 'string' ? [text] : text) {
+      for (const slice of piece.length <= SLICE_CHARS ? [piece] : textSlices(piece)) {
+        const bytes = Buffer.from(slice, 'utf8');
+        for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done);
+      }
     }
   } finally {
     closeSync(fd);
   }
 }
 
-export async function writeFileAtomic(path: string, data: string): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Iterable<string>): Promise<void> {
   await ensureDir(dirname(path));
   const temp = tempPathFor(path);
   openTemps.add(temp);
@@ -138,7 +140,7 @@ export async function writeFileAtomic(path: string, data: string): Promise<void>
     // Synchronous on purpose: a signal is handled between tasks, so the
     // interrupt never runs while the thread pool is still creating this file
     // (it used to remove the temporary file, exit, and the pool then made it).
-    if (data.length <= SLICE_CHARS) writeFileSync(temp, data);
+    if (typeof data === 'string' && data.length <= SLICE_CHARS) writeFileSync(temp, data);
     else writeSlicesSync(openSync(temp, 'w'), data);
     renameSync(temp, path);
   } catch (e) {
