@@ -120,9 +120,12 @@ export function headingLines(text: string): Array<{ offset: number; text: string
   return out;
 }
 
-/** Where a text switches phase: headings on lines of their own, and inline headings of a flattened text, in order. */
-export function inlinePhases(text: string, planYear: number | null): Array<{ offset: number; phase: Phase }> {
-  const f = fold(text);
+/**
+ * Where a text switches phase: headings on lines of their own, and inline headings of a flattened text, in order.
+ * `folded`: the text with full-width ASCII folded, one char for one (the caller's matching form will do).
+ */
+export function inlinePhases(text: string, planYear: number | null, folded = fold(text)): Array<{ offset: number; phase: Phase }> {
+  const f = folded;
   const out: Array<{ offset: number; phase: Phase }> = [];
   // a heading glued to the end of the line before it (…3700多万学生受益2022年发展主要预期目标)
   let at = 0;

@@ -8,6 +8,7 @@
 import type { Comparator, Target, TargetKind } from './schema.js';
 import { MAGNITUDE_EXPONENT, chineseToNumber, isChineseDigit, scaleByPowerOfTen } from './numerals.js';
 import { toSimplified } from './hant.js';
+import { fold } from './normalise.js';
 import { foldedFigureStatus, type Phase } from './status.js';
 import { baselineOf, clauseStartOf, deadlineOf, directionOf, indicatorOf } from './indicator.js';
 import { indicatorKeyOf } from './vocabulary.js';
@@ -21,6 +22,8 @@ export interface TargetContext {
   phaseAt?: (offset: number) => Phase;
   /** The year the plan is for: a figure after an earlier year is a result. */
   planYear?: number | null;
+  /** The text's matchingForm when the caller has made it already (a 10 MB text is 7 MB a copy). */
+  form?: string;
 }
 
 // ---------------------------------------------------------------- units
@@ -188,8 +191,8 @@ const HANT_EXTRA: Record<string, string> = { 兩: '两', 約: '约', 畝: '亩',
  * Traditional characters to Simplified (兩萬個 → 两万个), one char for one
  * char, so offsets stay valid in the text as written.
  */
-function matchingForm(text: string): string {
-  return toSimplified(text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))).replace(
+export function matchingForm(text: string): string {
+  return toSimplified(fold(text)).replace(
     /[兩約畝輛棟戶]/g,
     (ch) => HANT_EXTRA[ch]!,
   );
@@ -598,7 +601,7 @@ function isChangeBefore(f: string, at: number): boolean {
 
 /** Find the targets in one text, in order. Offsets are into `text`. */
 export function findTargets(text: string, context: TargetContext = {}): FoundTarget[] {
-  const f = matchingForm(text);
+  const f = context.form ?? matchingForm(text);
   const quotes = quotedRanges(f);
   let q = 0;
   const out: FoundTarget[] = [];
