@@ -54,6 +54,19 @@ export function markerOf(fold: string): Marker | null {
   return null;
 }
 
+// Items past 999: four or five digits open a line as a year or a figure
+// (2024、2025年…) far more often than as a number, so they are a marker only
+// where the numbering has reached them (…999, then 1000).
+const LONG_ITEM = /^(\d{4,5})\s*(?:、(?!\d{1,2}月)|\.(?!\d)|\)(?!\d))\s*/;
+
+/** The item marker numbered `last + 1` a line opens with, when the numbering is past 998; else null. */
+export function itemMarkerAfter(fold: string, last: number): Marker | null {
+  if (last < 999) return null;
+  const m = LONG_ITEM.exec(fold);
+  if (!m || fold.length <= m[0].length || Number(m[1]) !== last + 1) return null;
+  return { level: 'item', marker: m[0].trim(), number: last + 1, length: m[0].length };
+}
+
 /** Whether a line opens with a section, sub-section or item marker. */
 export function isMarkerLine(fold: string): boolean {
   const m = markerOf(fold);

@@ -2,7 +2,7 @@
 // sub-sections), items, sub-points, closing, with numbering diagnostics.
 import type { Block } from './lines.js';
 import type { Diagnostic, Item, Paragraph, Point, Section, Subsection } from './schema.js';
-import { markerOf, type Marker } from './markers.js';
+import { itemMarkerAfter, markerOf, type Marker } from './markers.js';
 import { findPoints, type FoundPoint } from './points.js';
 import { fold } from './normalise.js';
 
@@ -110,7 +110,13 @@ export function buildOutline(blocks: Block[]): Outline {
   let lastItemNumber = 0; // last item number seen anywhere
   let itemsSeen = 0;
   let inClosing = false;
-  const markers = blocks.map((b) => markerOf(b.fold));
+  // The item number read so far, for items past 999 (itemMarkerAfter).
+  let numbered = 0;
+  const markers = blocks.map((b) => {
+    const m = markerOf(b.fold) ?? itemMarkerAfter(b.fold, numbered);
+    if (m?.level === 'item') numbered = m.number;
+    return m;
+  });
   // Markdown headings without a numeral marker become sections numbered in order;
   // the shallowest such heading depth is the section level. A loop, not
   // Math.min(...): a spread of a huge plan's headings overflows the call stack.

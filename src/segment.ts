@@ -7,13 +7,14 @@
 // does (1.8月19日, 3.5%, 1.2亿元, 2.0版: the marker patterns refuse a digit
 // after the dot, and a number cut into a word has no boundary before it).
 import type { Block, BlockPart } from './lines.js';
-import { markerOf, type Marker } from './markers.js';
+import { itemMarkerAfter, markerOf, type Marker } from './markers.js';
 
 /** The numbering so far: what each level expects next. */
 class Numbering {
   private section = 0;
   private subsection = 0;
-  private item = 0;
+  /** The last item number taken (itemMarkerAfter reads numbers past 999 from it). */
+  item = 0;
   /** A section or sub-section opened since the last item: items may restart at 1. */
   private fresh = true;
 
@@ -129,7 +130,7 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
       continue;
     }
     let block = original;
-    let lead = markerOf(block.fold);
+    let lead = markerOf(block.fold) ?? itemMarkerAfter(block.fold, numbering.item);
     if (lead) numbering.take(lead);
     // Scan for markers inside the block; each split restarts the scan on the rest.
     for (;;) {
@@ -157,7 +158,8 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
           // After a closing bracket (…（责任处室：监督检查处）二、…) only a Chinese-numeral marker may start a node.
           const afterBracket = /[)）】]/.test(fold[i - 1]!);
           if (afterHeading || afterBracket || isBoundary(fold, i)) {
-            const m = markerOf(fold.slice(i, i + 12));
+            const head = fold.slice(i, i + 12);
+            const m = markerOf(head) ?? itemMarkerAfter(head, numbering.item);
             // An item right after a closing bracket (…（104日）3.行政处罚) only when it is the very next number.
             if (m && m.level !== 'point' && numbering.continues(m) && (afterHeading || !afterBracket || isBoundary(fold, i) || m.level !== 'item' || numbering.next(m))) {
               found = i;

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { decode } from '../src/decode.js';
 import { InputError } from '../src/errors.js';
 import { parsePlanBytes } from '../src/read.js';
+import { parsePlan } from '../src/parse.js';
 import { Plan } from '../src/schema.js';
 import { allItems } from './helpers.js';
 
@@ -160,5 +161,30 @@ describe('Markdown nested past remark', () => {
   it('ordinary nesting is parsed as Markdown, with no diagnostic', async () => {
     const p = await plan(head + '> > 引用\n\n- a\n  - b\n    - c\n');
     expect(p.diagnostics.map((d) => d.code)).not.toContain('markdown-too-deep');
+  });
+});
+
+describe('more than 999 items', () => {
+  const plan = (lines: string[]) => parsePlan(lines.join('\n'));
+  const numbered = (n: number, sep = '. ') => Array.from({ length: n }, (_, i) => `${i + 1}${sep}推进第${i + 1}项工作。`);
+
+  it('items 1000 and on are numbered as written, each on its own line', () => {
+    const p = plan(['2024年工作要点', ...numbered(1005)]);
+    expect(p.items.map((i) => i.number)).toEqual(Array.from({ length: 1005 }, (_, i) => i + 1));
+    expect(p.items[999]).toMatchObject({ number: 1000, marker: '1000.', title: '推进第1000项工作', inferred: false });
+    expect(p.diagnostics.filter((d) => d.code.startsWith('item-'))).toEqual([]);
+  });
+
+  it('and in a page flattened onto one line', () => {
+    const p = parsePlan('2024年工作要点 ' + numbered(1002, '、').join(''));
+    expect(p.items).toHaveLength(1002);
+    expect(p.items.at(-1)).toMatchObject({ number: 1002, marker: '1002、', text: '推进第1002项工作。' });
+  });
+
+  it('a year opening a line is not an item, even far into a long list', () => {
+    const p = plan(['2024年工作要点', ...numbered(999), '2024、2025年连续两年开展专项行动。', '1000. 最后一项。']);
+    expect(p.items).toHaveLength(1000);
+    expect(p.items[998]).toMatchObject({ number: 999, text: expect.stringMatching(/^推进第999项工作。\s*2024、2025年连续两年开展专项行动。$/) });
+    expect(p.items[999]).toMatchObject({ number: 1000, text: '最后一项。' });
   });
 });
