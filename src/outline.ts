@@ -39,8 +39,13 @@ const HEADING_TERM = new RegExp(
 );
 
 /** Heading of a section: the text up to the first full stop, without trailing punctuation; a named part that runs into its body ends after its name. */
+// A full stop: 。, or an ASCII period between two Chinese characters (a crawled
+// page's stand-in for 。; between digits it is a decimal point).
+const FULL_STOP = /。|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])/;
+const LEAD_END = /[。；;]|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])/;
+
 export function headingOf(text: string): string {
-  const stop = text.search(/[。]/);
+  const stop = text.search(FULL_STOP);
   const head = (stop >= 0 ? text.slice(0, stop) : text).replace(TRAILING_PUNCT, '').trim();
   // 主要目标任务 抓好一个重点… — a short name before a space is the heading.
   const space = head.indexOf(' ');
@@ -60,7 +65,7 @@ export function headingOf(text: string): string {
 
 /** The lead sentence of an item: its text up to the first 。 (or ；), whatever its length. */
 export function leadOf(text: string): string | null {
-  const stop = text.search(/[。；;]/);
+  const stop = text.search(LEAD_END);
   const lead = (stop >= 0 ? text.slice(0, stop) : text).replace(TRAILING_PUNCT, '').trim();
   return lead.length > 0 ? lead : null;
 }

@@ -78,6 +78,18 @@ mark([...OPEN.keys()].join(''), OPENER);
 mark('。！？!?；;', STOP);
 mark('。！？', HARD_STOP);
 
+/** Whether a Chinese-numeral marker at `at` may follow a word with no stop between: not 第三、, not a list of numerals. */
+function mayGlueSection(fold: string, at: number): boolean {
+  const before = fold.charCodeAt(at - 1);
+  return before >= 0x4e00 && before <= 0x9fff && !/[第一二三四五六七八九十百零〇两]/.test(fold[at - 1]!) && /[一二三四五六七八九十]/.test(fold[at]!);
+}
+
+/** A heading's sentence: 4 to MAX_HEADING characters without a comma, ended by a full stop. */
+function headingShaped(fold: string, from: number): boolean {
+  const end = fold.slice(from, from + MAX_HEADING + 1).search(/[。.！？!?；;，,：:\n]/);
+  return end >= 4 && /[。.]/.test(fold[from + end]!);
+}
+
 function isBoundary(fold: string, at: number): boolean {
   let i = at - 1;
   // Closing quotes and brackets may follow a sentence end: 。”一、
@@ -157,7 +169,16 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
           const afterHeading = !stopped && i <= headingEnd && /[\u4e00-\u9fff）)]/.test(fold[i - 1]!);
           // After a closing bracket (…（责任处室：监督检查处）二、…) only a Chinese-numeral marker may start a node.
           const afterBracket = /[)）】]/.test(fold[i - 1]!);
-          if (afterHeading || afterBracket || isBoundary(fold, i)) {
+          if (!afterHeading && !afterBracket && !isBoundary(fold, i)) {
+            // A crawler that dropped the full stop glues the next section to the sentence before it
+            // (…全面、及时、准确三、不断推进…改革。): the very next section, opening a heading-shaped sentence.
+            const m = mayGlueSection(fold, i) ? markerOf(fold.slice(i, i + 12)) : null;
+            if (m && m.level === 'section' && m.number >= 2 && numbering.continues(m) && headingShaped(fold, i + m.length)) {
+              found = i;
+              foundMarker = m;
+              break;
+            }
+          } else {
             const head = fold.slice(i, i + 12);
             const m = markerOf(head) ?? itemMarkerAfter(head, numbering.item);
             // An item right after a closing bracket (…（104日）3.行政处罚) only when it is the very next number.

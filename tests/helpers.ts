@@ -151,7 +151,8 @@ export function accountingProblems(plan: Plan, source: string): string[] {
     const words = cleaned(e.line)
       .slice(e.start, e.end)
       .normalize('NFKC')
-      .split(/[^\p{L}\p{N}]+|(?<=\p{Script=Han})(?=\d)|(?<=\d)(?=\p{Script=Han})/u)
+      // a section marker may be glued to the word before it (准确三、不断…): the word ends there
+      .split(/[^\p{L}\p{N}]+|(?<=\p{Script=Han})(?=\d)|(?<=\d)(?=\p{Script=Han})|(?=[一二三四五六七八九十]{1,3}、)/u)
       .filter((w) => w.length >= 2);
     const lost = words.find((w) => !find(w));
     if (lost !== undefined) say(`content of line ${e.line} [${e.start}, ${e.end}) is missing from the plan: ${lost.slice(0, 30)}`);

@@ -69,3 +69,26 @@ describe('headingOf', () => {
     expect(headingOf(text)).toBe(heading);
   });
 });
+
+describe('a section glued to the sentence before it (a crawler dropped the full stop)', () => {
+  it('starts the very next section when it opens a heading-shaped sentence', () => {
+    const o = outline('某会2021年统计工作要点\n一、坚持依法统计。加强统计工作，确保数据全面、及时、准确二、推进统计现代化改革。认真落实改革要求。三、丰富统计内容。开展专题分析。');
+    expect(o.sections).toEqual(['1 坚持依法统计', '2 推进统计现代化改革', '3 丰富统计内容']);
+    expect(o.plan.sections[0]!.text).toBe('坚持依法统计。加强统计工作，确保数据全面、及时、准确');
+  });
+
+  it('not after 第, not inside a list of numerals, not when the number does not continue, not before a long clause', () => {
+    const o = outline(
+      '某校工作计划\n一、加强管理。做好第二、三批次的审核。落实一二、三年级的课程安排。开展四、五项改革。\n二、提高质量。推进三、四年级开展阅读活动，每周不少于两次，持续提高学生的阅读兴趣和阅读能力。',
+    );
+    expect(o.sections).toEqual(['1 加强管理', '2 提高质量']);
+    const glued = outline('某校工作计划\n一、加强管理。完善制度要求三、开展工作，落实到人。');
+    expect(glued.sections).toEqual(['1 加强管理']);
+  });
+
+  it('an ASCII period between Chinese characters ends a heading and a lead sentence; between digits it does not', () => {
+    const o = outline('某会工作要点\n一、推动统计工作规范化、标准化.继续开展标准编制工作，完成导则报审。\n1.加强队伍建设.提高干部素质。\n2.增长3.5个百分点。');
+    expect(o.sections).toEqual(['1 推动统计工作规范化、标准化']);
+    expect(o.items).toEqual(['1 加强队伍建设', '2 增长3.5个百分点']);
+  });
+});
