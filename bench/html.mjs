@@ -39,7 +39,8 @@ export async function benchHtml({ root, lib, work, bin, node, cores, files, log 
     const out = join(work, `html-out-${key}`);
     log(`html: ${files} pages, --jobs ${jobs}…`);
     const { ms, cpuMs } = timeAndPeakRss(node, [bin, dir, '--quiet', '--jobs', String(jobs), '--out-dir', out]);
-    const written = readdirSync(out).filter((f) => f.endsWith('.json')).length;
+    // Dot-files (the out-dir's freshness record) are not outputs.
+    const written = readdirSync(out).filter((f) => f.endsWith('.json') && !f.startsWith('.')).length;
     if (written !== files) throw new Error(`html ${key}: ${written} outputs for ${files} pages`);
     rmSync(out, { recursive: true, force: true });
     batch[key] = { jobs, ms, cpuMs, filesPerSecond: files / (ms / 1000), mbPerSecond: bytes / 2 ** 20 / (ms / 1000) };
