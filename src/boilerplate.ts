@@ -282,11 +282,13 @@ export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {
   const lineReasons: Array<BoilerplateReason | null> = lineFolds.map((t) => (t === '' ? null : boilerplateReason(t)));
   runningHeaders(lineFolds, lineReasons);
   // A page's summary: the opening of the text cut short, printed just above the text itself.
+  // Each line without its spaces, made once (not once per line looking back at it).
+  const compact = lineFolds.map((t) => (t.length < 40 ? t : t.replace(/\s+/g, '')));
   for (let i = 0; i < lineFolds.length; i++) {
-    const t = lineFolds[i]!.replace(/\s+/g, '');
+    const t = compact[i]!;
     if (t.length < 40 || lineReasons[i] !== null) continue;
     for (let j = i + 1; j < Math.min(lineFolds.length, i + 4); j++) {
-      const u = lineFolds[j]!.replace(/\s+/g, '');
+      const u = compact[j]!;
       if (u.length > t.length + 20 && u.startsWith(t)) {
         lineReasons[i] = 'related';
         break;
