@@ -11,6 +11,8 @@ export interface CompareFlags {
   status: 'target' | 'achieved' | 'all';
   indicator?: string[];
   bom?: boolean;
+  /** -o FILE (see table-output.ts: atomic, never over an input, a BOM in a .csv file). */
+  output?: string;
   color: boolean;
   stdinFormat?: 'text' | 'markdown';
 }
@@ -24,7 +26,9 @@ year). A cell is the plan's commitment as a reader writes it: ≥66%, 3–5个,
 
 Formats:
   table   aligned, for a terminal (the default)
-  csv     one row per indicator, one column per plan (RFC 4180; --bom for Excel)
+  csv     one row per indicator, one column per plan (RFC 4180; written to a
+          .csv file with -o it starts with a byte order mark, for Excel;
+          --no-bom leaves it out, --bom adds it on stdout)
   md      a Markdown table
   jsonl   long form: one line per plan × indicator, for DuckDB or pandas
 
@@ -32,7 +36,7 @@ Exit status: 0 every input parsed, 1 some input failed (named on stderr), 2 usag
 
 Examples:
   $ planparse compare plans/ --format table
-  $ planparse compare 'plans/**/*.txt' --indicator public_kindergarten_share --format csv --bom > kindergartens.csv
+  $ planparse compare 'plans/**/*.txt' --indicator public_kindergarten_share --format csv -o kindergartens.csv
   $ planparse compare a.txt b.txt --format jsonl | duckdb -c "select * from read_json_auto('/dev/stdin')"
 `;
 
@@ -49,6 +53,8 @@ export function compareCommand(): Command {
     .addOption(new Option('-s, --status <status>', 'which figures: commitments, results reported as reached, or both').choices(['target', 'achieved', 'all']).default('target'))
     .option('-i, --indicator <key>', 'only this vocabulary key (repeat, or separate with commas)', collect)
     .option('--bom', 'start the CSV with a UTF-8 byte order mark (for Excel)')
+    .option('-o, --output <file>', 'write to FILE instead of stdout; a .csv file gets a byte order mark')
+    .option('--no-bom', 'no byte order mark, even in a .csv file')
     .addOption(new Option('--stdin-format <format>', 'how to read standard input (-)').choices(['text', 'markdown']).default('text'))
     .option('--no-color', 'no colours in the table (also: NO_COLOR=1; never when piped)')
     .addHelpText('after', HELP)
@@ -135,8 +141,8 @@ export async function compareTable(c: Comparison, paint: Paint): Promise<string>
 
 export async function runCompare(operands: string[], flags: CompareFlags): Promise<number> {
   const { expandInputs, displayName, emptyWarning } = await import('./inputs.js');
-  const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, errorMessage } = await import('./messages.js');
-  const { readStdin, writeStdout } = await import('./io.js');
+  const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } = await import('./messages.js');
+  const { readStdin } = await import('./io.js');
   const { indicatorByKey } = await import('../vocabulary.js');
 
   if (flags.bom && flags.format !== 'csv') {
@@ -171,14 +177,37 @@ export async function runCompare(operands: string[], flags: CompareFlags): Promi
     }
   }
   const comparison = comparePlans(parsed, { status: flags.status, indicators: flags.indicator ?? [] });
-  let out: string;
-  if (flags.format === 'csv') out = (flags.bom ? '\ufeff' : '') + (await compareCsv(comparison));
-  else if (flags.format === 'md') out = await compareMarkdown(comparison);
-  else if (flags.format === 'jsonl') out = longForm(comparison).map((r) => JSON.stringify(r) + '\n').join('');
+  let text: string;
+  if (flags.format === 'csv') text = await compareCsv(comparison);
+  else if (flags.format === 'md') text = await compareMarkdown(comparison);
+  else if (flags.format === 'jsonl') text = longForm(comparison).map((r) => JSON.stringify(r) + '\n').join('');
   else {
     const { colourFor } = await import('./ui.js');
-    out = await compareTable(comparison, colourFor(process.stdout, flags.color));
+    // A table written to a file (-o) holds no escape codes.
+    text = await compareTable(comparison, colourFor(process.stdout, flags.color && !flags.output));
   }
-  if (out) await writeStdout(out);
+  // The parsed plans are read before the output opens, so a failure to write leaves no half file.
+  const { openTableOutput } = await import('./table-output.js');
+  const { statOrNull } = await import('./write.js');
+  try {
+    const inputStats = await Promise.all(inputs.map((i) => (i.kind === 'file' ? statOrNull(i.path) : null)));
+    const out = await openTableOutput(flags, inputStats.filter((s) => s !== null));
+    try {
+      if (text) await out.write(text);
+      await out.commit();
+    } catch (e) {
+      await out.discard();
+      throw e;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`planparse compare: ${e.message}\n(planparse compare --help shows the usage)\n`);
+      return EXIT_USAGE;
+    }
+    // A reader closing standard output early (| head) is handled for every command in bin/.
+    if (flags.output === undefined) throw e;
+    process.stderr.write(`planparse: ${flags.output}: cannot write: ${fsReason(e)}\n`);
+    return EXIT_FAILED;
+  }
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
