@@ -205,11 +205,11 @@ function fieldsOf(line: Line, cells: Cell[]): MetadataField[] {
 /**
  * Record a metadata line. A Markdown paragraph can span several source lines
  * (`last`); the lines after its first are recorded as continuations (no
- * text, no fields) so every source line stays accounted for.
+ * text, no cells) so every source line stays accounted for.
  */
-function record(out: MetadataLine[], l: Line, fields: MetadataField[]): void {
-  out.push({ line: l.no, text: l.text, fields });
-  for (let n = l.no + 1; n <= (l.last ?? l.no); n++) out.push({ line: n, text: '', fields: [] });
+function record(out: MetadataLine[], l: Line, cells: MetadataField[]): void {
+  out.push({ line: l.no, text: l.text, cells });
+  for (let n = l.no + 1; n <= (l.last ?? l.no); n++) out.push({ line: n, text: '', cells: [] });
 }
 
 /** Lines that list attachments (附件：1.X / 2.Y): numbered, but titles of files, not outline items. */
@@ -456,7 +456,7 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   }
 
   // A title spanning several source lines (Markdown): its later lines are continuations.
-  for (let n = (titleLine?.no ?? 0) + 1; titleLine && n <= (titleLine.last ?? titleLine.no); n++) fieldLines.push({ line: n, text: '', fields: [] });
+  for (let n = (titleLine?.no ?? 0) + 1; titleLine && n <= (titleLine.last ?? titleLine.no); n++) fieldLines.push({ line: n, text: '', cells: [] });
 
   const meta: Meta = {
     title,

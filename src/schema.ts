@@ -222,7 +222,7 @@ export const MetadataField = z
 export const MetadataLine = z.object({
   line: z.number().int().positive(),
   text: z.string(),
-  fields: z.array(MetadataField),
+  cells: z.array(MetadataField).describe("the line's label: value cells that hold a real value (none for a line of other metadata, a continuation, or cells without one)"),
 });
 
 export const Notice = z

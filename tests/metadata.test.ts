@@ -60,6 +60,9 @@ describe('disclosure tables', () => {
       region: { name: '某县', level: 'county' }, year: 2023,
     });
     expect(plan.meta.fields.map((f) => f.line)).toEqual([1, 2, 3, 4, 5, 6]);
+    // a metadata line holds its text and its cells; `fields` names the lines only
+    expect(Object.keys(plan.meta.fields[0]!)).toEqual(['line', 'text', 'cells']);
+    expect(plan.meta.fields[0]!.cells.map((c) => c.label)).toEqual(['号', '信息分类']);
   });
 
   it('reads a table printed one label per line with the value below', () => {
@@ -117,7 +120,7 @@ describe('fields hold real values only', () => {
       '作者: 浏览量: 显示稿件总访问量 字号: [ ]',
       ...OUTLINE,
     );
-    const cells = plan.meta.fields.flatMap((l) => l.fields.map((f) => `${f.line} ${f.label}=${f.value}`));
+    const cells = plan.meta.fields.flatMap((l) => l.cells.map((f) => `${f.line} ${f.label}=${f.value}`));
     expect(cells).toEqual([
       '1 号=11340000/202406-00011',
       '1 信息分类=工作计划',
@@ -134,7 +137,7 @@ describe('fields hold real values only', () => {
 
   it('keeps a category named like a menu entry (栏目: 政策解读)', () => {
     const plan = parse('栏目: 政策解读 发布日期: 2024-03-01', '某县教育局2024年工作要点', ...OUTLINE);
-    expect(plan.meta.fields[0]!.fields.map((f) => f.value)).toEqual(['政策解读', '2024-03-01']);
+    expect(plan.meta.fields[0]!.cells.map((f) => f.value)).toEqual(['政策解读', '2024-03-01']);
   });
 });
 
