@@ -104,7 +104,7 @@ describe('planparse compare -o', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`${SEED}: refusing to overwrite an input file`);
     expect(readFileSync(join(work, SEED)).equals(before)).toBe(true);
-    expect(planparse(['compare', A, B, '-o', 'compare.txt']).status).toBe(0);
+    expect(planparse(['compare', A, B, '-o', 'compare.txt', '--color']).status).toBe(0);
     expect(readFileSync(join(work, 'compare.txt'), 'utf8')).not.toContain('\x1b[');
   });
 
