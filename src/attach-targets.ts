@@ -78,7 +78,8 @@ function targetsIn(text: string, segs: Segment[] | undefined, place: TargetPlace
   const out: Target[] = [];
   for (const { offset, end: _end, ...t } of found) {
     if (skip?.(offset)) continue;
-    out.push({ ...t, sentence: sentences.at(offset), line: lineOf(segs, offset), place: { ...place } });
+    const { sentence, start } = sentences.around(offset);
+    out.push({ ...t, sentence, sentenceOffset: offset - start, line: lineOf(segs, offset), place: { ...place } });
   }
   return out;
 }

@@ -101,8 +101,8 @@ function tokens(t: string): string[] {
     .filter((s) => s.length > 0);
 }
 
-/** A line made entirely of widget words (打印 | 关闭 | 【字体：大 中 小】). */
-function isWidgetLine(t: string): boolean {
+/** A line (or a table cell) made entirely of widget words (打印 | 关闭 | 【字体：大 中 小】), or of brackets and bars alone. */
+export function isWidgetLine(t: string): boolean {
   if (t.length > 80) return false;
   const ts = tokens(t);
   if (ts.length === 0) return /^[\s|｜/\\【】[\]()（）:：,，、·•>»›<«‹-]+$/.test(t);

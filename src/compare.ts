@@ -26,6 +26,8 @@ export interface ComparedIndicator {
 export interface Comparison {
   plans: ComparedPlan[];
   rows: ComparedIndicator[];
+  /** Targets left out because they name no indicator: no row could line them up with another plan's. */
+  unnamed: number;
 }
 
 export interface CompareOptions {
@@ -94,31 +96,43 @@ function allTargets(plan: Plan): Target[] {
   return out;
 }
 
+/**
+ * A plan's column heading where columns must be told apart (CSV, Markdown):
+ * its label and its file, as one bureau may publish two plans in a year.
+ */
+export function planHeading(p: Pick<ComparedPlan, 'label' | 'file'>): string {
+  return `${p.label} (${p.file})`;
+}
+
 /** The column heading of a plan. */
 export function planLabel(file: string, plan: Pick<Plan, 'meta'>): string {
   const who = plan.meta.issuer ?? file.split(/[\\/]/).pop() ?? file;
   return plan.meta.year !== null ? `${who} ${plan.meta.year}` : who;
 }
 
-const UNNAMED = '(unnamed)';
-
 /**
  * Line up the targets of plans by indicator. Keyed indicators come first, in
  * vocabulary order; the others follow under their own text, most widely set
- * first.
+ * first. A target that names no indicator is left out and counted: a row
+ * "(unnamed) %" would put side by side figures that measure different things.
  */
 export function comparePlans(plans: ReadonlyArray<{ file: string; plan: Plan }>, options: CompareOptions = {}): Comparison {
   const status = options.status ?? 'target';
   const only = options.indicators && options.indicators.length > 0 ? new Set(options.indicators) : null;
   const byRow = new Map<string, ComparedIndicator>();
+  let unnamed = 0;
   plans.forEach(({ plan }, column) => {
     for (const t of allTargets(plan)) {
       if (status !== 'all' && t.status !== status) continue;
       if (only && (t.indicatorKey === null || !only.has(t.indicatorKey))) continue;
-      const id = t.indicatorKey !== null ? `key:${t.indicatorKey}` : `text:${t.indicator ?? UNNAMED}|${t.unit}`;
+      if (t.indicatorKey === null && t.indicator === null) {
+        unnamed++;
+        continue;
+      }
+      const id = t.indicatorKey !== null ? `key:${t.indicatorKey}` : `text:${t.indicator}|${t.unit}`;
       let row = byRow.get(id);
       if (!row) {
-        const name = t.indicatorKey !== null ? indicatorByKey(t.indicatorKey)?.name ?? t.indicatorKey : t.indicator ?? `${UNNAMED} ${t.unit}`;
+        const name = t.indicatorKey !== null ? indicatorByKey(t.indicatorKey)?.name ?? t.indicatorKey : t.indicator!;
         row = { key: t.indicatorKey, name, cells: plans.map(() => []) };
         byRow.set(id, row);
       }
@@ -136,6 +150,7 @@ export function comparePlans(plans: ReadonlyArray<{ file: string; plan: Plan }>,
   return {
     plans: plans.map(({ file, plan }) => ({ file, title: plan.meta.title, issuer: plan.meta.issuer, year: plan.meta.year, label: planLabel(file, plan) })),
     rows,
+    unnamed,
   };
 }
 

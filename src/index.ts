@@ -14,7 +14,7 @@ export { reflow } from './reflow.js';
 export { findTargets, type TargetContext } from './targets.js';
 export { documentContext, headingPhase, figureStatus, clauseStatus, type Phase, type FigureStatus, type DocumentContext } from './status.js';
 export { INDICATORS, VOCABULARY_VERSION, indicatorKeyOf, indicatorByKey, type VocabularyEntry } from './vocabulary.js';
-export { comparePlans, commitmentText, longForm, type Comparison, type CompareOptions, type CompareRecord } from './compare.js';
+export { comparePlans, commitmentText, longForm, planHeading, type Comparison, type CompareOptions, type CompareRecord } from './compare.js';
 export { chineseToNumber } from './numerals.js';
 export { parseDate } from './dates.js';
 export { jsonPieces, toJson } from './serialise.js';

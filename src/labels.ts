@@ -33,11 +33,22 @@ const LABELS: Array<[string, Key]> = [
 
 const KEY_OF = new Map(LABELS.map(([label, key]) => [label, key]));
 
+// A page counter's label, by its shape: a word of viewing, perhaps after a
+// running total, and a count (阅读次数, 浏览量, 访问次数, 点击数, 总浏览量,
+// 累计次数). Its value is a number or nothing.
+const COUNTER_LABEL = '(?:累计|总)?(?:阅读|浏览|访问|点击|查看)(?:次数|人次|量|数)|累计(?:次数|人次)|人气';
+const COUNTER_LABEL_WHOLE = new RegExp(`^(?:${COUNTER_LABEL})$`);
+
+/** Whether a label names a page counter (阅读次数, 浏览量, 访问次数 …). */
+export function isCounterLabel(label: string): boolean {
+  return COUNTER_LABEL_WHOLE.test(label.replace(/ /g, ''));
+}
+
 // Longest labels first so 信息分类 wins over 分类. Spaces may sit between the
 // characters of a label (索  引 号, 标      题).
 const spaced = (label: string) => [...label].join(' *');
 const FULL = [...KEY_OF.keys()].sort((a, b) => b.length - a.length).map(spaced).join('|');
-const CELL = new RegExp(`(${FULL})\\s*[:：]`, 'g');
+const CELL = new RegExp(`(${FULL}|${COUNTER_LABEL})\\s*[:：]`, 'g');
 // The same, matched only where lastIndex points: whether a line opens with a
 // label is asked of every line, and an unanchored search of a long line
 // through this alternation of 90 labels was the costliest regex of a batch.
@@ -54,6 +65,9 @@ for (const [label, key] of LABELS) {
   }
 }
 const TAIL_AT_START = new RegExp(`^(${[...TAILS.keys()].sort((a, b) => b.length - a.length).map(spaced).join('|')})\\s*[:：]`);
+// A value that is only a label's tail and its colon (号: 词: — the table's next
+// cell, 主题词, cut by the scrape): an empty cell of its own.
+const TAIL_ALONE = new RegExp(`^(${[...TAILS.keys(), ...KEY_OF.keys()].sort((a, b) => b.length - a.length).map(spaced).join('|')})\\s*[:：]$`);
 
 export interface Cell {
   label: string;
@@ -102,10 +116,15 @@ export function cellsOf(text: string, display: string = text): Cell[] {
     const label = m[1]!.replace(/ /g, '');
     found.push({ at: m.index, end: m.index + m[0].length, label, keys: [KEY_OF.get(label) ?? 'other'], cut: false });
   }
-  return found.map((f, i) => ({
-    label: f.label,
-    keys: f.keys,
-    value: shown.slice(f.end, i + 1 < found.length ? found[i + 1]!.at : t.length).trim().replace(/[;；]\s*$/, '').trim(),
-    cut: f.cut,
-  }));
+  const cells: Cell[] = [];
+  found.forEach((f, i) => {
+    const value = shown.slice(f.end, i + 1 < found.length ? found[i + 1]!.at : t.length).trim().replace(/[;；]\s*$/, '').trim();
+    const tail = TAIL_ALONE.exec(t.slice(f.end, i + 1 < found.length ? found[i + 1]!.at : t.length).trim());
+    if (tail) {
+      const label = tail[1]!.replace(/ /g, '');
+      cells.push({ label: f.label, keys: f.keys, value: '', cut: f.cut });
+      cells.push({ label, keys: KEY_OF.has(label) ? [KEY_OF.get(label)!] : TAILS.get(label) ?? ['other'], value: '', cut: !KEY_OF.has(label) });
+    } else cells.push({ label: f.label, keys: f.keys, value, cut: f.cut });
+  });
+  return cells;
 }

@@ -5,11 +5,11 @@
 // every rule matches on `fold` and every value is cut from `text`.
 import type { Line } from './lines.js';
 import type { Diagnostic, Meta, MetadataField, MetadataLine, Notice, RegionLevel } from './schema.js';
-import { cellsOf, labelOnly, type Cell } from './labels.js';
+import { cellsOf, isCounterLabel, labelOnly, type Cell } from './labels.js';
 import { garbledDateReadings, parseDate } from './dates.js';
 import { isMarkerLine, markerOf } from './markers.js';
 import { toSimplified } from './hant.js';
-import { boilerplateReason } from './boilerplate.js';
+import { boilerplateReason, isWidgetLine } from './boilerplate.js';
 
 export interface MetadataResult {
   meta: Meta;
@@ -170,28 +170,46 @@ function pick(fields: MetadataField[], key: MetadataField['key']): string | null
   return usable(fields, key)[0]?.value ?? null;
 }
 
-/** Turn cells into fields, resolving cut labels by the shape of their value. */
+/**
+ * What a cell really holds, or null when it holds nothing a reader wants:
+ * an empty cell, a placeholder (无, —), the page's widgets read as a value
+ * (浏览次数: 我要纠错 打印 【, 字体: [ ]), or a counter without its number.
+ * A counter keeps only its number (点击量: 1,204 次 关闭窗口 → 1,204 次).
+ */
+export function realValue(label: string, key: MetadataField['key'], value: string): string | null {
+  // Table cells scraped with their bars: | 2022-10-08 |
+  const v = value.replace(/^[\s|｜]+|[\s|｜]+$/g, '');
+  if (v === '' || NONE.test(v)) return null;
+  if (isCounterLabel(label)) return /^\d[\d,，]*(\s*人?次)?/.exec(v)?.[0] ?? null;
+  // A category may be named like a menu entry (栏目: 政策解读, 信息公开): only there is a lone widget word a value.
+  if (isWidgetLine(v) && !(key === 'category' && !/[\s|｜【】[\]]/.test(v))) return null;
+  return v;
+}
+
+/** Turn cells into fields, resolving cut labels by the shape of their value; cells without a real value give none. */
 function fieldsOf(line: Line, cells: Cell[]): MetadataField[] {
-  return cells.map((c) => {
+  const out: MetadataField[] = [];
+  for (const c of cells) {
     let key = c.keys[0] ?? 'other';
     if (c.keys.length > 1) {
       if (c.keys.includes('indexNumber') && /^[\dA-Za-z-]*\/[\dA-Za-z-]+|^\d{6,}/.test(c.value)) key = 'indexNumber';
       else if (c.keys.includes('docNumber') && /[〔[(（【﹝]\s*(19|20)\d{2}|[号號]$/.test(c.value)) key = 'docNumber';
       else if (c.keys.includes('indexNumber') && c.value !== '') key = 'indexNumber';
     }
-    // Table cells scraped with their bars: | 2022-10-08 |
-    return { line: line.no, label: c.label, key, value: c.value.replace(/^[\s|｜]+|[\s|｜]+$/g, '') };
-  });
+    const value = realValue(c.label, key, c.value);
+    if (value !== null) out.push({ line: line.no, label: c.label, key, value });
+  }
+  return out;
 }
 
 /**
  * Record a metadata line. A Markdown paragraph can span several source lines
  * (`last`); the lines after its first are recorded as continuations (no
- * text, no fields) so every source line stays accounted for.
+ * text, no cells) so every source line stays accounted for.
  */
-function record(out: MetadataLine[], l: Line, fields: MetadataField[]): void {
-  out.push({ line: l.no, text: l.text, fields });
-  for (let n = l.no + 1; n <= (l.last ?? l.no); n++) out.push({ line: n, text: '', fields: [] });
+function record(out: MetadataLine[], l: Line, cells: MetadataField[]): void {
+  out.push({ line: l.no, text: l.text, cells });
+  for (let n = l.no + 1; n <= (l.last ?? l.no); n++) out.push({ line: n, text: '', cells: [] });
 }
 
 /** Lines that list attachments (附件：1.X / 2.Y): numbered, but titles of files, not outline items. */
@@ -261,10 +279,11 @@ function readTable(lines: Line[], fields: MetadataField[], fieldLines: MetadataL
     const label = labelOnly(l.fold);
     const next = lines[i + 1];
     if (label && next && !labelOnly(next.fold) && cellsOf(next.fold).length === 0) {
-      const f: MetadataField = { line: next.no, label: label.label, key: label.key, value: next.text };
+      const value = realValue(label.label, label.key, next.text);
+      const fs: MetadataField[] = value === null ? [] : [{ line: next.no, label: label.label, key: label.key, value }];
       record(fieldLines, l, []);
-      record(fieldLines, next, [f]);
-      fields.push(f);
+      record(fieldLines, next, fs);
+      for (const f of fs) fields.push(f);
       i++;
       continue;
     }
@@ -437,7 +456,7 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   }
 
   // A title spanning several source lines (Markdown): its later lines are continuations.
-  for (let n = (titleLine?.no ?? 0) + 1; titleLine && n <= (titleLine.last ?? titleLine.no); n++) fieldLines.push({ line: n, text: '', fields: [] });
+  for (let n = (titleLine?.no ?? 0) + 1; titleLine && n <= (titleLine.last ?? titleLine.no); n++) fieldLines.push({ line: n, text: '', cells: [] });
 
   const meta: Meta = {
     title,

@@ -64,6 +64,13 @@ export const Target = z
     kind: TargetKind,
     per: z.string().optional().describe('the period of a frequency as written: 每天, 每周, 每学年'),
     sentence: z.string().describe('the sentence the target sits in'),
+    sentenceOffset: z
+      .number()
+      .int()
+      .nonnegative()
+      .describe(
+        'where `text` starts in `sentence`, 0-based, counted in UTF-16 code units as JavaScript indexes strings (the character count unless the sentence holds characters outside the Basic Multilingual Plane): sentence.slice(sentenceOffset, sentenceOffset + text.length) is text. Tells apart two targets with the same text in one sentence',
+      ),
     line: z.number().int().positive(),
     place: TargetPlace,
     status: TargetStatus,
@@ -215,7 +222,7 @@ export const MetadataField = z
 export const MetadataLine = z.object({
   line: z.number().int().positive(),
   text: z.string(),
-  fields: z.array(MetadataField),
+  cells: z.array(MetadataField).describe("the line's label: value cells that hold a real value (none for a line of other metadata, a continuation, or cells without one)"),
 });
 
 export const Notice = z

@@ -14,7 +14,7 @@ import { baselineOf, clauseStartOf, deadlineOf, directionOf, indicatorOf } from 
 import { indicatorKeyOf } from './vocabulary.js';
 
 /** A target found in one text; `offset`/`end` delimit `text` inside it. */
-export type FoundTarget = Omit<Target, 'sentence' | 'line' | 'place'> & { offset: number; end: number };
+export type FoundTarget = Omit<Target, 'sentence' | 'sentenceOffset' | 'line' | 'place'> & { offset: number; end: number };
 
 /** What the text around a target knows: the phase of the part at an offset, and the plan's year. */
 export interface TargetContext {
@@ -745,6 +745,11 @@ export class Sentences {
 
   /** The sentence holding `offset`: from the previous 。！？； to the next one, at most `max` characters each way. */
   at(offset: number, max = 300): string {
+    return this.around(offset, max).sentence;
+  }
+
+  /** The sentence holding `offset`, and where it starts in the text. */
+  around(offset: number, max = 300): { sentence: string; start: number } {
     let lo = 0;
     let hi = this.ends.length;
     while (lo < hi) {
@@ -754,7 +759,8 @@ export class Sentences {
     }
     const start = Math.max(lo > 0 ? this.ends[lo - 1]! : 0, offset - max);
     const end = Math.min(lo < this.ends.length ? this.ends[lo]! : this.text.length, offset + max);
-    return this.text.slice(start, end).trim();
+    const raw = this.text.slice(start, end);
+    return { sentence: raw.trim(), start: start + raw.length - raw.trimStart().length };
   }
 }
 

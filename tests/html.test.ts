@@ -305,6 +305,6 @@ describe('an HTML fragment with ordered lists, a hidden block and <pre> (.htm)',
   it('gives nothing for a hidden block, and keeps the lines of <pre>', () => {
     expect(contentOf(plan)).not.toContain(norm('旧版计划'));
     expect(plan.meta.dates.written).toBe('2024-02-20');
-    expect(plan.meta.fields.find((f) => f.fields.some((x) => x.key === 'written'))?.line).toBe(lineHolding(lines, '2024年2月20日'));
+    expect(plan.meta.fields.find((f) => f.cells.some((x) => x.key === 'written'))?.line).toBe(lineHolding(lines, '2024年2月20日'));
   });
 });

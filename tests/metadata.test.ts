@@ -60,6 +60,9 @@ describe('disclosure tables', () => {
       region: { name: '某县', level: 'county' }, year: 2023,
     });
     expect(plan.meta.fields.map((f) => f.line)).toEqual([1, 2, 3, 4, 5, 6]);
+    // a metadata line holds its text and its cells; `fields` names the lines only
+    expect(Object.keys(plan.meta.fields[0]!)).toEqual(['line', 'text', 'cells']);
+    expect(plan.meta.fields[0]!.cells.map((c) => c.label)).toEqual(['号', '信息分类']);
   });
 
   it('reads a table printed one label per line with the value below', () => {
@@ -79,6 +82,62 @@ describe('disclosure tables', () => {
 
   it('dates a page by a header line with a time', () => {
     expect(parse('原创 某县教育发布 2024-03-08 18:30', '某县2024年教育工作要点', ...OUTLINE).meta.dates.published).toBe('2024-03-08');
+  });
+});
+
+describe('fields hold real values only', () => {
+  it('reads a value that is a cut label with its colon as an empty cell', () => {
+    expect(cellsOf('号: 词:').map((c) => [c.label, c.value])).toEqual([
+      ['号', ''],
+      ['词', ''],
+    ]);
+    expect(cellsOf('称: 键字：').map((c) => [c.label, c.value])).toEqual([
+      ['称', ''],
+      ['键字', ''],
+    ]);
+  });
+
+  it('cuts a counter label that runs on from the value before it', () => {
+    expect(cellsOf('更新时间: 2024-06-02访问次数:').map((c) => [c.label, c.value])).toEqual([
+      ['更新时间', '2024-06-02'],
+      ['访问次数', ''],
+    ]);
+    expect(cellsOf('发布时间: 2021-01-05 10:00 累计次数:').map((c) => [c.label, c.value])).toEqual([
+      ['发布时间', '2021-01-05 10:00'],
+      ['累计次数', ''],
+    ]);
+  });
+
+  it('keeps no empty cell, no widget words, no counter without its number', () => {
+    const plan = parse(
+      '号: 11340000/202406-00011 信息分类: 工作计划',
+      '生效时间: 废止时间:',
+      '号: 词:',
+      '某县教育局2024年工作要点',
+      '发布时间: 2024-06-01 09:30 信息来源: 某县教育局 浏览次数: 我要纠错 打印 【字体:  ',
+      '更新时间: 2024-06-02访问次数:',
+      '来源: 某县教育局 点击量: 1,204 次 关闭窗口',
+      '作者: 浏览量: 显示稿件总访问量 字号: [ ]',
+      ...OUTLINE,
+    );
+    const cells = plan.meta.fields.flatMap((l) => l.cells.map((f) => `${f.line} ${f.label}=${f.value}`));
+    expect(cells).toEqual([
+      '1 号=11340000/202406-00011',
+      '1 信息分类=工作计划',
+      '5 发布时间=2024-06-01 09:30',
+      '5 信息来源=某县教育局',
+      '6 更新时间=2024-06-02',
+      '7 来源=某县教育局',
+      '7 点击量=1,204 次',
+    ]);
+    // every metadata line is still recorded with its text, cells or none
+    expect(plan.meta.fields.map((l) => l.line)).toEqual([1, 2, 3, 5, 6, 7, 8]);
+    expect(plan.meta).toMatchObject({ indexNumber: '11340000/202406-00011', issuer: '某县教育局', dates: { published: '2024-06-01' } });
+  });
+
+  it('keeps a category named like a menu entry (栏目: 政策解读)', () => {
+    const plan = parse('栏目: 政策解读 发布日期: 2024-03-01', '某县教育局2024年工作要点', ...OUTLINE);
+    expect(plan.meta.fields[0]!.cells.map((f) => f.value)).toEqual(['政策解读', '2024-03-01']);
   });
 });
 

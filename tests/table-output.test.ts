@@ -74,3 +74,43 @@ describe('planparse targets -o', () => {
     expect(r.stderr.trim()).toBe(`planparse: ${SEED}/x.csv: cannot write: a parent is not a directory`);
   });
 });
+
+describe('planparse compare -o', () => {
+  const A = join(ROOT, 'fixtures', 'compare', 'a.txt');
+  const B = join(ROOT, 'fixtures', 'compare', 'b.txt');
+
+  it('writes the CSV to the file with a BOM, the same table as on stdout, through a temporary file', () => {
+    const stdout = planparse(['compare', A, B, '--format', 'csv']).stdout;
+    const r = planparse(['compare', A, B, '--format', 'csv', '-o', 'compare.csv']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('');
+    const bytes = readFileSync(join(work, 'compare.csv'));
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toBe(stdout);
+    expect(stdout).toContain('public_kindergarten_share');
+    expect(readdirSync(work).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('--no-bom leaves the BOM out; Markdown and JSON Lines files never get one', () => {
+    planparse(['compare', A, '--format', 'csv', '-o', 'plain.csv', '--no-bom']);
+    expect(readFileSync(join(work, 'plain.csv'), 'utf8').startsWith('indicator_key,')).toBe(true);
+    planparse(['compare', A, '--format', 'md', '-o', 'compare.md']);
+    expect(readFileSync(join(work, 'compare.md'), 'utf8').startsWith('| indicator |')).toBe(true);
+  });
+
+  it('refuses to write over an input (exit 2); a table written to a file holds no escape codes', () => {
+    const before = readFileSync(join(work, SEED));
+    const r = planparse(['compare', SEED, '-o', SEED]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(`${SEED}: refusing to overwrite an input file`);
+    expect(readFileSync(join(work, SEED)).equals(before)).toBe(true);
+    expect(planparse(['compare', A, B, '-o', 'compare.txt', '--color']).status).toBe(0);
+    expect(readFileSync(join(work, 'compare.txt'), 'utf8')).not.toContain('\x1b[');
+  });
+
+  it('names the file and the reason when it cannot be written', () => {
+    const r = planparse(['compare', A, '--format', 'csv', '-o', `${SEED}/x.csv`]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`planparse: ${SEED}/x.csv: cannot write: a parent is not a directory`);
+  });
+});

@@ -74,6 +74,9 @@ describe('planparse targets --format csv', () => {
       expect(Number(row[col('item')])).toBeGreaterThan(0);
       expect(row[col('item_title')]).not.toBe('');
       expect(row[col('sentence')]).toContain(row[col('text')]);
+      // the offset column points at the text inside the sentence
+      const at = Number(row[col('sentence_offset')]);
+      expect(row[col('sentence')]!.slice(at, at + row[col('text')]!.length)).toBe(row[col('text')]);
     }
     // one row read back in full
     const twoHours = rows.find((row) => row[col('text')] === '不低于2小时')!;
@@ -97,6 +100,16 @@ describe('planparse targets --format csv', () => {
     const r = planparse(['targets', SEEDS[0]!, '--bom']);
     expect(r.stdout.startsWith('\ufefffile,title,')).toBe(true);
     expect(parseCsv(r.stdout.slice(1)).length).toBeGreaterThan(1);
+  });
+
+  it('tells apart two targets with the same text in one sentence by sentence_offset', () => {
+    const r = planparse(['targets', '-'], '某区教育局2025年工作要点\n1.扩大学位供给。新建幼儿园3所，改扩建幼儿园3所。\n');
+    const [header, ...rows] = parseCsv(r.stdout);
+    const col = (name: string) => header!.indexOf(name);
+    expect(rows.map((row) => [row[col('text')], row[col('sentence_offset')]])).toEqual([
+      ['3所', '5'],
+      ['3所', '14'],
+    ]);
   });
 
   it('reads standard input as -', () => {

@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { findTargets, quotedRanges, sentenceAt } from '../src/targets.js';
 import { parsePlan } from '../src/parse.js';
-import { allTargets } from './helpers.js';
+import { join } from 'node:path';
+import { parsePlanFile } from '../src/read.js';
+import { FIXTURES, allTargets, listFixtures } from './helpers.js';
 
 /** text|value (or min-max)|unit|comparator|kind of every target found. */
 function found(text: string): string[] {
@@ -378,6 +380,30 @@ describe('targets in the outline', () => {
     const item2 = plan.sections[0]!.items[1]!;
     expect(item2.targets).toEqual([]);
     expect(item2.points.flatMap((p) => p.targets.map((t) => t.value))).toEqual([1, 3]);
+  });
+});
+
+describe('the offset of a target in its sentence', () => {
+  it('tells apart two targets with the same text in one sentence', () => {
+    const plan = parsePlan(['某区教育局2025年工作要点', '1.扩大学位供给。新建幼儿园3所，改扩建幼儿园3所，提升改造幼儿园3所。'].join('\n'));
+    const all = allTargets(plan);
+    expect(all.map((t) => t.text)).toEqual(['3所', '3所', '3所']);
+    const sentence = '新建幼儿园3所，改扩建幼儿园3所，提升改造幼儿园3所。';
+    expect(all.map((t) => t.sentence)).toEqual([sentence, sentence, sentence]);
+    expect(all.map((t) => t.sentenceOffset)).toEqual([5, 14, 24]);
+  });
+
+  it('points at the text in the sentence for every target of the seeds and the real pages', async () => {
+    let checked = 0;
+    for (const [dir, ext] of [['seeds', '.txt'], ['real/docs', '.txt'], ['real/pages', '.txt'], ['pages', '.txt']] as const) {
+      for (const f of listFixtures(dir, ext)) {
+        for (const t of allTargets(await parsePlanFile(join(FIXTURES, dir, f)))) {
+          expect(t.sentence.slice(t.sentenceOffset, t.sentenceOffset + t.text.length), `${f}: ${t.text}`).toBe(t.text);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 });
 

@@ -11,20 +11,27 @@ export interface CompareFlags {
   status: 'target' | 'achieved' | 'all';
   indicator?: string[];
   bom?: boolean;
+  /** -o FILE (see table-output.ts: atomic, never over an input, a BOM in a .csv file). */
+  output?: string;
   color: boolean;
-  stdinFormat?: 'text' | 'markdown';
+  stdinFormat?: 'text' | 'markdown' | 'html';
 }
 
 const HELP = `
 Rows are indicators: a key of the indicator vocabulary (src/vocabulary/
 indicators.json in the package, e.g. public_kindergarten_share), or, when no
-key fits, the indicator as the plan writes it. Columns are plans (issuer and
-year). A cell is the plan's commitment as a reader writes it: ≥66%, 3–5个,
+key fits, the indicator as the plan writes it. Commitments that name no
+indicator cannot be lined up and are left out; how many is said below the
+table, or on stderr for the other formats (planparse targets lists them).
+Columns are plans: issuer, year and file in CSV and Markdown; issuer and
+year in the table, with the file name where two plans share them. A cell is the plan's commitment as a reader writes it: ≥66%, 3–5个,
 每天≥2小时, +5个百分点; several commitments are joined with "; ".
 
 Formats:
   table   aligned, for a terminal (the default)
-  csv     one row per indicator, one column per plan (RFC 4180; --bom for Excel)
+  csv     one row per indicator, one column per plan (RFC 4180; written to a
+          .csv file with -o it starts with a byte order mark, for Excel;
+          --no-bom leaves it out, --bom adds it on stdout)
   md      a Markdown table
   jsonl   long form: one line per plan × indicator, for DuckDB or pandas
 
@@ -32,7 +39,7 @@ Exit status: 0 every input parsed, 1 some input failed (named on stderr), 2 usag
 
 Examples:
   $ planparse compare plans/ --format table
-  $ planparse compare 'plans/**/*.txt' --indicator public_kindergarten_share --format csv --bom > kindergartens.csv
+  $ planparse compare 'plans/**/*.txt' --indicator public_kindergarten_share --format csv -o kindergartens.csv
   $ planparse compare a.txt b.txt --format jsonl | duckdb -c "select * from read_json_auto('/dev/stdin')"
 `;
 
@@ -49,8 +56,11 @@ export function compareCommand(): Command {
     .addOption(new Option('-s, --status <status>', 'which figures: commitments, results reported as reached, or both').choices(['target', 'achieved', 'all']).default('target'))
     .option('-i, --indicator <key>', 'only this vocabulary key (repeat, or separate with commas)', collect)
     .option('--bom', 'start the CSV with a UTF-8 byte order mark (for Excel)')
-    .addOption(new Option('--stdin-format <format>', 'how to read standard input (-)').choices(['text', 'markdown']).default('text'))
+    .option('-o, --output <file>', 'write to FILE instead of stdout; a .csv file gets a byte order mark')
+    .option('--no-bom', 'no byte order mark, even in a .csv file')
+    .addOption(new Option('--stdin-format <format>', 'how to read standard input (-); files are read by extension').choices(['text', 'markdown', 'html']).default('text'))
     .option('--no-color', 'no colours in the table (also: NO_COLOR=1; never when piped)')
+    .option('--color', 'colours even when piped or with NO_COLOR set')
     .addHelpText('after', HELP)
     .action(async (inputs: string[], flags: CompareFlags) => {
       process.exitCode = await runCompare(inputs, flags);
@@ -62,9 +72,9 @@ export function compareCommand(): Command {
 /** The comparison as CSV: indicator_key, indicator, then one column per plan. */
 export async function compareCsv(c: Comparison): Promise<string> {
   const { csvField } = await import('./targets.js');
-  const { cellText } = await import('../compare.js');
+  const { cellText, planHeading } = await import('../compare.js');
   const line = (cells: Array<string | null>) => cells.map(csvField).join(',') + '\r\n';
-  let out = line(['indicator_key', 'indicator', ...c.plans.map((p) => p.label)]);
+  let out = line(['indicator_key', 'indicator', ...c.plans.map(planHeading)]);
   for (const r of c.rows) out += line([r.key, r.name, ...r.cells.map(cellText)]);
   return out;
 }
@@ -75,9 +85,9 @@ function mdCell(s: string): string {
 
 /** The comparison as a Markdown table. */
 export async function compareMarkdown(c: Comparison): Promise<string> {
-  const { cellText } = await import('../compare.js');
+  const { cellText, planHeading } = await import('../compare.js');
   const row = (cells: string[]) => `| ${cells.map(mdCell).join(' | ')} |\n`;
-  let out = row(['indicator', 'key', ...c.plans.map((p) => p.label)]);
+  let out = row(['indicator', 'key', ...c.plans.map(planHeading)]);
   out += row(['---', '---', ...c.plans.map(() => '---')]);
   for (const r of c.rows) out += row([r.name, r.key ?? '', ...r.cells.map(cellText)]);
   return out;
@@ -117,7 +127,10 @@ export async function compareTable(c: Comparison, paint: Paint): Promise<string>
   // a terminal is narrow: plans without any commitment here are named below instead of taking a column
   const shown = c.plans.map((_, i) => c.rows.some((r) => r.cells[i]!.length > 0));
   const keep = <T,>(xs: T[]) => xs.filter((_, i) => shown[i]);
-  const header = ['indicator', ...keep(c.plans).map((p) => fitEnd(p.label, 20))];
+  // two plans of one bureau and year: their file names tell the columns apart
+  const shared = (label: string) => keep(c.plans).filter((p) => p.label === label).length > 1;
+  const heading = (p: Comparison['plans'][number]) => (shared(p.label) ? `${p.label} (${p.file.split(/[\\/]/).pop()})` : p.label);
+  const header = ['indicator', ...keep(c.plans).map((p) => fitEnd(heading(p), 20))];
   const body = c.rows.map((r) => [fit(r.name, 24), ...keep(r.cells).map((cell) => fit(cellText(cell), 20))]);
   const widths = header.map((_, i) => Math.max(displayWidth(header[i]!), ...body.map((b) => displayWidth(b[i]!))));
   const line = (cells: string[], first: (s: string) => string, rest: (s: string) => string) =>
@@ -125,18 +138,23 @@ export async function compareTable(c: Comparison, paint: Paint): Promise<string>
   let out = paint.bold(line(header, (s) => s, (s) => s));
   for (const b of body) out += line(b, (s) => s, paint.cyan);
   const keyed = c.rows.filter((r) => r.key !== null).length;
-  out += paint.dim(`${c.rows.length} indicator${c.rows.length === 1 ? '' : 's'} (${keyed} in the vocabulary) in ${c.plans.length} plan${c.plans.length === 1 ? '' : 's'}`) + '\n';
+  const leftOut = c.unnamed > 0 ? `; ${c.unnamed} ${commitmentWord(c.unnamed)} naming no indicator left out` : '';
+  out += paint.dim(`${c.rows.length} indicator${c.rows.length === 1 ? '' : 's'} (${keyed} in the vocabulary) in ${c.plans.length} plan${c.plans.length === 1 ? '' : 's'}${leftOut}`) + '\n';
   const without = c.plans.filter((_, i) => !shown[i]);
   if (without.length > 0) out += paint.dim(`no commitment found in: ${without.map((p) => p.file).join(', ')}`) + '\n';
   return out;
 }
 
+function commitmentWord(n: number): string {
+  return n === 1 ? 'commitment' : 'commitments';
+}
+
 // ---------------------------------------------------------------- the command
 
 export async function runCompare(operands: string[], flags: CompareFlags): Promise<number> {
-  const { expandInputs, displayName, emptyWarning } = await import('./inputs.js');
-  const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, errorMessage } = await import('./messages.js');
-  const { readStdin, writeStdout } = await import('./io.js');
+  const { expandInputs, displayName, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
+  const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } = await import('./messages.js');
+  const { readStdin } = await import('./io.js');
   const { indicatorByKey } = await import('../vocabulary.js');
 
   if (flags.bom && flags.format !== 'csv') {
@@ -148,7 +166,6 @@ export async function runCompare(operands: string[], flags: CompareFlags): Promi
     process.stderr.write(`planparse compare: unknown indicator key ${unknown.join(', ')} (the keys are listed in src/vocabulary/indicators.json)\n`);
     return EXIT_USAGE;
   }
-  const extensions = ['txt', 'md'];
   const { inputs, empty } = await expandInputs(operands, extensions);
   for (const e of empty) process.stderr.write(emptyWarning(e, extensions) + '\n');
   if (inputs.length === 0) {
@@ -171,14 +188,42 @@ export async function runCompare(operands: string[], flags: CompareFlags): Promi
     }
   }
   const comparison = comparePlans(parsed, { status: flags.status, indicators: flags.indicator ?? [] });
-  let out: string;
-  if (flags.format === 'csv') out = (flags.bom ? '\ufeff' : '') + (await compareCsv(comparison));
-  else if (flags.format === 'md') out = await compareMarkdown(comparison);
-  else if (flags.format === 'jsonl') out = longForm(comparison).map((r) => JSON.stringify(r) + '\n').join('');
+  let text: string;
+  if (flags.format === 'csv') text = await compareCsv(comparison);
+  else if (flags.format === 'md') text = await compareMarkdown(comparison);
+  else if (flags.format === 'jsonl') text = longForm(comparison).map((r) => JSON.stringify(r) + '\n').join('');
   else {
     const { colourFor } = await import('./ui.js');
-    out = await compareTable(comparison, colourFor(process.stdout, flags.color));
+    // A table written to a file (-o) holds no escape codes.
+    text = await compareTable(comparison, colourFor(process.stdout, flags.color && !flags.output));
   }
-  if (out) await writeStdout(out);
+  // The table says it below itself; a CSV, Markdown or JSON Lines reader gets data only, so stderr says it.
+  if (comparison.unnamed > 0 && flags.format !== 'table') {
+    const n = comparison.unnamed;
+    process.stderr.write(`planparse compare: ${n} ${commitmentWord(n)} ${n === 1 ? 'names' : 'name'} no indicator and ${n === 1 ? 'is' : 'are'} left out (planparse targets lists them)\n`);
+  }
+  // The parsed plans are read before the output opens, so a failure to write leaves no half file.
+  const { openTableOutput } = await import('./table-output.js');
+  const { statOrNull } = await import('./write.js');
+  try {
+    const inputStats = await Promise.all(inputs.map((i) => (i.kind === 'file' ? statOrNull(i.path) : null)));
+    const out = await openTableOutput(flags, inputStats.filter((s) => s !== null));
+    try {
+      if (text) await out.write(text);
+      await out.commit();
+    } catch (e) {
+      await out.discard();
+      throw e;
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`planparse compare: ${e.message}\n(planparse compare --help shows the usage)\n`);
+      return EXIT_USAGE;
+    }
+    // A reader closing standard output early (| head) is handled for every command in bin/.
+    if (flags.output === undefined) throw e;
+    process.stderr.write(`planparse: ${flags.output}: cannot write: ${fsReason(e)}\n`);
+    return EXIT_FAILED;
+  }
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
 }

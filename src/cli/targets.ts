@@ -44,6 +44,7 @@ export interface TargetRow {
   kind: Target['kind'];
   per: string | null;
   sentence: string;
+  sentenceOffset: number;
   line: number;
   status: Target['status'];
   indicator: string | null;
@@ -75,6 +76,7 @@ export const CSV_COLUMNS: ReadonlyArray<[string, keyof TargetRow]> = [
   ['kind', 'kind'],
   ['per', 'per'],
   ['sentence', 'sentence'],
+  ['sentence_offset', 'sentenceOffset'],
   ['line', 'line'],
   ['status', 'status'],
   ['indicator', 'indicator'],
@@ -95,7 +97,10 @@ Columns (CSV header, JSON Lines keys in camelCase):
   comparator                   eq gte gt lte lt range approx
   kind per                     percent count duration frequency money area age
                                change; per: the period of a frequency (每天 …)
-  sentence line                the sentence it sits in and its source line
+  sentence sentence_offset line
+                               the sentence it sits in, where the text starts
+                               in it (0-based; tells apart two targets with the
+                               same text in one sentence) and its source line
   status                       target (a commitment) or achieved (a result the
                                text reports as reached); --status chooses
   indicator indicator_key      what the number measures, as written, and its
@@ -221,6 +226,7 @@ export function targetRows(plan: Plan, file: string): TargetRow[] {
     kind: t.kind,
     per: t.per ?? null,
     sentence: t.sentence,
+    sentenceOffset: t.sentenceOffset,
     line: t.line,
     status: t.status,
     indicator: t.indicator,
