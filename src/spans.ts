@@ -49,8 +49,11 @@ export function cutPoints(text: string, display: string = text): number[] {
   for (const re of GLUED_NOTICE) {
     for (const m of text.matchAll(re)) {
       const at = m.index + m[0].length;
-      // Only where no sentence has started: a notice's parts carry no comma before the join.
-      if (at < text.length && !/[。，,；;]/.test(text.slice(Math.max(0, at - 24), at))) glued.add(at);
+      // Only where no sentence has started: a notice's parts carry no comma before the join
+      // (looking back to the last full stop, which ends the sentence before).
+      const before = text.slice(Math.max(0, at - 24), at);
+      const piece = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？')) + 1);
+      if (at < text.length && piece.length > 0 && !/[，,；;]/.test(piece)) glued.add(at);
     }
   }
   let pieceStart = 0;

@@ -34,6 +34,23 @@ describe('cutPoints / splitLine', () => {
     expect(pieces('依法予以处理。 平潭综合实验区财政金融局2023年6月29日')).toEqual(['依法予以处理。', '平潭综合实验区财政金融局', '2023年6月29日']);
   });
 
+  it('cuts a notice flattened without spaces at its joins, even right after the transmittal sentence', () => {
+    expect(pieces('某市教育局文件某教〔2024〕3号某市教育局关于印发《2024年教育工作要点》的通知各县区教育局:现将《2024年教育工作要点》印发给你们，请认真贯彻执行。附件:2024年教育工作要点附件2024年教育工作要点为深入贯彻全市教育大会精神，制定本要点。一、总体要求')).toEqual([
+      '某市教育局文件',
+      '某教〔2024〕3号',
+      '某市教育局关于印发《2024年教育工作要点》的通知',
+      '各县区教育局:',
+      '现将《2024年教育工作要点》印发给你们，请认真贯彻执行。',
+      '附件:2024年教育工作要点',
+      '附件',
+      '2024年教育工作要点',
+      '为深入贯彻全市教育大会精神，制定本要点。',
+      '一、总体要求',
+    ]);
+    // a sentence that has started (a comma before the join) is not cut
+    expect(pieces('按照市里的要求，制定工作计划附件格式另发')).toEqual(['按照市里的要求，制定工作计划附件格式另发']);
+  });
+
   it('cuts a title glued to the first section', () => {
     expect(pieces('教育局基础教育科工作参考计划范文一、指导思想:实践科学发展观')).toEqual(['教育局基础教育科工作参考计划范文', '一、指导思想:实践科学发展观']);
   });
