@@ -3,7 +3,7 @@
 // or --jobs 1, in the main thread; it never rejects, so a bad file becomes a
 // failed result instead of stopping the batch.
 import { parsePlanBytes, parsePlanFile, type InputFormat } from '../read.js';
-import { jsonPieces } from '../serialise.js';
+import { jsonPieces, toJson } from '../serialise.js';
 import type { Diagnostic, Item, Paragraph, Plan } from '../schema.js';
 import { errorMessage } from './messages.js';
 
@@ -81,12 +81,20 @@ function* withNewline(pieces: Iterable<string>): Generator<string> {
   yield '\n';
 }
 
+/** Inputs from this size on have their JSON made piece by piece; below it, one JSON.stringify is faster. */
+const PIECEWISE_FROM_BYTES = 1 << 20;
+
+function json(plan: Plan, pretty: boolean): OutputText {
+  if (plan.source.bytes < PIECEWISE_FROM_BYTES) return [toJson(plan, pretty) + '\n'];
+  return withNewline(jsonPieces(plan, pretty));
+}
+
 async function serialise(plan: Plan, task: Task): Promise<OutputText | null> {
   switch (task.output) {
     case 'json':
-      return withNewline(jsonPieces(plan, task.pretty));
+      return json(plan, task.pretty);
     case 'jsonl':
-      return withNewline(jsonPieces(plan, false));
+      return json(plan, false);
     case 'md': {
       // remark-stringify is loaded only when Markdown is asked for.
       const { planToMarkdown } = await import('./md.js');
