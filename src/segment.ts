@@ -55,6 +55,7 @@ class Numbering {
 const BOUNDARY = /[。！？!?；;：:\s]/;
 const CLOSERS = /[”’」』)）】]/;
 const OPEN = new Map([['“', '”'], ['《', '》'], ['（', '）'], ['(', ')'], ['「', '」'], ['【', '】']]);
+const QUOTES = new Set(['“', '「'].map((q) => q.charCodeAt(0)));
 /** The same pairs by code unit, for the scan. */
 const CLOSER_OF = new Map([...OPEN].map(([o, c]) => [o.charCodeAt(0), c.charCodeAt(0)]));
 // A heading runs straight into its first node only when it is short.
@@ -190,7 +191,10 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
           }
         }
         if (kind & OPENER) {
-          open.push(CLOSER_OF.get(fold.charCodeAt(i))!);
+          // A quotation mark in a heading hides no marker: a heading quotes a word or two, and one
+          // left open (一、落实“双减政策（一）…) must not swallow the sub-section that follows.
+          const inHeading = !stopped && i <= headingEnd;
+          if (!(inHeading && QUOTES.has(fold.charCodeAt(i)))) open.push(CLOSER_OF.get(fold.charCodeAt(i))!);
           continue;
         }
         if (kind & STOP) stopped = true;

@@ -92,3 +92,15 @@ describe('a section glued to the sentence before it (a crawler dropped the full 
     expect(o.items).toEqual(['1 加强队伍建设', '2 增长3.5个百分点']);
   });
 });
+
+describe('a quotation mark left open in a heading', () => {
+  it('does not hide the sub-section that follows', () => {
+    expect(outline('2024年工作要点\n一、落实“双减政策（一）加强作业管理。1.控制作业总量。').subsections).toEqual(['1.1 加强作业管理']);
+    expect(outline('2024年工作要点\n一、“五育并举（一）德育。开展活动。（二）智育。提升质量。').subsections).toEqual(['1.1 德育', '1.2 智育']);
+  });
+
+  it('a closed quotation in a heading, and a quotation in a sentence, are read as before', () => {
+    expect(outline('2024年工作要点\n一、落实“双减”政策（一）加强作业管理。').subsections).toEqual(['1.1 加强作业管理']);
+    expect(outline('2024年工作要点\n一、总体要求。坚持“（一）号工程”不动摇。').subsections).toEqual([]);
+  });
+});
