@@ -256,7 +256,7 @@ export const FieldOrigin = z
   .object({
     from: z.enum(['text', 'page']).describe("text: read from the plan's text; page: from the page's metadata"),
     tag: z.string().nullable().describe('the page field it came from (meta PubDate), null for text'),
-    line: z.number().int().positive().nullable(),
+    line: z.number().int().positive().nullable().describe('the line it was read on (for text, its metadata cell or the title holding it); null when no one line holds it'),
   })
   .describe('where a metadata value came from');
 

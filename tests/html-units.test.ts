@@ -7,7 +7,7 @@ import { parseHtml, parseHtmlPlan, readPage } from '../src/html/index.js';
 import { mergeMeta } from '../src/html/merge.js';
 import { parsePlanBytes } from '../src/read.js';
 import { InputError } from '../src/errors.js';
-import type { Meta, PageMetaField } from '../src/schema.js';
+import type { Meta, MetadataField, PageMetaField } from '../src/schema.js';
 
 const bytes = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 /** GBK bytes of a string: Node's TextEncoder writes only UTF-8, so every two-byte GBK code is decoded once into a table. */
@@ -193,7 +193,7 @@ describe('merging the page metadata into what the text says', () => {
 
   it('the text title stands when it agrees with the page (a notice title holds the plan title)', () => {
     const { meta: m, diagnostics } = mergeMeta(meta({ title: '某县教育局2024年工作要点', titleLine: 40, year: 2024 }), [field('articleTitle', '某县教育局关于印发《某县教育局2024年工作要点》的通知')]);
-    expect([m.title, m.titleLine, m.origins?.title]).toEqual(['某县教育局2024年工作要点', 40, { from: 'text', tag: null, line: null }]);
+    expect([m.title, m.titleLine, m.origins?.title, m.origins?.year]).toEqual(['某县教育局2024年工作要点', 40, { from: 'text', tag: null, line: 40 }, { from: 'text', tag: null, line: 40 }]);
     expect(diagnostics).toEqual([]);
   });
 
@@ -218,6 +218,23 @@ describe('merging the page metadata into what the text says', () => {
     const { meta: m, diagnostics } = mergeMeta(meta({ dates: { written: '2024-03-01', published: '2024-03-06' } }), [field('published', '2024-03-05 10:20', 4)]);
     expect([m.dates.published, m.dates.written, m.origins?.published?.from, m.origins?.written?.from]).toEqual(['2024-03-05', '2024-03-01', 'page', 'text']);
     expect(diagnostics.map((d) => d.code)).toEqual(['page-date-differs']);
+  });
+
+  it('a value read from the text names the line it was read on: its metadata cell, or the title holding it', () => {
+    const cell = (line: number, key: MetadataField['key'], value: string) => ({ line, text: `${value}`, cells: [{ line, label: '', key, value }] });
+    const m = mergeMeta(
+      meta({ title: '某县教育局2024年工作要点', titleLine: 7, year: 2024, issuer: '某县教育局', dates: { written: '2024-03-01', published: null }, fields: [cell(3, 'issuer', '某县人民政府'), cell(90, 'issuer', '某县教育局'), cell(91, 'written', '2024年3月1日')] }),
+      [],
+    ).meta;
+    expect(m.origins).toEqual({
+      title: { from: 'text', tag: null, line: 7 },
+      year: { from: 'text', tag: null, line: 7 },
+      issuer: { from: 'text', tag: null, line: 90 },
+      written: { from: 'text', tag: null, line: 91 },
+      published: null,
+    });
+    // an issuer read from the title is on the title's line; a year the title does not hold has no line
+    expect(mergeMeta(meta({ title: '某县教育局2024年工作要点', titleLine: 7, year: 2025, issuer: '某县教育局' }), []).meta.origins).toMatchObject({ issuer: { line: 7 }, year: { line: null } });
   });
 
   it('the issuer: the text first; ContentSource or the ArticleTitle\'s leading body fill a gap; the site name is no issuer', () => {

@@ -45,7 +45,10 @@ function positionProblems(plan: PlanT, lines: string[]): string[] {
   for (const s of plan.sections) check(`section ${s.number}`, s.lines.start, s.heading);
   for (const it of allItems(plan)) check(`item ${it.number}`, it.lines.start, it.text);
   for (const p of [...plan.preamble, ...plan.closing]) check('paragraph', p.lines.start, p.text);
-  if (plan.meta.titleLine !== null && plan.meta.title !== null && plan.meta.origins?.title?.from === 'text') check('title', plan.meta.titleLine, plan.meta.title);
+  if (plan.meta.titleLine !== null && plan.meta.title !== null && plan.meta.origins?.title?.from === 'text') {
+    check('title', plan.meta.titleLine, plan.meta.title);
+    if (plan.meta.origins.title.line !== plan.meta.titleLine) problems.push(`the title's origin is line ${plan.meta.origins.title.line}, not the title line ${plan.meta.titleLine}`);
+  }
   return problems;
 }
 
@@ -142,7 +145,10 @@ for (const file of realPages) {
       expect(at('siteIdCode')?.value).toBe('3590000001');
       expect(at('articleTitle')?.value).toBe(gold.meta.title);
       expect(at('title')?.value).toBe('年度计划_ 平潭综合实验区党工委管委会');
-      expect(plan.meta.origins?.published).toEqual({ from: 'text', tag: null, line: null });
+      // read from the text: its line is the source line that shows the date
+      const published = plan.meta.origins?.published;
+      expect(published).toMatchObject({ from: 'text', tag: null });
+      expect(lines[published!.line! - 1]!.replace(/[年月]/g, '-')).toContain(plan.meta.dates.published!.slice(0, 7));
     });
   });
 }

@@ -1,7 +1,7 @@
 // Putting a plan parsed from a page's rendered text back onto the page: line
 // numbers into the HTML source, the chrome cut by structure into the audit
 // trail, and the page's metadata into meta where the text leaves gaps.
-import type { Diagnostic, FieldOrigin, Meta, PageMetaField, Plan, RemovedLine } from '../schema.js';
+import type { Diagnostic, FieldOrigin, Meta, MetadataField, PageMetaField, Plan, RemovedLine } from '../schema.js';
 import { parseDate } from '../dates.js';
 import { regionOf } from '../metadata.js';
 import type { ChromeBlock } from './render.js';
@@ -67,7 +67,25 @@ function first(page: PageMetaField[], key: PageMetaField['key']): PageMetaField 
   return page.find((f) => f.key === key) ?? null;
 }
 
-const fromText: FieldOrigin = { from: 'text', tag: null, line: null };
+const fromText = (line: number | null): FieldOrigin => ({ from: 'text', tag: null, line });
+
+/**
+ * The line the text gave a value of `key` on: the metadata cell (or head or
+ * signature line) of that key holding the value, else the first of that key;
+ * a value read from the title (an issuer, a year) is on the title's line.
+ */
+function textLine(meta: Meta, key: MetadataField['key'], value?: string | null): number | null {
+  let first: number | null = null;
+  for (const f of meta.fields) {
+    for (const c of f.cells) {
+      if (c.key !== key) continue;
+      if (value && c.value.includes(value)) return c.line;
+      first ??= c.line;
+    }
+  }
+  if (first !== null) return first;
+  return value && meta.title?.includes(value) ? meta.titleLine : null;
+}
 const fromPage = (f: PageMetaField): FieldOrigin => ({ from: 'page', tag: f.tag, line: f.line });
 
 // The names of bodies end in one of these (局, 委员会, 人民政府, 办公室, 学校 …).
@@ -99,11 +117,12 @@ export function mergeMeta(meta: Meta, page: PageMetaField[]): { meta: Meta; diag
   const diagnostics: Diagnostic[] = [];
   const out: Meta = { ...meta, dates: { ...meta.dates }, page };
   const origins: NonNullable<Meta['origins']> = {
-    title: meta.title !== null ? fromText : null,
-    year: meta.year !== null ? fromText : null,
-    issuer: meta.issuer !== null ? fromText : null,
-    written: meta.dates.written !== null ? fromText : null,
-    published: meta.dates.published !== null ? fromText : null,
+    title: meta.title !== null ? fromText(meta.titleLine ?? textLine(meta, 'title')) : null,
+    // the year is read from the title when the title holds it
+    year: meta.year !== null ? fromText(meta.title?.includes(`${meta.year}年`) ? meta.titleLine : null) : null,
+    issuer: meta.issuer !== null ? fromText(textLine(meta, 'issuer', meta.issuer)) : null,
+    written: meta.dates.written !== null ? fromText(textLine(meta, 'written')) : null,
+    published: meta.dates.published !== null ? fromText(textLine(meta, 'published')) : null,
   };
 
   const trusted = first(page, 'articleTitle') ?? first(page, 'ogTitle');
