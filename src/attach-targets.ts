@@ -4,6 +4,7 @@
 // also in its item.
 import type { Item, Paragraph, Plan, Section, Subsection, Target, TargetPlace } from './schema.js';
 import { findTargets, matchingForm, Sentences } from './targets.js';
+import { startedBy } from './offsets.js';
 import type { Segment } from './outline.js';
 import { documentContext, headingLines, headingPhase, inlinePhases, inResultColumn, phaseAt, resultColumns, type DocumentContext, type Phase } from './status.js';
 
@@ -12,14 +13,7 @@ type Outline = Pick<Plan, 'preamble' | 'sections' | 'items' | 'closing'>;
 /** The source line of an offset: the first line of the block holding it (binary search over the segments). */
 function lineOf(segs: Segment[] | undefined, offset: number): number {
   if (!segs || segs.length === 0) return 1;
-  let lo = 0;
-  let hi = segs.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (segs[mid]!.offset <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return segs[lo]!.start;
+  return segs[Math.max(0, startedBy(segs, offset) - 1)]!.start;
 }
 
 /**
@@ -40,30 +34,25 @@ function readText(text: string, reading: Reading, form = matchingForm(text)): (o
   const switches = inlinePhases(text, reading.doc.planYear, form);
   const start = reading.phase;
   // a table header row sets the result columns for the rows after it
-  const lineStarts: number[] = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
-  const rows: Array<{ at: number; row: string; columns: boolean[] | null }> = [];
+  const rows: Array<{ offset: number; row: string; columns: boolean[] | null }> = [];
   if (text.includes('|')) {
-    for (let k = 0; k < lineStarts.length; k++) {
-      const at = lineStarts[k]!;
-      const row = text.slice(at, k + 1 < lineStarts.length ? lineStarts[k + 1]! - 1 : text.length);
+    for (let at = 0; at <= text.length; ) {
+      const nl = text.indexOf('\n', at);
+      const end = nl < 0 ? text.length : nl;
+      const row = text.slice(at, end);
       const header = resultColumns(row);
       if (header) reading.columns = header;
-      rows.push({ at, row, columns: header ? null : reading.columns });
+      rows.push({ offset: at, row, columns: header ? null : reading.columns });
+      if (nl < 0) break;
+      at = nl + 1;
     }
   }
   if (switches.length > 0) reading.phase = switches[switches.length - 1]!.phase;
   return (offset: number) => {
-    // the row holding the offset, by binary search over the row starts
-    let lo = 0;
-    let hi = rows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (rows[mid]!.at <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    const r = lo > 0 ? rows[lo - 1]! : null;
-    if (r && r.columns && inResultColumn(r.row, offset - r.at, r.columns)) return 'review';
+    // the row holding the offset
+    const k = startedBy(rows, offset);
+    const r = k > 0 ? rows[k - 1]! : null;
+    if (r && r.columns && inResultColumn(r.row, offset - r.offset, r.columns)) return 'review';
     return phaseAt(switches, offset, start);
   };
 }

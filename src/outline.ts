@@ -340,19 +340,3 @@ export function buildOutline(blocks: Block[]): Outline {
 
   return { preamble, sections, items: topItems, closing, diagnostics, segments };
 }
-
-/** The source line of a text offset within a node (the first line of its block). */
-export function lineAt(segs: Segment[], offset: number): number {
-  // Binary search: a node may hold thousands of continuation paragraphs.
-  let lo = 0;
-  let hi = segs.length - 1;
-  let line = segs[0]?.start ?? 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (segs[mid]!.offset <= offset) {
-      line = segs[mid]!.start;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return line;
-}

@@ -8,6 +8,7 @@
 // after the dot, and a number cut into a word has no boundary before it).
 import type { Block, BlockPart } from './lines.js';
 import { itemMarkerAfter, markerOf, type Marker } from './markers.js';
+import { startedBy } from './offsets.js';
 
 /** The numbering so far: what each level expects next. */
 class Numbering {
@@ -101,16 +102,9 @@ function isBoundary(fold: string, at: number): boolean {
   return BOUNDARY.test(fold[i]!) && (i === at - 1 || !/[\s:：]/.test(fold[i]!));
 }
 
-/** Index of the last part starting at or before `offset` (parts are in offset order). */
+/** Index of the last part starting at or before `offset` (the first part when none does). */
 function partAt(parts: BlockPart[], offset: number): number {
-  let lo = 0;
-  let hi = parts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (parts[mid]!.offset <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, startedBy(parts, offset) - 1);
 }
 
 /**

@@ -9,6 +9,7 @@
 // a flattened text (…。一、主要成效一年以来…), and from cues in its own clause
 // (已, 累计, 同比, a past year before the figure).
 import { toSimplified } from './hant.js';
+import { startedBy } from './offsets.js';
 
 /** Whether a part of a document reviews the past or plans ahead. */
 export type Phase = 'plan' | 'review';
@@ -154,15 +155,9 @@ export function inlinePhases(text: string, planYear: number | null, folded = fol
 
 /** The phase at `offset` of a text that starts in `phase`. `switches` come from inlinePhases. */
 export function phaseAt(switches: Array<{ offset: number; phase: Phase }>, offset: number, phase: Phase): Phase {
-  // binary search: a flattened document repeated many times has many switches and many targets
-  let lo = 0;
-  let hi = switches.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (switches[mid]!.offset <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo === 0 ? phase : switches[lo - 1]!.phase;
+  // a flattened document repeated many times has many switches and many targets
+  const k = startedBy(switches, offset);
+  return k === 0 ? phase : switches[k - 1]!.phase;
 }
 
 // ---------------------------------------------------------------- the clause
