@@ -9,6 +9,7 @@
 import type { Block, BlockPart } from './lines.js';
 import { itemMarkerAfter, markerOf, type Marker } from './markers.js';
 import { startedBy } from './offsets.js';
+import { BRACKET_PAIRS, TRAILING_CLOSERS } from './brackets.js';
 
 /** The numbering so far: what each level expects next. */
 class Numbering {
@@ -54,8 +55,8 @@ class Numbering {
 
 // Where a node can start inside a paragraph: after one of these (closing quotes may follow the stop).
 const BOUNDARY = /[。！？!?；;：:\s]/;
-const CLOSERS = /[”’」』)）】]/;
-const OPEN = new Map([['“', '”'], ['《', '》'], ['（', '）'], ['(', ')'], ['「', '」'], ['【', '】']]);
+const CLOSERS = TRAILING_CLOSERS;
+const OPEN = BRACKET_PAIRS;
 const QUOTES = new Set(['“', '「'].map((q) => q.charCodeAt(0)));
 /** The same pairs by code unit, for the scan. */
 const CLOSER_OF = new Map([...OPEN].map(([o, c]) => [o.charCodeAt(0), c.charCodeAt(0)]));

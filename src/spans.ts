@@ -6,15 +6,14 @@
 // what boilerplate and metadata judge; reflow joins adjacent content spans of
 // a line back together, so prose is never cut up by this stage.
 import type { Line } from './lines.js';
+import { BRACKET_PAIRS, TRAILING_CLOSERS } from './brackets.js';
 
 // Han characters and Chinese punctuation: a space next to one separates blocks,
 // a space between two Latin words or numbers (09:42, PDF 2.0) does not.
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff01-\uff60“”‘’…—]/;
 const SENTENCE_END = /[。！？!?]/;
-const CLOSERS = /[”’」』）)】〕]/;
-const OPENERS = new Map([
-  ['“', '”'], ['《', '》'], ['(', ')'], ['（', '）'], ['【', '】'], ['「', '」'], ['『', '』'], ['〔', '〕'], ['[', ']'],
-]);
+const CLOSERS = TRAILING_CLOSERS;
+const OPENERS = BRACKET_PAIRS;
 const CLOSING = new Set(OPENERS.values());
 const SIGNATURE_DATE = /([局委府室心会厅部院校组])(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?=\s|$)/g;
 const GLUED_NOTICE = [
