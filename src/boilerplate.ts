@@ -8,7 +8,7 @@
 // A line that opens an outline entry and reads as a sentence is never chrome.
 import type { Line } from './lines.js';
 import type { BoilerplateReason, RemovedLine } from './schema.js';
-import { isMarkerLine } from './markers.js';
+import { isMarkerLine, listEntryNumber } from './markers.js';
 import { toSimplified } from './hant.js';
 import { splitLine } from './spans.js';
 import { cellsOf } from './labels.js';
@@ -25,7 +25,7 @@ export interface Stripped {
 // (a run between separators), so 打印 in 打印机 never counts.
 const WIDGET_WORDS = new Set(
   [
-    '我要纠错', '纠错', '打印', '列印', '打印本页', '打印此页', '打印本文', '打印文章', '关闭', '关闭窗口', '关闭本页', '收藏', '加入收藏', '分享', '分享到',
+    '我要纠错', '纠错', '打印', '列印', '打印本页', '打印此页', '打印本文', '打印此文', '打印该页', '打印文档', '打印文章', '关闭', '关闭窗口', '关闭本页', '收藏', '加入收藏', '分享', '分享到',
     '字体', '字号', '大', '中', '小', '默认', '放大', '缩小', '复制链接', '返回', '返回顶部', '返回首页', '顶部',
     '登录', '注册', '退出', '个人中心', '无障碍', '无障碍浏览', '长者模式', '关怀版', '适老化', '繁体', '简体', '繁體', '简体版', '繁体版', '繁體版', '简', '繁', 'English',
     '首页', '网站首页', '当前位置', '您的位置', '您当前的位置', '位置', '搜索', '检索', '高级搜索', '站内搜索',
@@ -38,11 +38,12 @@ const WIDGET_WORDS = new Set(
 );
 
 // Label words whose value is chrome: a counter.
-const COUNTER = /^(阅读次数|阅读量|浏览次数|浏览量|点击数|点击量|点击率|访问量|访问次数|阅读|浏览|人气|访问人次)\s*[:：]?\s*[\d,]*\s*(次)?$/i;
+const COUNTER = /^(阅读次数|阅读量|浏览次数|浏览量|点击数|点击量|点击率|访问量|访问次数|阅读|浏览|人气|访问人次)\s*(?:[:：]?\s*[\d,]*|[(（]\s*[\d,]+\s*[)）])\s*(次)?$/i;
 
 // Headings of link lists (related articles, recommendations); the lines after
 // one at the end of the page are links.
-const RELATED_HEADING = /^[【\[]?(友情链接|相关链接|相关文章|相关阅读|相关新闻|相关文件|相关稿件|相关文档|相关文档推荐|相关推荐|推荐阅读|热点推荐|热门推荐|热门文章|精彩推荐|往期推荐|往期回顾|猜你喜欢|延伸阅读|更多阅读|为您推荐)[】\]]?\s*[:：]?/;
+// A mirror site may put the page's title in brackets before it: 【2024年工作要点（精选）】相关文章：
+const RELATED_HEADING = /^(?:[【\[][^】\]]{1,40}[】\]])?[【\[]?(友情链接|相关链接|相关文章|相关阅读|相关新闻|相关文件|相关稿件|相关文档|相关文档推荐|相关推荐|关联文件|关联信息|相关信息|推荐阅读|热点推荐|热门推荐|热门文章|精彩推荐|往期推荐|往期回顾|猜你喜欢|延伸阅读|更多阅读|为您推荐)[】\]]?\s*[:：]?/;
 
 interface Rule {
   reason: BoilerplateReason;
@@ -77,7 +78,13 @@ const RULES: Rule[] = [
   { reason: 'footer', test: (t) => /(版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|政府网站找错|建议使用.{0,16}(浏览器|分辨率)|分辨率.{0,12}浏览)/i.test(t) && !/[。]$/.test(t) },
   { reason: 'footer', test: (t) => /(主办单位|承办单位|主办|承办|协办|技术支持|维护单位|运维单位|网站维护)\s*[:：]/.test(t) && t.length <= 100 && !/[。]$/.test(t) },
   { reason: 'social', test: (t) => /^(阅读原文|点赞|在看|分享|收藏|写留言|留言|赞赏|喜欢此内容的人还喜欢|喜欢作者|继续滑动看下一个|轻触阅读原文|向上滑动看下一个|知道了|取消|允许|预览时标签不可点|微信扫一扫.*)\s*[\d,]*$/.test(t) },
-  { reason: 'social', test: (t) => /(关注(我们|该公众号|本公众号|公众号)|点击上方.{0,8}(关注|蓝字)|长按(识别|扫描)?(二维码|关注)|轻点两下取消|微信扫一扫可打开)/.test(t) && t.length <= 80 },
+  { reason: 'social', test: (t) => /(关注(我们|该公众号|本公众号|(微信)?公众号)|点击上方.{0,8}(关注|蓝字)|长按(识别|扫描)?(二维码|关注)|轻点两下取消|微信扫一扫可打开)/.test(t) && t.length <= 80 },
+  // The sign-off of a social post: 点个在看你最好看, 点赞在看, 返回搜狐，查看更多
+  { reason: 'social', test: (t) => t.length <= 20 && (/^点个?(在看|赞)/.test(t) || /^返回.{1,6}[，,]?\s*(查看|阅读)更多$/.test(t)) },
+  // A self-media platform's disclaimer: 该文观点仅代表作者本人，…仅提供信息存储空间服务。
+  { reason: 'share-site', test: (t) => t.length <= 200 && /(观点仅代表作者|仅代表作者(本人)?(的)?观点|仅提供信息存储空间服务|不代表本(站|网|平台)(的)?(立场|观点))/.test(t) },
+  // A repost note naming a site by its address: （本文来源：某某网 www.example.com 转载请保留）
+  { reason: 'share-site', test: (t) => t.length <= 120 && /(转载|来源|出处|原文)/.test(t) && /(https?:\/\/|www\.)[\w.-]+|\b[\w-]+\.(com|cn|net|org)\b/i.test(t) && !/[。]$/.test(t) },
   // Greetings and the date ticker of a portal banner.
   { reason: 'widget', test: (t) => /^欢迎(访问|光临|来到|进入|您)/.test(t) && t.length <= 80 },
   { reason: 'widget', test: (t) => (/(今天是|今日是)/.test(t) || /星期[一二三四五六日天]/.test(t)) && /\d{4}\s*[年\-/.]\s*\d{1,2}/.test(t) && t.length <= 60 && !/[。，,]/.test(t) },
@@ -154,8 +161,8 @@ export function boilerplateReason(text: string): BoilerplateReason | null {
   if (isPageNumber(t)) return 'page-furniture';
   // A table-of-contents entry: a title, leader dots, a page number (一、指导思想……3).
   if (t.length <= 120 && /(\.{3,}|…{2,}|·{3,}|-{4,}|_{4,}|\s{0}[.。]{4,})\s*\d{1,4}$/.test(t)) return 'toc';
-  // A numbered upload notice of a document site (1、本文档由用户上传…) is chrome though it is numbered.
-  if (/本文档由.{0,12}上传|此处隐藏\d*字/.test(t) && t.length <= 200) return 'share-site';
+  // A numbered upload notice of a document site (1、本文档由用户上传…, 2.…归上传者、原创力文档所有) is chrome though it is numbered.
+  if (/本文档由.{0,12}上传|此处隐藏\d*字|归上传者|原创力文档|(百度|道客|豆丁|人人)文库/.test(t) && t.length <= 200) return 'share-site';
   if (isContentEntry(t)) return null;
   for (const rule of RULES) if (rule.test(t)) return rule.reason;
   if (isWidgetLine(t)) return 'widget';
@@ -353,6 +360,22 @@ export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {
       if (t.length > 60 || /[。；;]/.test(t) || isMarkerLine(t)) break;
       reasons[j] = 'related';
     }
+  }
+  // A numbered link list (相关文章：1.X 2.Y) reads as items, so it counts among the
+  // plan's anchors: claimed when its heading ends with a colon, its entries are
+  // titles numbered from 1, and no sentence follows it to the end of the page.
+  for (let i = 0; i <= last; i++) {
+    if (reasons[i] !== 'related' || !RELATED_HEADING.test(folds[i]!) || !/[:：]$/.test(folds[i]!)) continue;
+    const entries: number[] = [];
+    for (let j = i + 1; j < folds.length; j++) {
+      const t = folds[j]!;
+      if (t === '' || reasons[j] !== null) continue;
+      if (listEntryNumber(t) !== entries.length + 1 || t.length > 60 || /[。；;，,]/.test(t)) break;
+      entries.push(j);
+    }
+    const after = entries.length > 0 ? entries[entries.length - 1]! + 1 : folds.length;
+    const sentenceAfter = folds.slice(after).some((t, k) => reasons[after + k] === null && /[。；;]/.test(t));
+    if (entries.length >= 2 && !sentenceAfter) for (const j of entries) reasons[j] = 'related';
   }
 
   const kept: Line[] = [];

@@ -67,6 +67,18 @@ export function itemMarkerAfter(fold: string, last: number): Marker | null {
   return { level: 'item', marker: m[0].trim(), number: last + 1, length: m[0].length };
 }
 
+/**
+ * The number of an entry of a list of titles (附件：1.X, 相关文章：1.X, ⒈X).
+ * Unlike an item marker, 1. may run into a digit: files and articles are
+ * named by year (1.2024年重点工作任务分解表).
+ */
+export function listEntryNumber(fold: string): number | null {
+  const m = /^(\d{1,2})\s*[.、)]\s*(?=\S)/.exec(fold);
+  if (m) return Number(m[1]);
+  const marker = markerOf(fold);
+  return marker?.level === 'item' ? marker.number : null;
+}
+
 /** Whether a line opens with a section, sub-section or item marker. */
 export function isMarkerLine(fold: string): boolean {
   const m = markerOf(fold);

@@ -7,7 +7,7 @@ import type { Line } from './lines.js';
 import type { Diagnostic, Meta, MetadataField, MetadataLine, Notice, RegionLevel } from './schema.js';
 import { cellsOf, isCounterLabel, labelOnly, type Cell } from './labels.js';
 import { garbledDateReadings, parseDate } from './dates.js';
-import { isMarkerLine, markerOf } from './markers.js';
+import { isMarkerLine, listEntryNumber, markerOf } from './markers.js';
 import { toSimplified } from './hant.js';
 import { boilerplateReason, isWidgetLine } from './boilerplate.js';
 
@@ -218,19 +218,19 @@ function attachmentListLines(lines: Line[]): Set<number> {
   for (let i = 0; i < lines.length; i++) {
     if (!ATTACHMENT.test(lines[i]!.fold)) continue;
     const own = lines[i]!.fold.replace(ATTACHMENT, '');
-    let n = markerOf(own)?.number ?? 0;
+    let n = listEntryNumber(own) ?? 0;
     // 附件：1.X — the line that opens the list is part of it.
     if (n === 1 && own.length <= 60 && !/[。，；,;]/.test(own)) out.add(i);
     for (let j = i + 1; j < lines.length; j++) {
       const t = lines[j]!.fold;
-      const m = markerOf(t);
-      if (!m || m.level !== 'item' || m.number !== n + 1 || t.length > 50 || /[。，；,;]/.test(t)) break;
+      if (listEntryNumber(t) !== n + 1 || t.length > 50 || /[。，；,;]/.test(t)) break;
       out.add(j);
-      n = m.number;
+      n++;
     }
   }
   return out;
 }
+
 
 /**
  * The metadata printed below the plan: a signature (issuing body, date,

@@ -49,6 +49,14 @@ describe('boilerplateReason: chrome by shape, anywhere on the page', () => {
     ['————————', 'blank-filler'],
     ['关閉窗口 | 列印', 'widget'],
     ['當前位置：首頁 > 政務公開', 'breadcrumb'],
+    ['【打印此文】【关闭窗口】', 'widget'],
+    ['阅读 (3826)', 'counter'],
+    ['更多精彩内容请关注微信公众号“某某教育”', 'social'],
+    ['点个在看你最好看', 'social'],
+    ['返回网易，查看更多', 'social'],
+    ['声明：该文观点仅代表作者本人，本平台仅提供信息存储空间服务。', 'share-site'],
+    ['（本文来源：某某文库网 www.example.com 转载请保留）', 'share-site'],
+    ['2.该文档所得收入(下载+内容+预览)归上传者所有。', 'share-site'],
   ];
   for (const [line, reason] of cases) {
     it(`${line} → ${reason}`, () => expect(boilerplateReason(line)).toBe(reason));
@@ -69,6 +77,9 @@ describe('plan text with chrome words stays', () => {
     '关于印发《某县2024年教育工作要点》的通知',
     '各乡镇中心学校，县直各学校：',
     '（此件公开发布）',
+    '3.建设学校官网www.school.cn，网站转载率达到90%。',
+    '推进“互联网+教育”，来源多样的资源接入平台。',
+    '6.点亮学生心灵，开展“在看见中成长”主题活动。',
   ];
   for (const line of content) {
     it(line, () => expect(boilerplateReason(line)).toBeNull());
@@ -105,6 +116,16 @@ describe('stripBoilerplate: head and tail of the page', () => {
   it('drops the link list under a related heading at the end', () => {
     const text = [...plan, '相关文章', '某区召开教育工作会议 2024-02-28', '某区2023年工作总结', '', '某区教育局'].join('\n');
     expect(reasons(text)).toEqual({ 3: 'related', 4: 'related', 5: 'related' });
+  });
+
+  it('drops a numbered link list (相关文章：1.X 2.Y) at the end, but not numbered plan lines under a heading of the plan', () => {
+    const text = [...plan, '【2024年工作要点】相关文章：', '1.2024年教育局工作计划', '2.某区2023年工作总结', '版权所有 某某网'].join('\n');
+    expect(reasons(text)).toEqual({ 3: 'related', 4: 'related', 5: 'related', 6: 'footer' });
+    const mine = [...plan, '工作要求：', '1.加强组织领导', '2.强化督导检查'].join('\n');
+    expect(reasons(mine)).toEqual({});
+    // a plan that goes on after the list keeps it: its numbered lines were the plan's
+    const inside = ['一、工作目标', '相关文件：', '1.2024年重点任务分解表', '2.2024年民生实事清单', ...plan].join('\n');
+    expect(reasons(inside)).toEqual({ 2: 'related' });
   });
 
   it('drops a widget cluster above the plan by the share of widget words', () => {

@@ -219,3 +219,12 @@ describe('Markdown paragraphs spanning several lines', () => {
     expect(accountingProblems(plan, source)).toEqual([]);
   });
 });
+
+describe('an attachment list after the signature', () => {
+  it('is metadata even when its files are named by year (1.2024年…), and the signature above it stays the signature', () => {
+    const plan = parsePlan(['某某旗教育体育局2024年教育工作要点', '1、全面加强党的建设。落实制度。', '2、维护校园安全稳定。配备率均达到100%。', '', '某某旗教育体育局', '二〇二四年三月五日', '', '附件：1.2024年教育重点工作任务分解表', '2.2024年教育民生实事项目清单'].join('\n'));
+    expect(plan.items.map((i) => i.text)).toEqual(['全面加强党的建设。落实制度。', '维护校园安全稳定。配备率均达到100%。']);
+    expect([plan.meta.issuer, plan.meta.dates.written]).toEqual(['某某旗教育体育局', '2024-03-05']);
+    expect(plan.meta.fields.map((f) => f.text)).toContain('2.2024年教育民生实事项目清单');
+  });
+});
