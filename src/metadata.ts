@@ -267,8 +267,19 @@ function readTable(lines: Line[], fields: MetadataField[], fieldLines: MetadataL
   const rest: Line[] = [];
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
+    // A row of labels over a row of values (索引号 发布机构 成文日期 / 123/2024-1 某县教育局 2024-03-11).
+    const paired = rowTable(l, lines[i + 1]);
+    if (paired) {
+      record(fieldLines, l, []);
+      record(fieldLines, lines[i + 1]!, paired);
+      for (const f of paired) fields.push(f);
+      i++;
+      continue;
+    }
     const cells = cellsOf(l.fold, l.text);
-    if (cells.length > 0) {
+    // 索 引 号： alone on its line is a label whose value is on the next line, not an empty cell.
+    const labelAlone = cells.length > 0 && cells.every((c) => c.value === '') && labelOnly(l.fold) !== null;
+    if (cells.length > 0 && !labelAlone) {
       const fs = fieldsOf(l, cells);
       // A loop, not push(...fs): one scraped line can hold more cells than
       // a call may take arguments.
@@ -290,6 +301,27 @@ function readTable(lines: Line[], fields: MetadataField[], fieldLines: MetadataL
     rest.push(l);
   }
   return rest;
+}
+
+/**
+ * The fields of a table laid out in rows: a line of two or more labels with
+ * no values, and under it a line of as many values, paired by position. Null
+ * when the lines are not that (a value missing leaves the columns unknown).
+ */
+function rowTable(header: Line, values: Line | undefined): MetadataField[] | null {
+  if (!values || values.no === header.no) return null;
+  const labels = header.fold.split(/\s+/).filter((t) => t !== '');
+  if (labels.length < 2 || /[:：]/.test(header.fold)) return null;
+  const heads = labels.map((t) => labelOnly(t));
+  if (heads.some((h) => h === null)) return null;
+  const cells = values.text.split(/\s+/).filter((t) => t !== '');
+  if (cells.length !== labels.length || cellsOf(values.fold).length > 0 || cells.some((t) => labelOnly(toSimplified(t)) !== null)) return null;
+  const out: MetadataField[] = [];
+  heads.forEach((h, k) => {
+    const value = realValue(h!.label, h!.key, cells[k]!);
+    if (value !== null) out.push({ line: values.no, label: h!.label, key: h!.key, value });
+  });
+  return out;
 }
 
 /**

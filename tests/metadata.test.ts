@@ -228,3 +228,22 @@ describe('an attachment list after the signature', () => {
     expect(plan.meta.fields.map((f) => f.text)).toContain('2.2024年教育民生实事项目清单');
   });
 });
+
+describe('disclosure tables in other layouts', () => {
+  const meta = (lines: string[]) => parsePlan([...lines, '某某县教育局2024年工作要点', '一、加强党建', '1.强化理论武装。全年集中学习不少于12次。'].join('\n')).meta;
+
+  it('a row of labels over a row of values, paired by position', () => {
+    const m = meta(['索引号\t发布机构\t成文日期', '123/2024-1\t某某县教育局\t2024-03-11', '主题分类 文号 发布日期', '教育 某教〔2024〕8号 2024-03-14']);
+    expect([m.indexNumber, m.issuer, m.dates.written, m.category, m.docNumber, m.dates.published]).toEqual(['123/2024-1', '某某县教育局', '2024-03-11', '教育', '某教〔2024〕8号', '2024-03-14']);
+  });
+
+  it('not when a value is missing (the columns are unknown) or the second row holds labels', () => {
+    const m = meta(['索引号 发布机构 成文日期', '123/2024-1 2024-03-11']);
+    expect([m.indexNumber, m.dates.written]).toEqual([null, null]);
+  });
+
+  it('a label spaced out to the column width, alone on its line, takes the value on the next line', () => {
+    const m = meta(['索 引 号：', '115101230116928756/2024-00045', '文　　号：', '某教发〔2024〕12号', '生成日期：', '2024-03-05']);
+    expect([m.indexNumber, m.docNumber]).toEqual(['115101230116928756/2024-00045', '某教发〔2024〕12号']);
+  });
+});
