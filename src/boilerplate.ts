@@ -90,7 +90,8 @@ const RULES: Rule[] = [
   { reason: 'widget', test: (t) => (/(今天是|今日是)/.test(t) || /星期[一二三四五六日天]/.test(t)) && /\d{4}\s*[年\-/.]\s*\d{1,2}/.test(t) && t.length <= 60 && !/[。，,]/.test(t) },
   { reason: 'widget', test: (t) => /请输入(关键字|关键词|搜索|检索)/.test(t) },
   // Site-visitor address: plans never speak to "您"; portals do (如果您对…有疑问, 若您需要…).
-  { reason: 'widget', test: (t) => /(您|本站|本网站|本网页|本页面)/.test(t) && t.length <= 120 },
+  // (Not a line of label: value cells: 来源：本站原创 点击数：2047 更新时间：2023-2-15 is the page's metadata.)
+  { reason: 'widget', test: (t) => /(您|本站|本网站|本网页|本页面)/.test(t) && t.length <= 120 && cellsOf(t).length < 2 },
   { reason: 'download', test: (t) => /^(文件下载|附件下载|相关附件|附件列表|附件清单|政策咨询|政策解读|图文解读|解读文件|图解)\s*[:：]?$/.test(t) },
   // A link to a file: 相关附件：计划.docx, 下载：要点.pdf
   { reason: 'download', test: (t) => /\.(docx?|pdf|xlsx?|wps|ofd|zip|rar|et)\s*$/i.test(t) && t.length <= 100 && !/[。，,]/.test(t) },

@@ -1,5 +1,6 @@
 // Dates as written in plans and portals → ISO YYYY-MM-DD.
 import { chineseToNumber } from './numerals.js';
+import { fold } from './normalise.js';
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');
@@ -33,7 +34,9 @@ const NUMERIC = /(\d{4})\s*(?:年|-|\.|\/|－|．)\s*(\d{1,2})\s*(?:月|-|\.|\/|
 const CHINESE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 
 /** The first certain date in a string, as ISO; null when there is none. */
-export function parseDate(text: string): string | null {
+export function parseDate(written: string): string | null {
+  // full-width digits and dashes as ASCII: ２０２４－０３－０５
+  const text = fold(written);
   const m = NUMERIC.exec(text);
   if (m) return iso(Number(m[1]), Number(m[2]), Number(m[3]));
   const c = CHINESE.exec(text);

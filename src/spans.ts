@@ -105,6 +105,8 @@ export function cutPoints(text: string, display: string = text): number[] {
       const after = display[i + 1] ?? '';
       // label: value stays one span (当前位置： 首页…, 时间： 2023-04-28)
       if (/[:：]/.test(before)) continue;
+      // a breadcrumb stays one span (首页 > 政务公开 > 部门文件 > 区教育局): its pieces alone are no chrome
+      if (/[>»›＞→]/.test(before) || /[>»›＞→]/.test(after)) continue;
       // A date or a number and its unit written apart (2022年 03月 18日, 784 次) is one piece.
       if (/[\d年月]/.test(before) && /\d/.test(after)) continue;
       if (/\d/.test(before) && /^[次人个年月日元万%％页字篇份]($|[\s|｜])/.test(display.slice(i + 1, i + 3))) continue;

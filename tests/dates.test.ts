@@ -45,3 +45,10 @@ describe('garbledDateReadings', () => {
     expect(garbledDateReadings('南教20213')).toEqual([]);
   });
 });
+
+describe('full-width dates', () => {
+  it('are read like their ASCII forms', () => {
+    expect(parseDate('２０２４－０３－０５')).toBe('2024-03-05');
+    expect(parseDate('发布时间：２０２４年３月５日')).toBe('2024-03-05');
+  });
+});

@@ -247,3 +247,10 @@ describe('disclosure tables in other layouts', () => {
     expect([m.indexNumber, m.docNumber]).toEqual(['115101230116928756/2024-00045', '某教发〔2024〕12号']);
   });
 });
+
+describe('a flattened page header', () => {
+  it('a breadcrumb ending in a column named 部门文件 is chrome, not a red header opening a notice; the issuer comes from the title', () => {
+    const m = parsePlan('某市某区人民政府门户网站 首页 > 政务公开 > 部门文件 > 区教育局 某区教育局２０２４年工作要点 来源：某区教育局 发布时间：２０２４－０３－０５ 【打印】【关闭】 某区教育局２０２４年工作要点 ２０２４年，区教育局将加快建设教育强区。 一、加强党的全面领导 １．全面落实校长负责制。完善议事决策制度。').meta;
+    expect([m.issuer, m.notice, m.dates.published, m.year]).toEqual(['某区教育局', null, '2024-03-05', 2024]);
+  });
+});

@@ -51,6 +51,10 @@ describe('cutPoints / splitLine', () => {
     expect(pieces('按照市里的要求，制定工作计划附件格式另发')).toEqual(['按照市里的要求，制定工作计划附件格式另发']);
   });
 
+  it('keeps a breadcrumb one span: its pieces alone are no chrome', () => {
+    expect(pieces('某市人民政府门户网站 首页 > 政务公开 > 部门文件 > 区教育局 某区教育局2024年工作要点')).toEqual(['某市人民政府门户网站', '首页 > 政务公开 > 部门文件 > 区教育局', '某区教育局2024年工作要点']);
+  });
+
   it('cuts a title glued to the first section', () => {
     expect(pieces('教育局基础教育科工作参考计划范文一、指导思想:实践科学发展观')).toEqual(['教育局基础教育科工作参考计划范文', '一、指导思想:实践科学发展观']);
   });
