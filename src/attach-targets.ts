@@ -6,7 +6,7 @@ import type { Item, Paragraph, Plan, Section, Subsection, Target, TargetPlace } 
 import { findTargets, matchingForm, Sentences } from './targets.js';
 import { startedBy } from './offsets.js';
 import type { Segment } from './outline.js';
-import { documentContext, headingLines, headingPhase, inlinePhases, inResultColumn, phaseAt, resultColumns, type DocumentContext, type Phase } from './status.js';
+import { documentContext, headingLines, headingPhase, inlinePhases, inResultColumn, PART_MARK, phaseAt, resultColumns, type DocumentContext, type Phase } from './status.js';
 
 type Outline = Pick<Plan, 'preamble' | 'sections' | 'items' | 'closing'>;
 
@@ -26,7 +26,13 @@ interface Reading {
   phase: Phase;
   /** The phase set by the current section heading (sub-sections start from it). */
   sectionPhase: Phase;
+  /**
+   * A part heading read inside a text (第二部分 2024年工作计划, or any phase heading
+   * of the preamble): the sections after it start from its phase.
+   */
+  part: Phase | null;
   columns: boolean[] | null;
+  inPreamble: boolean;
 }
 
 /** The phase function of one text, and the phase it leaves the reading in. */
@@ -48,6 +54,7 @@ function readText(text: string, reading: Reading, form = matchingForm(text)): (o
     }
   }
   if (switches.length > 0) reading.phase = switches[switches.length - 1]!.phase;
+  for (const s of switches) if (reading.inPreamble || PART_MARK.test(text.slice(text.lastIndexOf('\n', s.offset - 1) + 1))) reading.part = s.phase;
   return (offset: number) => {
     // the row holding the offset
     const k = startedBy(rows, offset);
@@ -149,14 +156,20 @@ function contextOf(outline: Outline, facts: PlanFacts): DocumentContext {
 /** Fill the `targets` arrays of an outline in place. */
 export function attachTargets(outline: Outline, segments: Map<object, Segment[]>, facts: PlanFacts = {}): void {
   const doc = contextOf(outline, facts);
-  const reading: Reading = { doc, phase: doc.initial, sectionPhase: doc.initial, columns: null };
+  const reading: Reading = { doc, phase: doc.initial, sectionPhase: doc.initial, part: null, inPreamble: false, columns: null };
   // the lines before the body only set the state: their figures are metadata, not targets
   if (facts.before && facts.before.length > 0) readText(facts.before.join('\n'), reading);
   reading.sectionPhase = reading.phase;
   const none = { section: null, subsection: null, item: null, point: null };
+  reading.inPreamble = true;
   outline.preamble.forEach((p) => fillParagraph(p, segments, { part: 'preamble', ...none }, reading));
+  reading.inPreamble = false;
   outline.items.forEach((it) => fillItem(it, segments, { section: null, subsection: null }, reading));
   for (const s of outline.sections) {
+    if (reading.part !== null) {
+      reading.sectionPhase = reading.part;
+      reading.part = null;
+    }
     // a heading that names a part (主要成效, 2023年工作计划) sets the phase; another keeps the one before
     reading.phase = headingPhase(s.heading, doc.planYear) ?? reading.sectionPhase;
     s.targets = targetsIn(s.text, headingSegments(segments, s), { ...none, part: 'section', section: s.number }, reading);

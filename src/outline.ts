@@ -5,6 +5,7 @@ import type { Diagnostic, Item, Paragraph, Point, Section, Subsection } from './
 import { itemMarkerAfter, markerOf, type Marker } from './markers.js';
 import { findPoints, type FoundPoint } from './points.js';
 import { fold } from './normalise.js';
+import { PART_MARK } from './status.js';
 
 export interface Outline {
   preamble: Paragraph[];
@@ -115,6 +116,7 @@ export function buildOutline(blocks: Block[]): Outline {
   let lastItemNumber = 0; // last item number seen anywhere
   let itemsSeen = 0;
   let inClosing = false;
+  let afterPart = false; // a part heading since the last section
   // The item number read so far, for items past 999 (itemMarkerAfter).
   let numbered = 0;
   const markers = blocks.map((b) => {
@@ -178,7 +180,12 @@ export function buildOutline(blocks: Block[]): Outline {
   };
 
   const openSection = (b: Block, number: number, marker: string, body: string) => {
-    if (section && number !== section.number + 1) {
+    // 第二部分 2024年工作计划 … 一、: a part starts its sections again from 一.
+    const partRestart = afterPart && number === 1;
+    afterPart = false;
+    if (partRestart) {
+      // numbered again, as the document does
+    } else if (section && number !== section.number + 1) {
       if (number <= section.number) warn('section-number-duplicate', `section ${marker} repeats or goes back after section ${section.number}`, b.start);
       else warn('section-number-gap', `section numbering jumps from ${section.number} to ${number}`, b.start);
     } else if (!section && number !== 1) {
@@ -295,6 +302,15 @@ export function buildOutline(blocks: Block[]): Outline {
     }
     if (m?.level === 'point' && item) {
       append(item, b, b.text);
+      continue;
+    }
+    // A part heading (第二部分 2024年工作计划) ends the item before it; the sections after it number from 一 again.
+    if (PART_MARK.test(b.fold) && b.fold.length <= 40 && !/[。；;]/.test(b.fold)) {
+      item = null;
+      subsection = null;
+      afterPart = true;
+      if (section) section.paragraphs.push(paragraphOf(b));
+      else preamble.push(paragraphOf(b));
       continue;
     }
     // An unmarked paragraph.

@@ -340,3 +340,32 @@ describe('outline speed', () => {
     expect(item.points[9]!.lines).toEqual({ start: 90001, end: 90002 });
   });
 });
+
+describe('a document in parts (第一部分 2023年工作总结 / 第二部分 2024年工作计划)', () => {
+  const text = [
+    '某县教育局2023年工作总结及2024年工作计划',
+    '第一部分 2023年工作总结',
+    '2023年，全县教育事业取得显著成效。',
+    '一、资源扩容提质。全年新建学校13所，普惠性幼儿园覆盖率达到93.6%。',
+    '二、队伍不断壮大。公开招聘教师650名。',
+    '第二部分 2024年工作计划',
+    '2024年，重点抓好以下工作：',
+    '一、聚焦扩容提质',
+    '1.加快学校建设。新建学校10所，公办园在园幼儿占比提升至65%。',
+    '二、聚焦队伍建设',
+    '1.补充教师。全年招聘教师不少于500名。',
+  ].join('\n');
+  const plan = parsePlan(text);
+  const statuses = (nodes: Array<{ targets: Array<{ text: string; status: string }> }>) => nodes.flatMap((n) => n.targets.map((t) => `${t.text}:${t.status}`));
+
+  it('each part numbers its sections from 一 with no duplicate warning, and the part heading closes the item before it', () => {
+    expect(plan.sections.map((s) => `${s.number} ${s.heading}`)).toEqual(['1 资源扩容提质', '2 队伍不断壮大', '1 聚焦扩容提质', '2 聚焦队伍建设']);
+    expect(plan.diagnostics.filter((d) => d.code.startsWith('section-'))).toEqual([]);
+    expect(plan.sections[1]!.paragraphs.map((p) => p.text)).toEqual(['第二部分 2024年工作计划', '2024年，重点抓好以下工作：']);
+  });
+
+  it('the figures of the review part are achieved, those of the plan part are targets', () => {
+    expect(statuses(plan.sections.slice(0, 2))).toEqual(['13所:achieved', '达到93.6%:achieved', '650名:achieved']);
+    expect(statuses(plan.sections.slice(2).flatMap((s) => s.items))).toEqual(['10所:target', '提升至65%:target', '不少于500名:target']);
+  });
+});
