@@ -18,7 +18,8 @@ const CN = '[一二三四五六七八九十百零〇两]';
 // Up to six characters so that plans with hundreds of sections (二百五十一、) still match.
 const SECTION = new RegExp(`^(${CN}{1,6})\\s*[、.]\\s*`);
 // (一) （一） 【一】 — folded, so （ is (; ㈠ … ㈩ are one character each
-const SUBSECTION = new RegExp(`^(?:[(【]\\s*(${CN}{1,6})\\s*[)】]|([\u3220-\u3229]))\\s*[、.]?\\s*`);
+// A scrape can drop the opening bracket (一）加强党建): the closing one still marks a sub-section.
+const SUBSECTION = new RegExp(`^(?:[(【]?\\s*(${CN}{1,6})\\s*[)】]|([\u3220-\u3229]))\\s*[、.]?\\s*`);
 // 1. 1、 1) 1． — not 1.5万, not 2024年, not 1:1, not 3、4月 (a span of months in prose)
 const ITEM = /^(\d{1,3})\s*(?:、(?!\d{1,2}月)|\.(?!\d)|\)(?!\d))\s*/;
 // ⒈ … ⒛: a number and its full stop in one character

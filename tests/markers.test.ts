@@ -32,6 +32,12 @@ describe('markerOf', () => {
     expect(m('【十二】其他')).toBe('subsection 12 【十二】');
   });
 
+  it('reads a sub-section whose opening bracket was lost (一）加强党建)', () => {
+    expect(m('一）加强党建和师德师风建设')).toBe('subsection 1 一)');
+    expect(m('三) 强化安全管理')).toBe('subsection 3 三)');
+    expect(m('一、加强党建')).toBe('section 1 一、');
+  });
+
   it('reads 1. 1、 1． 1) 1） and full-width digits as items', () => {
     expect(m('1.深化改革')).toBe('item 1 1.');
     expect(m('2、推进改革')).toBe('item 2 2、');

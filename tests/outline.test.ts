@@ -369,3 +369,10 @@ describe('a document in parts (第一部分 2023年工作总结 / 第二部分 2
     expect(statuses(plan.sections.slice(2).flatMap((s) => s.items))).toEqual(['10所:target', '提升至65%:target', '不少于500名:target']);
   });
 });
+
+describe('sub-sections whose opening bracket was lost', () => {
+  it('一） 二） are sub-sections of the section above, with their items', () => {
+    const plan = parsePlan(['某学区2024年工作计划', '二、主要工作', '一）加强党建和师德师风建设', '1）落实“三会一课”制度。', '2）开展师德专题教育。', '二）提升教育教学质量', '1）推进课堂改革。'].join('\n'));
+    expect(plan.sections[0]!.subsections.map((s) => `${s.number} ${s.heading} ${s.items.length}`)).toEqual(['1 加强党建和师德师风建设 2', '2 提升教育教学质量 1']);
+  });
+});
