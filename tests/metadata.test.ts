@@ -205,6 +205,21 @@ describe('normaliseDocNumber and regionOf', () => {
     expect(regionOf('南灣市教育局')).toEqual({ name: '南灣市', level: 'city' });
     expect(regionOf('某某縣教育局')).toEqual({ name: '某某縣', level: 'county' });
     expect(regionOf('区教育和体育局')).toBeNull();
+    // a school district's 学区 is no 区
+    expect(regionOf('洮阳镇学区')).toEqual({ name: '洮阳镇', level: 'town' });
+    expect(regionOf('某某县第一中学')).toEqual({ name: '某某县', level: 'county' });
+  });
+});
+
+describe('the issuer', () => {
+  it('a school district signing its own plan is its issuer, before the portal column named in 来源', () => {
+    const m = parsePlan(['某县人民政府网', '某县某镇学区2024年工作计划', '发布时间：2024-02-22  来源：县教育局  点击数：415', '某县某镇学区2024年工作计划', '一、工作目标', '全面提升教育质量，确保各项目标落到实处。', '', '某镇学区', '2024年2月20日'].join('\n')).meta;
+    expect([m.issuer, m.dates.written]).toEqual(['某镇学区', '2024-02-20']);
+  });
+
+  it('a sentence reporting a notice (近日，某局印发《…》，一起来看) is no notice title: its opening words are no issuer', () => {
+    const m = parsePlan(['2024-02-26 来源：某区教育', '近日，某市某区教育局印发《某区2024年教育工作要点》，一起来看', '某区2024年教育工作要点', '一、加强党建', '1.落实校长负责制。修订完善学校章程23所。'].join('\n')).meta;
+    expect([m.notice, m.issuer === null || !m.issuer.includes('近日')]).toEqual([null, true]);
   });
 });
 
