@@ -91,6 +91,11 @@ function withoutGluedIssuer(title: string): string {
   return rest.length >= 6 && rest.slice(0, 2) === t.slice(0, 2) ? title.slice(m[1]!.length) : title;
 }
 
+/** 附件：某某2024年重点工作任务分工 — a line naming an attached file, not a sentence. */
+function isAttachmentLine(l: Line): boolean {
+  return ATTACHMENT.test(l.fold) && l.fold.length <= 80 && !/[。；;]/.test(l.fold);
+}
+
 function isNoticeTitle(l: Line): boolean {
   // A comma outside the book title makes it a sentence that reports a notice (近日，某局印发《…》，一起来看).
   const outsideTitles = l.fold.replace(/《[^》]*》/g, '');
@@ -258,7 +263,7 @@ function tailStart(body: Line[]): number {
       i--;
       continue;
     }
-    if (isSignatureOrg(l) || DATE_ONLY.test(l.fold) || PUBLIC_NOTE.test(l.fold) || (cellsOf(l.fold).length > 0 && !isProse(l)) || labelOnly(l.fold)) {
+    if (isSignatureOrg(l) || DATE_ONLY.test(l.fold) || PUBLIC_NOTE.test(l.fold) || isAttachmentLine(l) || (cellsOf(l.fold).length > 0 && !isProse(l)) || labelOnly(l.fold)) {
       start = i;
       continue;
     }
@@ -438,7 +443,7 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   body = body.slice(0, tailAt);
   const signatureDates: Line[] = [];
   for (const l of readTable(tail, fields, fieldLines)) {
-    const key: MetadataField['key'] = DATE_ONLY.test(l.fold) ? 'written' : PUBLIC_NOTE.test(l.fold) ? 'other' : 'issuer';
+    const key: MetadataField['key'] = DATE_ONLY.test(l.fold) ? 'written' : PUBLIC_NOTE.test(l.fold) || isAttachmentLine(l) ? 'other' : 'issuer';
     if (key === 'written') signatureDates.push(l);
     const f: MetadataField = { line: l.no, label: '', key, value: l.text };
     fields.push(f);

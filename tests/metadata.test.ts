@@ -211,6 +211,15 @@ describe('normaliseDocNumber and regionOf', () => {
   });
 });
 
+describe('an attachment line after the closing', () => {
+  it('is metadata, not closing text, and no issuer', () => {
+    const plan = parsePlan(['某区2024年教育工作要点', '一、加强党建', '1.落实校长负责制。修订完善学校章程23所。', '总之，全区教育系统要奋力谱写教育高质量发展新篇章。', '附件：某区教育委员会2024年重点工作任务分工'].join('\n'));
+    expect(plan.closing.map((p) => p.text)).toEqual(['总之，全区教育系统要奋力谱写教育高质量发展新篇章。']);
+    expect(plan.meta.fields.at(-1)!.cells).toEqual([{ line: 5, label: '', key: 'other', value: '附件：某区教育委员会2024年重点工作任务分工' }]);
+    expect(plan.meta.issuer).toBeNull();
+  });
+});
+
 describe('the issuer', () => {
   it('a school district signing its own plan is its issuer, before the portal column named in 来源', () => {
     const m = parsePlan(['某县人民政府网', '某县某镇学区2024年工作计划', '发布时间：2024-02-22  来源：县教育局  点击数：415', '某县某镇学区2024年工作计划', '一、工作目标', '全面提升教育质量，确保各项目标落到实处。', '', '某镇学区', '2024年2月20日'].join('\n')).meta;
