@@ -32,7 +32,18 @@ interface Reading {
    */
   part: Phase | null;
   columns: boolean[] | null;
-  inPreamble: boolean;
+  /** Which phase headings read in the current text carry to the sections after it (see carries). */
+  reading: 'preamble' | 'paragraph' | 'node';
+}
+
+/**
+ * Whether a phase heading starting `line` governs the sections after it: any
+ * heading of the preamble; a dated heading on a line of its own between
+ * sections (2024年工作计划); a part heading (第二部分) anywhere.
+ */
+function carries(line: string, where: Reading['reading']): boolean {
+  if (where === 'preamble' || PART_MARK.test(line)) return true;
+  return where === 'paragraph' && /^\s*20\d\d年/.test(line);
 }
 
 /** The phase function of one text, and the phase it leaves the reading in. */
@@ -54,7 +65,7 @@ function readText(text: string, reading: Reading, form = matchingForm(text)): (o
     }
   }
   if (switches.length > 0) reading.phase = switches[switches.length - 1]!.phase;
-  for (const s of switches) if (reading.inPreamble || PART_MARK.test(text.slice(text.lastIndexOf('\n', s.offset - 1) + 1))) reading.part = s.phase;
+  for (const s of switches) if (carries(text.slice(text.lastIndexOf('\n', s.offset - 1) + 1), reading.reading)) reading.part = s.phase;
   return (offset: number) => {
     // the row holding the offset
     const k = startedBy(rows, offset);
@@ -115,7 +126,10 @@ function headingSegments(segments: Map<object, Segment[]>, node: Section | Subse
 }
 
 function fillParagraph(p: Paragraph, segments: Map<object, Segment[]>, place: TargetPlace, reading: Reading) {
+  const before = reading.reading;
+  if (before === 'node') reading.reading = 'paragraph';
   p.targets = targetsIn(p.text, segments.get(p), place, reading);
+  reading.reading = before;
 }
 
 /** What the plan says of itself, when the caller knows it (the parser's metadata). */
@@ -156,14 +170,14 @@ function contextOf(outline: Outline, facts: PlanFacts): DocumentContext {
 /** Fill the `targets` arrays of an outline in place. */
 export function attachTargets(outline: Outline, segments: Map<object, Segment[]>, facts: PlanFacts = {}): void {
   const doc = contextOf(outline, facts);
-  const reading: Reading = { doc, phase: doc.initial, sectionPhase: doc.initial, part: null, inPreamble: false, columns: null };
+  const reading: Reading = { doc, phase: doc.initial, sectionPhase: doc.initial, part: null, reading: 'node', columns: null };
   // the lines before the body only set the state: their figures are metadata, not targets
   if (facts.before && facts.before.length > 0) readText(facts.before.join('\n'), reading);
   reading.sectionPhase = reading.phase;
   const none = { section: null, subsection: null, item: null, point: null };
-  reading.inPreamble = true;
+  reading.reading = 'preamble';
   outline.preamble.forEach((p) => fillParagraph(p, segments, { part: 'preamble', ...none }, reading));
-  reading.inPreamble = false;
+  reading.reading = 'node';
   outline.items.forEach((it) => fillItem(it, segments, { section: null, subsection: null }, reading));
   for (const s of outline.sections) {
     if (reading.part !== null) {

@@ -182,6 +182,12 @@ const SHARE_COMMITTED = /达|不低于|不少于|提高|提升|超过|力争|确
 // A year that sets the time of the clause: at its start (2021年，要实现…; 到2025年; 预计2021年前三季度).
 const CLAUSE_YEAR = /(?:^|[，,；;。：:\s]|到|在|至|于|预计|计划|力争)\s*(20\d\d)年(?!度?[\u4e00-\u9fff]{0,6}?(?:项目|计划|任务|目标|重点))/g;
 
+// A comparison with last year (较上年提高3个百分点以上, 比去年下降0.5个百分点) says nothing of
+// when: plans set targets that way as often as reviews report results. The part decides.
+const LAST_YEAR_COMPARISON = /(?:比|较)(?:上年|去年|上一年)(?:同期)?/g;
+// Last year named as when the figure happened (在去年新增学位2000个的基础上): a result.
+const LAST_YEAR_FIGURE = /(?<![比较于同])(?:去年|上年|上一年)(?!度?(?:同期|水平|基础))/;
+
 /**
  * What the clause says of a figure: `sentence` is the sentence up to the
  * figure (its start included), `clause` the clause holding it up to the figure.
@@ -201,7 +207,7 @@ export function foldedClauseStatus(s: string, c: string, planYear: number | null
   if (s.includes('年')) for (const m of s.matchAll(CLAUSE_YEAR)) lastYear = Number(m[1]);
   const share = SHARE_OF.exec(c);
   if (share && !SHARE_COMMITTED.test(share[0])) return 'achieved';
-  const achieved = ACHIEVED_CUE.test(c) || ACHIEVED_AFTER.test(after);
+  const achieved = ACHIEVED_CUE.test(c.replace(LAST_YEAR_COMPARISON, '')) || LAST_YEAR_FIGURE.test(c) || ACHIEVED_AFTER.test(after);
   if (!achieved && c.includes('年') && /到20\d\d年|20\d\d年(?:前|底前|年底)/.test(c)) return 'target';
   if (achieved) return 'achieved';
   if (lastYear !== null && planYear !== null) {

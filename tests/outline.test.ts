@@ -376,3 +376,16 @@ describe('sub-sections whose opening bracket was lost', () => {
     expect(plan.sections[0]!.subsections.map((s) => `${s.number} ${s.heading} ${s.items.length}`)).toEqual(['1 加强党建和师德师风建设 2', '2 提升教育教学质量 1']);
   });
 });
+
+describe('a dated heading between sections (2023年工作回顾 … 2024年工作计划)', () => {
+  it('sets the phase of the sections after it, as a part heading does', () => {
+    const plan = parsePlan(['某县2024年教育工作要点', '2023年工作回顾', '一、质量提升', '高考上线人数1862人，较上年增加156人。', '2024年工作计划', '二、提高质量', '1.上线率较上年提高2个百分点。'].join('\n'));
+    const all = [...plan.sections.flatMap((s) => s.paragraphs), ...plan.sections.flatMap((s) => s.items)];
+    expect(all.flatMap((n) => n.targets.map((t) => `${t.text}:${t.status}`))).toEqual(['1862人:achieved', '156人:achieved', '2个百分点:target']);
+  });
+
+  it('a dated line inside an item does not', () => {
+    const plan = parsePlan(['某县2024年教育工作要点', '一、加强管理', '1.完善制度。', '2023年完成情况', '新建学校3所。', '二、提高质量', '1.新建学校5所。'].join('\n'));
+    expect(plan.sections[1]!.items[0]!.targets.map((t) => t.status)).toEqual(['target']);
+  });
+});

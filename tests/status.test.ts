@@ -67,7 +67,13 @@ describe('cues in the clause', () => {
     ['已建成', '已建成', 'achieved'],
     ['累计培训教师', '累计培训教师', 'achieved'],
     ['同比增长', '同比增长', 'achieved'],
-    ['比上年提高', '比上年提高', 'achieved'],
+    // a comparison with last year says nothing of when: plans set targets that way too
+    ['比上年提高', '比上年提高', null],
+    ['本科上线率较上年提高', '本科上线率较上年提高', null],
+    ['较去年同期增长了', '较去年同期增长了', 'achieved'],
+    // last year named as when the figure happened
+    ['在去年新增学位', '在去年新增学位', 'achieved'],
+    ['保持上年度水平', '保持上年度水平', null],
     ['2022年,全区新增学位', '全区新增学位', 'achieved'],
     ['全区现有学校', '全区现有学校', 'present'],
     ['全县共有中小学', '全县共有中小学', 'present'],
@@ -93,6 +99,11 @@ describe('cues in the clause', () => {
   it('a description of the present goes on through its sentence, until a clause does something', () => {
     expect(findTargets('我局机关在册在岗56人，专门执法机构10人，共66人。全年新建学校3所。').map((t) => t.text)).toEqual(['3所']);
     expect(findTargets('全区现有学校52所，计划新建学校5所。').map((t) => t.text)).toEqual(['5所']);
+  });
+
+  it('a figure compared with last year is a target in the plan, a result in the review', () => {
+    expect(figureStatus('本科上线率较上年提高', '本科上线率较上年提高', 'plan', 2024)).toBe('target');
+    expect(figureStatus('高考上线人数1862人，较上年增加', '较上年增加', 'review', 2024)).toBe('achieved');
   });
 
   it('the part decides when the clause is silent', () => {
