@@ -19,7 +19,7 @@ export function iso(y: number, m: number, d: number): string | null {
 const CN_DIGIT = '〇零一二三四五六七八九';
 
 /** 二〇二四 → 2024 (digit by digit, as years are written). */
-function chineseYear(s: string): number | null {
+export function chineseYear(s: string): number | null {
   let out = '';
   for (const ch of s) {
     const i = CN_DIGIT.indexOf(ch);
@@ -34,6 +34,11 @@ const NUMERIC = /(\d{4})\s*(?:年|-|\.|\/|－|．)\s*(\d{1,2})\s*(?:月|-|\.|\/|
 const CHINESE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
 
 /** The first certain date in a string, as ISO; null when there is none. */
+/** A year written in Chinese numerals as digits: 二〇二四年 → 2024年 (anything else unchanged). */
+export function arabicYears(text: string): string {
+  return text.replace(/[〇零○一二三四五六七八九]{4}(?=\s*年)/g, (y) => String(chineseYear(y.replace(/○/g, '〇')) ?? y));
+}
+
 export function parseDate(written: string): string | null {
   // full-width digits and dashes as ASCII: ２０２４－０３－０５
   const text = fold(written);

@@ -3,6 +3,7 @@
 // ("号:" for 索引号, "称:" for 名称), so a label at the start of a line may be
 // any tail of a known label.
 import type { MetadataField } from './schema.js';
+import { toSimplified } from './hant.js';
 
 type Key = MetadataField['key'];
 
@@ -26,7 +27,8 @@ const LABELS: Array<[string, Key]> = [
   ['废止时间', 'expires'], ['废止日期', 'expires'], ['失效时间', 'expires'], ['失效日期', 'expires'], ['有效期', 'expires'],
   ['有效性', 'other'], ['时效', 'other'],
   ['主题词', 'subject'], ['关键词', 'subject'], ['关键字', 'subject'],
-  ['作者', 'author'], ['撰稿', 'author'],
+  ['作者', 'author'], ['撰稿', 'author'], ['发布者', 'author'], ['发布人', 'author'], ['发稿人', 'author'], ['编者', 'author'],
+  ['发布部门', 'issuer'],
   ['浏览量', 'other'], ['浏览次数', 'other'], ['阅读次数', 'other'], ['阅读量', 'other'], ['点击数', 'other'], ['点击量', 'other'],
   ['访问量', 'other'], ['字体', 'other'], ['字号', 'other'], ['公开方式', 'other'], ['公开范围', 'other'], ['公开形式', 'other'],
 ];
@@ -36,7 +38,7 @@ const KEY_OF = new Map(LABELS.map(([label, key]) => [label, key]));
 // A page counter's label, by its shape: a word of viewing, perhaps after a
 // running total, and a count (阅读次数, 浏览量, 访问次数, 点击数, 总浏览量,
 // 累计次数). Its value is a number or nothing.
-const COUNTER_LABEL = '(?:累计|总)?(?:阅读|浏览|访问|点击|查看)(?:次数|人次|量|数)|累计(?:次数|人次)|人气';
+const COUNTER_LABEL = '(?:累计|总)?(?:阅读|浏览|访问|点击)(?:次数|人次|量|数)?|查看(?:次数|人次|量|数)|累计(?:次数|人次)|人气';
 const COUNTER_LABEL_WHOLE = new RegExp(`^(?:${COUNTER_LABEL})$`);
 
 /** Whether a label names a page counter (阅读次数, 浏览量, 访问次数 …). */
@@ -69,6 +71,11 @@ const TAIL_AT_START = new RegExp(`^(${[...TAILS.keys()].sort((a, b) => b.length 
 // cell, 主题词, cut by the scrape): an empty cell of its own.
 const TAIL_ALONE = new RegExp(`^(${[...TAILS.keys(), ...KEY_OF.keys()].sort((a, b) => b.length - a.length).map(spaced).join('|')})\\s*[:：]$`);
 
+// A date opening a line, with or without a word of publishing, then spaces or a bar.
+const LEADING_DATE = /^(?:发表于|发布于|更新于|发布|发表)?\s*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:\s*[|｜]\s*|\s+|$)/;
+// Whether some label: cell follows (anywhere): what makes a line opened by a date a byline.
+const CELL_AT_ANY = new RegExp(CELL.source);
+
 export interface Cell {
   label: string;
   /** Candidate keys; several when a cut label is ambiguous (号 → indexNumber or docNumber). */
@@ -94,8 +101,17 @@ export function labelOnly(text: string): { label: string; key: Key } | null {
  */
 export function cellsOf(text: string, display: string = text): Cell[] {
   // 【发布机构】value reads like label: value; rewritten in place (【 → space,
-  // 】 → ：) so offsets still match the display text.
-  let t = text.trim();
+  // 】 → ：) so offsets still match the display text. Labels are matched in
+  // Simplified characters (發佈日期, 瀏覽次數), one for one.
+  let t = toSimplified(text.trim());
+  // A byline may open with its date and no label (2024-01-22  阅读量：89, 发表于 2024-01-22 | 分类：…).
+  const dated = LEADING_DATE.exec(t);
+  // (A date alone is no byline: a signature's date is read as the date it was written.)
+  if (dated && dated[0].length < t.length && CELL_AT_ANY.test(t.slice(dated[0].length))) {
+    const at = dated[0].indexOf(dated[1]!);
+    const rest = cellsOf(t.slice(dated[0].length), display.trim().slice(dated[0].length));
+    if (rest.length > 0) return [{ label: '', keys: ['published'], value: display.trim().slice(at, at + dated[1]!.length), cut: false }, ...rest];
+  }
   const bracket = /^【([^】]{2,6})】/.exec(t);
   if (bracket) t = ` ${bracket[1]}：${t.slice(bracket[0].length)}`;
   const lead = bracket ? 1 : 0;

@@ -6,7 +6,8 @@
 import type { Line } from './lines.js';
 import type { Diagnostic, Meta, MetadataField, MetadataLine, Notice, RegionLevel } from './schema.js';
 import { cellsOf, isCounterLabel, labelOnly, type Cell } from './labels.js';
-import { garbledDateReadings, parseDate } from './dates.js';
+import { arabicYears, garbledDateReadings, parseDate } from './dates.js';
+import { fold } from './normalise.js';
 import { isMarkerLine, listEntryNumber, markerOf } from './markers.js';
 import { toSimplified } from './hant.js';
 import { boilerplateReason, isWidgetLine } from './boilerplate.js';
@@ -130,7 +131,9 @@ export function regionOf(issuer: string | null): Meta['region'] {
   return { name, level };
 }
 
-function yearOf(title: string | null, body: Line[]): number | null {
+function yearOf(written: string | null, body: Line[]): number | null {
+  // full-width digits and years in Chinese numerals (大理州二〇二四年教育工作要点) read as digits
+  const title = written === null ? null : arabicYears(fold(written));
   if (title) {
     if (/(19|20)\d[xX×ｘＸ*]年/.test(title)) return null;
     // 2022年工作总结暨2023年工作思路: the year the plan part names.
@@ -375,8 +378,15 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   let bodyStart = titleAt >= 0 ? titleAt + 1 : headEnd;
   // A page header printed under the title (发布时间：… 来源：…) still belongs to the head.
   const afterTitle: Line[] = [];
-  while (bodyStart < lines.length && cellsOf(lines[bodyStart]!.fold).length > 0 && !isProse(lines[bodyStart]!)) {
-    afterTitle.push(lines[bodyStart]!);
+  // …and so do the issuing body and the date a 要点 prints under its title (某县教育局 / （2024年2月20日）).
+  const byline: Array<{ line: Line; key: 'issuer' | 'written' }> = [];
+  for (;;) {
+    const l = lines[bodyStart];
+    if (!l) break;
+    if (cellsOf(l.fold).length > 0 && !isProse(l)) afterTitle.push(l);
+    else if (titleLine && byline.length < 2 && isSignatureOrg(l) && !isPlanTitle(l)) byline.push({ line: l, key: 'issuer' });
+    else if (titleLine && byline.length < 2 && DATE_ONLY.test(l.fold.replace(/^[(（]\s*|\s*[)）]$/g, ''))) byline.push({ line: l, key: 'written' });
+    else break;
     bodyStart++;
   }
   const head = lines.slice(0, headEnd).concat(afterTitle);
@@ -384,6 +394,11 @@ export function extractMetadata(lines: Line[]): MetadataResult {
 
   // Head: metadata lines, then the notice wrapper, in whatever order the page put them.
   const fields: MetadataField[] = [];
+  for (const { line, key } of byline) {
+    const f: MetadataField = { line: line.no, label: '', key, value: line.text.trim().replace(/^[(（]\s*|\s*[)）]$/g, '') };
+    fields.push(f);
+    record(fieldLines, line, [f]);
+  }
   const noticeLines: Line[] = [];
   const untabled = readTable(head, fields, fieldLines);
   let noticeStart = untabled.findIndex((l) => isNoticeTitle(l));

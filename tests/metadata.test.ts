@@ -35,6 +35,17 @@ describe('cellsOf and labelOnly', () => {
   it('finds nothing in prose that merely contains a label word', () => {
     expect(cellsOf('要健全发文机关审核制度：做到程序规范。')).toEqual([]);
   });
+  it('reads the bylines of other portals: a poster, a bare counter, Traditional labels, a date with no label', () => {
+    const cells = (t: string) => cellsOf(t).map((c) => `${c.keys[0]}=${c.value}`);
+    expect(cells('发布者：校长室  发布时间：2024-08-30  阅读：326')).toEqual(['author=校长室', 'published=2024-08-30', 'other=326']);
+    expect(cells('發佈日期：2024年03月18日　瀏覽次數：1,024')).toEqual(['published=2024年03月18日', 'other=1,024']);
+    expect(cells('2024-01-22  阅读量：89')).toEqual(['published=2024-01-22', 'other=89']);
+    expect(cells('发表于 2024-01-22 | 分类：计划总结')).toEqual(['published=2024-01-22', 'category=计划总结']);
+    // a date alone is a signature's date, and a date before prose is prose
+    expect(cells('2024-01-22')).toEqual([]);
+    expect(cells('2024-03-05 全县新增学位3000个')).toEqual([]);
+  });
+
   it('recognises a label alone on its line', () => {
     expect(labelOnly('索引号')).toEqual({ label: '索引号', key: 'indexNumber' });
     expect(labelOnly('【发布机构】：')).toEqual({ label: '发布机构', key: 'issuer' });
@@ -211,6 +222,14 @@ describe('normaliseDocNumber and regionOf', () => {
   });
 });
 
+describe('the issuer and date a 要点 prints under its title', () => {
+  it('are metadata, not the preamble', () => {
+    const plan = parsePlan(['首页 > 计划总结', '某县教育局2024年工作要点', '某县教育局', '（2024年2月20日）', '2024年，重点做好以下工作。', '一、重点工作', '1.落实主体责任。每季度召开会议1次。'].join('\n'));
+    expect([plan.meta.issuer, plan.meta.dates.written]).toEqual(['某县教育局', '2024-02-20']);
+    expect(plan.preamble.map((p) => p.text)).toEqual(['2024年，重点做好以下工作。']);
+  });
+});
+
 describe('an attachment line after the closing', () => {
   it('is metadata, not closing text, and no issuer', () => {
     const plan = parsePlan(['某区2024年教育工作要点', '一、加强党建', '1.落实校长负责制。修订完善学校章程23所。', '总之，全区教育系统要奋力谱写教育高质量发展新篇章。', '附件：某区教育委员会2024年重点工作任务分工'].join('\n'));
@@ -276,5 +295,14 @@ describe('a flattened page header', () => {
   it('a breadcrumb ending in a column named 部门文件 is chrome, not a red header opening a notice; the issuer comes from the title', () => {
     const m = parsePlan('某市某区人民政府门户网站 首页 > 政务公开 > 部门文件 > 区教育局 某区教育局２０２４年工作要点 来源：某区教育局 发布时间：２０２４－０３－０５ 【打印】【关闭】 某区教育局２０２４年工作要点 ２０２４年，区教育局将加快建设教育强区。 一、加强党的全面领导 １．全面落实校长负责制。完善议事决策制度。').meta;
     expect([m.issuer, m.notice, m.dates.published, m.year]).toEqual(['某区教育局', null, '2024-03-05', 2024]);
+  });
+});
+
+describe('the year of a title', () => {
+  it('is read from Chinese numerals and full-width digits too', () => {
+    const year = (title: string) => parsePlan([title, '一、总体要求', '1.提高质量。新建学校3所。'].join('\n')).meta.year;
+    expect(year('大理州二〇二四年教育工作要点')).toBe(2024);
+    expect(year('某县二○二四年教育工作要点')).toBe(2024);
+    expect(year('某区教育局２０２４年工作要点')).toBe(2024);
   });
 });
