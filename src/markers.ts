@@ -29,6 +29,12 @@ const POINT = /^(?:\(\s*(\d{1,3})\s*\)|([\u2460-\u2473])|([\u2474-\u2487]))\s*[�
 
 /** The outline marker a line opens with, or null. */
 export function markerOf(fold: string): Marker | null {
+  // A heading set in brackets (【一、办好人民满意教育】): the marker inside opens it.
+  if (fold.startsWith('【') && fold.endsWith('】')) {
+    const inner = SECTION.exec(fold.slice(1));
+    const n = inner ? chineseToNumber(inner[1]!) : null;
+    if (inner && n !== null && n > 0) return { level: 'section', marker: inner[0].trim(), number: n, length: 1 + inner[0].length };
+  }
   let m = SECTION.exec(fold);
   if (m) {
     const n = chineseToNumber(m[1]!);

@@ -26,7 +26,7 @@ export interface Segment {
 
 // A closing paragraph opens with a summing-up word (总之, 综上 …) after the outline.
 const CLOSING = /^(总之|综上所述|综上|总而言之|让我们|同志们)/;
-const TRAILING_PUNCT = /[。；;，,：:！!？?、\s]+$/;
+const TRAILING_PUNCT = /[。；;，,：:！!？?、】\s]+$/;
 
 // The words a heading is made of when it names a part of the plan (指导思想,
 // 工作目标, 主要措施, 2023年工作计划, 存在问题): a heading that runs straight into
@@ -119,11 +119,15 @@ export function buildOutline(blocks: Block[]): Outline {
   let afterPart = false; // a part heading since the last section
   // The item number read so far, for items past 999 (itemMarkerAfter).
   let numbered = 0;
-  const markers = blocks.map((b) => {
+  const read = blocks.map((b) => {
     const m = markerOf(b.fold) ?? itemMarkerAfter(b.fold, numbered);
     if (m?.level === 'item') numbered = m.number;
     return m;
   });
+  // A plan with no 1. level numbers its tasks (1) (2) on lines of their own
+  // (一、党建引领 / （1）落实主体责任。…): those are its items.
+  const pointsAreItems = !read.some((m) => m?.level === 'item') && read.filter((m) => m?.level === 'point').length >= 2;
+  const markers = pointsAreItems ? read.map((m): Marker | null => (m?.level === 'point' ? { ...m, level: 'item' } : m)) : read;
   // Markdown headings without a numeral marker become sections numbered in order;
   // the shallowest such heading depth is the section level. A loop, not
   // Math.min(...): a spread of a huge plan's headings overflows the call stack.

@@ -389,3 +389,20 @@ describe('a dated heading between sections (2023年工作回顾 … 2024年工�
     expect(plan.sections[1]!.items[0]!.targets.map((t) => t.status)).toEqual(['target']);
   });
 });
+
+describe('plans that number their tasks another way', () => {
+  it('(1) lines are the items of a plan with no 1. level', () => {
+    const plan = parsePlan(['某县2024年教育工作要点', '一、党建引领', '（1）落实全面从严治党主体责任。全年集中学习不少于12次。', '（2）加强意识形态阵地管理。', '二、质量提升', '（3）提升学前教育普及水平。'].join('\n'));
+    expect(plan.sections.map((s) => s.items.map((i) => `${i.number} ${i.marker} ${i.title}`))).toEqual([['1 （1） 落实全面从严治党主体责任', '2 （2） 加强意识形态阵地管理'], ['3 （3） 提升学前教育普及水平']]);
+  });
+
+  it('(1) lines inside items stay points', () => {
+    const plan = parsePlan(['某县2024年教育工作要点', '一、党建引领', '1.落实主体责任。', '（1）全年集中学习不少于12次。', '（2）开展专题培训。', '2.加强阵地管理。'].join('\n'));
+    expect(plan.sections[0]!.items.map((i) => [i.number, i.points.length])).toEqual([[1, 2], [2, 0]]);
+  });
+
+  it('a section heading set in brackets (【一、办好人民满意教育】) is a section', () => {
+    const plan = parsePlan(['某市教育局2024年工作计划', '【一、办好人民满意教育】', '⒈完善学校布局规划。启动新建学校8所。', '【二、深化教育综合改革】', '⒉推进改革。交流轮岗比例不低于10%。'].join('\n'));
+    expect(plan.sections.map((s) => `${s.number} ${s.heading} ${s.items.length}`)).toEqual(['1 办好人民满意教育 1', '2 深化教育综合改革 1']);
+  });
+});
