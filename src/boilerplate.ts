@@ -211,6 +211,45 @@ function runningHeaders(folds: string[], reasons: Array<BoilerplateReason | null
   }
 }
 
+/** Lines in a repeated run shorter than this are not an article printed twice. */
+const REPEATED_RUN = 5;
+
+/**
+ * A page that prints its article twice (a mirror's or CMS's template): the
+ * second copy of a run of at least REPEATED_RUN lines, one of them a sentence,
+ * that repeats the lines of an earlier run one for one. Lines are compared
+ * without spaces; empty lines are skipped on both sides.
+ */
+function repeatedArticle(folds: string[], reasons: Array<BoilerplateReason | null>): void {
+  const text = folds.map((t) => t.replace(/\s+/g, ''));
+  const firstAt = new Map<string, number>();
+  const next = (i: number) => {
+    let k = i + 1;
+    while (k < text.length && text[k] === '') k++;
+    return k;
+  };
+  for (let j = 0; j < text.length; j++) {
+    const t = text[j]!;
+    if (t.length < 8 || reasons[j] !== null) continue;
+    const i = firstAt.get(t);
+    if (i === undefined) {
+      firstAt.set(t, j);
+      continue;
+    }
+    // how far the lines from i and from j run alike (the second copy starts after the first begins)
+    const run: number[] = [];
+    let sentence = false;
+    for (let a = i, b = j; b < text.length && a < j && text[a] === text[b] && reasons[b] === null; a = next(a), b = next(b)) {
+      run.push(b);
+      if (/[。；;]/.test(text[b]!)) sentence = true;
+    }
+    if (run.length >= REPEATED_RUN && sentence) {
+      for (const k of run) reasons[k] = 'repeated';
+      j = run[run.length - 1]!;
+    }
+  }
+}
+
 /** Whether a span holds only widget words (微信, 打印, QQ空间): chrome only beside other chrome or at a line's edge. */
 function isWidgetToken(t: string): boolean {
   return isWidgetLine(t) && tokens(t).length <= 2;
@@ -289,6 +328,7 @@ export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {
   const lineFolds = lines.map((l) => toSimplified(l.fold));
   const lineReasons: Array<BoilerplateReason | null> = lineFolds.map((t) => (t === '' ? null : boilerplateReason(t)));
   runningHeaders(lineFolds, lineReasons);
+  repeatedArticle(lineFolds, lineReasons);
   // A page's summary: the opening of the text cut short, printed just above the text itself.
   // Each line without its spaces, made once (not once per line looking back at it).
   const compact = lineFolds.map((t) => (t.length < 40 ? t : t.replace(/\s+/g, '')));

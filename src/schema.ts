@@ -162,6 +162,7 @@ export const BoilerplateReason = z.enum([
   'social',
   'crawler',
   'toc',
+  'repeated',
   'other',
 ]);
 

@@ -212,3 +212,15 @@ describe('wrapped plan lines and table rows that look a little like chrome stay'
     it(line, () => expect(boilerplateReason(line)).toBeNull());
   }
 });
+
+describe('an article printed twice', () => {
+  const article = ['某县教育局2024年工作要点', '2024年，全县教育系统要紧扣建设目标。', '一、加强党的建设', '1.强化政治引领。全年集中学习不少于12次。', '2.夯实基层党建。创建党支部10个。', '二、推进优质均衡', '3.扩充学位资源。新增学位3150个。'];
+  it('keeps the first copy and drops the second as repeated', () => {
+    const r = reasons([...article, ...article.slice(1), '附件下载：要点.docx'].join('\n'));
+    expect(Object.entries(r).filter(([, v]) => v === 'repeated').map(([k]) => Number(k))).toEqual([8, 9, 10, 11, 12, 13]);
+  });
+  it('keeps a short run of lines that repeats (a heading and one item) and repeats without a sentence', () => {
+    const r = reasons([...article, '一、加强党的建设', '1.强化政治引领。全年集中学习不少于12次。', '二、重点任务', '三、保障措施', '四、工作要求', '五、其他', '二、重点任务', '三、保障措施', '四、工作要求', '五、其他'].join('\n'));
+    expect(Object.values(r)).not.toContain('repeated');
+  });
+});
