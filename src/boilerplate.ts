@@ -218,11 +218,15 @@ const REPEATED_RUN = 5;
  * A page that prints its article twice (a mirror's or CMS's template): the
  * second copy of a run of at least REPEATED_RUN lines, one of them a sentence,
  * that repeats the lines of an earlier run one for one. Lines are compared
- * without spaces; empty lines are skipped on both sides.
+ * without spaces; empty lines are skipped on both sides. Only a second copy:
+ * a text of many copies is left as it is (its opening line is there more than twice).
  */
 function repeatedArticle(folds: string[], reasons: Array<BoilerplateReason | null>): void {
   const text = folds.map((t) => t.replace(/\s+/g, ''));
   const firstAt = new Map<string, number>();
+  // A line printed more than twice belongs to a file of many copies, not to a page printing its article twice.
+  const count = new Map<string, number>();
+  for (const t of text) if (t.length >= 8) count.set(t, (count.get(t) ?? 0) + 1);
   const next = (i: number) => {
     let k = i + 1;
     while (k < text.length && text[k] === '') k++;
@@ -230,7 +234,7 @@ function repeatedArticle(folds: string[], reasons: Array<BoilerplateReason | nul
   };
   for (let j = 0; j < text.length; j++) {
     const t = text[j]!;
-    if (t.length < 8 || reasons[j] !== null) continue;
+    if (t.length < 8 || reasons[j] !== null || count.get(t) !== 2) continue;
     const i = firstAt.get(t);
     if (i === undefined) {
       firstAt.set(t, j);
