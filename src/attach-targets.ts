@@ -65,7 +65,16 @@ function readText(text: string, reading: Reading, form = matchingForm(text)): (o
     }
   }
   if (switches.length > 0) reading.phase = switches[switches.length - 1]!.phase;
-  for (const s of switches) if (carries(text.slice(text.lastIndexOf('\n', s.offset - 1) + 1), reading.reading)) reading.part = s.phase;
+  // the line each switch stands on, walking the line breaks once (switches are in offset order)
+  let lineStart = 0;
+  let nextBreak = switches.length > 0 ? text.indexOf('\n') : -1;
+  for (const s of switches) {
+    while (nextBreak >= 0 && nextBreak < s.offset) {
+      lineStart = nextBreak + 1;
+      nextBreak = text.indexOf('\n', lineStart);
+    }
+    if (carries(text.slice(lineStart, lineStart + 40), reading.reading)) reading.part = s.phase;
+  }
   return (offset: number) => {
     // the row holding the offset
     const k = startedBy(rows, offset);
