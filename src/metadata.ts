@@ -98,9 +98,10 @@ function isAttachmentLine(l: Line): boolean {
 }
 
 function isNoticeTitle(l: Line): boolean {
+  if (l.fold.length > 90) return false;
   // A comma outside the book title makes it a sentence that reports a notice (近日，某局印发《…》，一起来看).
   const outsideTitles = l.fold.replace(/《[^》]*》/g, '');
-  return l.fold.length <= 90 && !/[。，,]/.test(outsideTitles) && NOTICE_TITLE.test(l.fold) && /(关于|印发|通知)/.test(l.fold);
+  return !/[。，,]/.test(outsideTitles) && NOTICE_TITLE.test(l.fold) && /(关于|印发|通知)/.test(l.fold);
 }
 
 /** A line of prose: long enough and punctuated like a sentence. */

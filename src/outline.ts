@@ -126,8 +126,10 @@ export function buildOutline(blocks: Block[]): Outline {
   });
   // A plan with no 1. level numbers its tasks (1) (2) on lines of their own
   // (一、党建引领 / （1）落实主体责任。…): those are its items.
-  const pointsAreItems = !read.some((m) => m?.level === 'item') && read.filter((m) => m?.level === 'point').length >= 2;
-  const markers = pointsAreItems ? read.map((m): Marker | null => (m?.level === 'point' ? { ...m, level: 'item' } : m)) : read;
+  // (Bracketed numbers only: ① ② open sub-points far more often than tasks.)
+  const bracketed = (m: Marker | null) => m?.level === 'point' && m.marker.startsWith('(');
+  const pointsAreItems = !read.some((m) => m?.level === 'item') && read.filter(bracketed).length >= 2;
+  const markers = pointsAreItems ? read.map((m): Marker | null => (m && bracketed(m) ? { ...m, level: 'item' } : m)) : read;
   // Markdown headings without a numeral marker become sections numbered in order;
   // the shallowest such heading depth is the section level. A loop, not
   // Math.min(...): a spread of a huge plan's headings overflows the call stack.
