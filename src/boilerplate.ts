@@ -8,7 +8,7 @@
 // A line that opens an outline entry and reads as a sentence is never chrome.
 import type { Line } from './lines.js';
 import type { BoilerplateReason, RemovedLine } from './schema.js';
-import { isMarkerLine, listEntryNumber } from './markers.js';
+import { isMarkerLine, listEntryNumber, markerOf } from './markers.js';
 import { toSimplified } from './hant.js';
 import { splitLine } from './spans.js';
 import { cellsOf } from './labels.js';
@@ -54,9 +54,9 @@ interface Rule {
 // cue (a label at the start, a separator pattern, a site-notice phrase).
 const RULES: Rule[] = [
   // 首页 > 栏目 > 正文, 当前位置：…, A >> B >> C
-  { reason: 'breadcrumb', test: (t) => /^(当前位置|您的位置|您当前的位置|您现在的位置|位置)\s*[:：]/.test(t) },
-  { reason: 'breadcrumb', test: (t) => /(>|»|›|→|＞)/.test(t) && /^(首页|网站首页|主页)/.test(t) },
-  { reason: 'breadcrumb', test: (t) => (t.match(/\s*(>>|>|»|›|＞)\s*/g) ?? []).length >= 2 && t.length <= 90 && !/[。；;]/.test(t) },
+  { reason: 'breadcrumb', test: (t) => /^(当前位置|您的位置|您当前的位置|您现在的位置|位置)\s*[:：]/.test(t) && !runsOnAfterCrumbs(t) },
+  { reason: 'breadcrumb', test: (t) => /(>|»|›|→|＞)/.test(t) && /^(首页|网站首页|主页)/.test(t) && !runsOnAfterCrumbs(t) },
+  { reason: 'breadcrumb', test: (t) => (t.match(/\s*(>>|>|»|›|＞)\s*/g) ?? []).length >= 2 && t.length <= 90 && !/[。；;]/.test(t) && !runsOnAfterCrumbs(t) },
   { reason: 'pager', test: (t) => /^(上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页)\s*[:：]?/.test(t) },
   { reason: 'related', test: (t) => RELATED_HEADING.test(t) && t.length <= 60 },
   { reason: 'editor', test: (t) => /^[【\[(（]?\s*(责任编辑|责编|编辑|校对|审核|审校|初审|终审|复审|撰稿|供稿|文字|图片|摄影|排版|美编)\s*[:：|]/.test(t) && t.length <= 60 && !/[。]/.test(t) && !/(发布|成文|发文)/.test(t) },
@@ -101,6 +101,16 @@ const RULES: Rule[] = [
   // Lines of separator symbols only: ----, ———, ***, ▼, END
   { reason: 'blank-filler', test: (t) => /^[-—–_=*~·•.。…▼▲►▶◆◇■□★☆\s]+$/.test(t) || /^[-—–=\s]*(END|End|end)[-—–=\s]*$/.test(t) },
 ];
+
+/**
+ * Whether a line goes on after its breadcrumb (首页 > 部门文件 > 区教育局 某区教育局2024年工作要点):
+ * past the last separator, a space and then a long run. Such a line is cut into spans, not dropped.
+ */
+function runsOnAfterCrumbs(t: string): boolean {
+  const last = t.split(/>>|>|»|›|＞|→/).pop()!.trim();
+  const space = last.search(/\s/);
+  return space > 0 && last.slice(space).trim().length >= 8;
+}
 
 /** Tokens of a line, split on spaces, bars, slashes, brackets and colons. */
 function tokens(t: string): string[] {
@@ -216,7 +226,8 @@ const REPEATED_RUN = 5;
 
 /**
  * A page that prints its article twice (a mirror's or CMS's template): the
- * second copy of a run of at least REPEATED_RUN lines, one of them a sentence,
+ * second copy of a run of at least REPEATED_RUN lines, one of them a sentence
+ * and one a section heading,
  * that repeats the lines of an earlier run one for one. Lines are compared
  * without spaces; empty lines are skipped on both sides. Only a second copy:
  * a text of many copies is left as it is (its opening line is there more than twice).
@@ -243,14 +254,17 @@ function repeatedArticle(folds: string[], reasons: Array<BoilerplateReason | nul
     // how far the lines from i and from j run alike (the second copy starts after the first begins)
     const run: number[] = [];
     let sentence = false;
+    let heading = false;
     for (let a = i, b = j; b < text.length && a < j && text[a] === text[b] && reasons[b] === null; a = next(a), b = next(b)) {
       run.push(b);
-      if (/[。；;]/.test(text[b]!)) sentence = true;
+      if (!sentence && /[。；;]/.test(text[b]!)) sentence = true;
+      if (!heading && markerOf(text[b]!)?.level === 'section') heading = true;
     }
-    if (run.length >= REPEATED_RUN && sentence) {
-      for (const k of run) reasons[k] = 'repeated';
-      j = run[run.length - 1]!;
-    }
+    // An article holds its headings: a run of items alone repeats in many plans (the same
+    // routine tasks under 三月份 and 四月份) and is theirs to keep.
+    if (run.length >= REPEATED_RUN && sentence && heading) for (const k of run) reasons[k] = 'repeated';
+    // Any later start inside this run gives a part of it: it is read once (linear on pages of many twice-printed lines).
+    if (run.length > 1) j = run[run.length - 1]!;
   }
 }
 

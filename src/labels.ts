@@ -73,6 +73,8 @@ const TAIL_ALONE = new RegExp(`^(${[...TAILS.keys(), ...KEY_OF.keys()].sort((a, 
 
 // A date opening a line, with or without a word of publishing, then spaces or a bar.
 const LEADING_DATE = /^(?:发表于|发布于|更新于|发布|发表)?\s*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)(?:\s*[|｜]\s*|\s+|$)/;
+const DATE_KEYS: Key[] = ['published', 'written', 'generated', 'effective', 'expires'];
+const TRAILING_DATE = /^(.*?\S)\s+(?:发表于|发布于)?\s*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?)$/;
 // Whether some label: cell follows (anywhere): what makes a line opened by a date a byline.
 const CELL_AT_ANY = new RegExp(CELL.source);
 
@@ -140,7 +142,14 @@ export function cellsOf(text: string, display: string = text): Cell[] {
       const label = tail[1]!.replace(/ /g, '');
       cells.push({ label: f.label, keys: f.keys, value: '', cut: f.cut });
       cells.push({ label, keys: KEY_OF.has(label) ? [KEY_OF.get(label)!] : TAILS.get(label) ?? ['other'], value: '', cut: !KEY_OF.has(label) });
-    } else cells.push({ label: f.label, keys: f.keys, value, cut: f.cut });
+    } else {
+      // A date with no label run into the cell before it (来源：某县教育局 2024-01-22 10:30): the page's date.
+      const dated = DATE_KEYS.some((k) => f.keys.includes(k)) ? null : TRAILING_DATE.exec(value);
+      if (dated) {
+        cells.push({ label: f.label, keys: f.keys, value: dated[1]!, cut: f.cut });
+        cells.push({ label: '', keys: ['published'], value: dated[2]!, cut: false });
+      } else cells.push({ label: f.label, keys: f.keys, value, cut: f.cut });
+    }
   });
   return cells;
 }

@@ -92,6 +92,20 @@ function withoutGluedIssuer(title: string): string {
   return rest.length >= 6 && rest.slice(0, 2) === t.slice(0, 2) ? title.slice(m[1]!.length) : title;
 }
 
+// The circulation list and imprint at the foot of an official document.
+const COPY_TO = /^(?:抄送|抄报|分送|主送)\s*[:：]/;
+const IMPRINT = /(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发?$/;
+
+/** A line of the circulation block (抄送：…, its wrapped continuation, the imprint): metadata, never an issuer. */
+function inCirculation(l: Line): boolean {
+  return COPY_TO.test(l.fold) || IMPRINT.test(l.fold) || (l.fold.length <= 40 && /(办公室|委员会|政府|局|厅)[，,、。]?$/.test(l.fold) && /[，,、。]$/.test(l.fold));
+}
+
+/** An attachment entry without its number: 1.2024年重点工作任务分工 → 2024年重点工作任务分工. */
+function withoutEntryNumber(text: string): string {
+  return text.trim().replace(/^(?:[\d０-９]{1,2}\s*[.．、)）]|[\u2488-\u249b])\s*/, '').trim();
+}
+
 /** 附件：某某2024年重点工作任务分工 — a line naming an attached file, not a sentence. */
 function isAttachmentLine(l: Line): boolean {
   return ATTACHMENT.test(l.fold) && l.fold.length <= 80 && !/[。；;]/.test(l.fold);
@@ -254,7 +268,7 @@ function attachmentListLines(lines: Line[]): Set<number> {
 function tailStart(body: Line[]): number {
   let lastAnchor = -1;
   body.forEach((l, i) => {
-    if (isMarkerLine(l.fold) || isProse(l)) lastAnchor = i;
+    if ((isMarkerLine(l.fold) || isProse(l)) && !COPY_TO.test(l.fold)) lastAnchor = i;
   });
   let start = body.length;
   // Walk back over lines that are metadata-shaped; a value line counts when a label-only line precedes it.
@@ -265,6 +279,22 @@ function tailStart(body: Line[]): number {
     if (valueOfLabel) {
       start = i - 1;
       i--;
+      continue;
+    }
+    // An official document's imprint (某局办公室 2024年3月4日印发) and the circulation list above it (抄送：…), wrapped over a few lines.
+    if (IMPRINT.test(l.fold)) {
+      start = i;
+      for (let k = i - 1; k > lastAnchor && k >= i - 6; k--) {
+        if (COPY_TO.test(body[k]!.fold)) {
+          start = k;
+          i = k;
+          break;
+        }
+      }
+      continue;
+    }
+    if (COPY_TO.test(l.fold)) {
+      start = i;
       continue;
     }
     if (isSignatureOrg(l) || DATE_ONLY.test(l.fold) || PUBLIC_NOTE.test(l.fold) || isAttachmentLine(l) || (cellsOf(l.fold).length > 0 && !isProse(l)) || labelOnly(l.fold)) {
@@ -459,7 +489,7 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   body = body.slice(0, tailAt);
   const signatureDates: Line[] = [];
   for (const l of readTable(tail, fields, fieldLines)) {
-    const key: MetadataField['key'] = DATE_ONLY.test(l.fold) ? 'written' : PUBLIC_NOTE.test(l.fold) || isAttachmentLine(l) ? 'other' : 'issuer';
+    const key: MetadataField['key'] = DATE_ONLY.test(l.fold) ? 'written' : PUBLIC_NOTE.test(l.fold) || isAttachmentLine(l) || inCirculation(l) ? 'other' : 'issuer';
     if (key === 'written') signatureDates.push(l);
     const f: MetadataField = { line: l.no, label: '', key, value: l.text };
     fields.push(f);
@@ -500,7 +530,8 @@ export function extractMetadata(lines: Line[]): MetadataResult {
       notice?.signature && ORG.test(toSimplified(notice.signature)) ? [notice.signature] : [],
       noticeIssuer && noticeIssuer.length >= 2 ? [noticeIssuer] : [],
       titleIssuer && title ? [title.slice(0, titleIssuer[1]!.length)] : [],
-      pickAll(fields, 'source'),
+      // a source naming a body before one naming an account or a site (来源：市中教育 … 来源：乐山市市中区教育局)
+      [...pickAll(fields, 'source')].sort((a, b) => Number(ORG.test(toSimplified(b))) - Number(ORG.test(toSimplified(a)))),
     ]
       .flat()
       .find(isIssuerName) ?? null;
@@ -570,8 +601,8 @@ function parseNotice(lines: Line[], diagnostics: Diagnostic[]): Notice {
   let inAttachments = false;
   for (const l of lines) {
     const t = l.fold;
-    if (inAttachments && markerOf(t)?.level === 'item' && t.length <= 50 && !/[。，；,;]/.test(t)) {
-      attachments.push(l.text.slice(markerOf(t)!.length).trim());
+    if (inAttachments && listEntryNumber(t) !== null && t.length <= 50 && !/[。，；,;]/.test(t)) {
+      attachments.push(withoutEntryNumber(l.text));
       continue;
     }
     inAttachments = false;
@@ -585,8 +616,7 @@ function parseNotice(lines: Line[], diagnostics: Diagnostic[]): Notice {
     } else if (ATTACHMENT.test(t)) {
       // 附件：1.X (a list follows) or 附件1 (the heading of an attached document)
       const own = l.text.slice(t.match(ATTACHMENT)![0].length).trim();
-      const m = markerOf(toSimplified(own));
-      if (own !== '') attachments.push(m ? own.slice(m.length).trim() : own);
+      if (own !== '') attachments.push(listEntryNumber(fold(toSimplified(own))) !== null ? withoutEntryNumber(own) : own);
       inAttachments = true;
     } else if (PUBLIC_NOTE.test(t) || RED_HEADER.test(t)) continue;
     else if (DATE_ONLY.test(t)) {

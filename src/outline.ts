@@ -117,6 +117,7 @@ export function buildOutline(blocks: Block[]): Outline {
   let itemsSeen = 0;
   let inClosing = false;
   let afterPart = false; // a part heading since the last section
+  let lastSubsectionNumber = 0; // the last sub-section number seen, in any section
   // The item number read so far, for items past 999 (itemMarkerAfter).
   let numbered = 0;
   const read = blocks.map((b) => {
@@ -185,7 +186,9 @@ export function buildOutline(blocks: Block[]): Outline {
     it.lines.end = b.end;
   };
 
-  const openSection = (b: Block, number: number, marker: string, body: string) => {
+  const openSection = (b: Block, number: number, marker: string, written: string) => {
+    // a heading set in brackets (【一、…】) closes its bracket
+    const body = marker.startsWith('【') ? written.replace(/】\s*$/, '') : written;
     // 第二部分 2024年工作计划 … 一、: a part starts its sections again from 一.
     const partRestart = afterPart && number === 1;
     afterPart = false;
@@ -244,7 +247,10 @@ export function buildOutline(blocks: Block[]): Outline {
     if (m?.level === 'subsection' && section) {
       const body = b.text.slice(m.length).trim();
       const prev = section.subsections[section.subsections.length - 1];
-      const expectedSub = prev ? prev.number + 1 : 1;
+      // Sub-sections may be numbered straight through the document, as items may: (一)…(三) in 一、, (四) in 二、.
+      const runsOn = !prev && m.number === lastSubsectionNumber + 1 && lastSubsectionNumber > 0;
+      const expectedSub = prev ? prev.number + 1 : runsOn ? m.number : 1;
+      lastSubsectionNumber = m.number;
       if (m.number > expectedSub) warn('subsection-number-gap', prev ? `sub-section numbering jumps from ${prev.number} to ${m.number}` : `the first sub-section of section ${section.number} is numbered ${m.number}, not 1`, b.start);
       else if (m.number < expectedSub) warn('subsection-number-duplicate', `sub-section ${m.number} repeats or goes back after sub-section ${prev!.number}`, b.start);
       const sub: Subsection = { number: m.number, marker: b.text.slice(0, m.length).trim(), heading: headingOf(body), text: body, lines: { start: b.start, end: b.end }, paragraphs: [], items: [] };

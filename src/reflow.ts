@@ -100,7 +100,8 @@ export function reflow(lines: Line[], removed: RemovedLine[] = []): Block[] {
       current.fold += gap + line.fold;
     } else if (current && prev && r.continues(prev, line)) {
       // Chinese joins without a space; two Latin words keep one between them.
-      const gap = /[A-Za-z]$/.test(current.fold) && /^[A-Za-z]/.test(line.fold) ? ' ' : '';
+      // (Asked of the line before, not of the joined text: a regex on a growing rope flattens it each time.)
+      const gap = /[A-Za-z]$/.test(prev.fold) && /^[A-Za-z]/.test(line.fold) ? ' ' : '';
       current.parts.push({ offset: current.text.length + gap.length, line: line.no, col: line.col });
       current.text += gap + line.text;
       current.fold += gap + line.fold;

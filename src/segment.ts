@@ -84,7 +84,10 @@ mark('。！？', HARD_STOP);
 /** Whether a Chinese-numeral marker at `at` may follow a word with no stop between: not 第三、, not a list of numerals. */
 function mayGlueSection(fold: string, at: number): boolean {
   const before = fold.charCodeAt(at - 1);
-  return before >= 0x4e00 && before <= 0x9fff && !/[第一二三四五六七八九十百零〇两]/.test(fold[at - 1]!) && /[一二三四五六七八九十]/.test(fold[at]!);
+  if (!(before >= 0x4e00 && before <= 0x9fff) || /[第一二三四五六七八九十百零〇两]/.test(fold[at - 1]!) || !/[一二三四五六七八九十]/.test(fold[at]!)) return false;
+  // 三、四年级, 三、四月份: a numeral after the 、 lists numbers, it opens no section
+  const sep = fold.slice(at, at + 8).search(/[、.]/);
+  return sep < 0 || !/[一二三四五六七八九十百零〇两\d]/.test(fold[at + sep + 1] ?? '');
 }
 
 /** A heading's sentence: 4 to MAX_HEADING characters without a comma, ended by a full stop. */

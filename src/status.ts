@@ -187,6 +187,14 @@ const CLAUSE_YEAR = /(?:^|[，,；;。：:\s]|到|在|至|于|预计|计划|力�
 const LAST_YEAR_COMPARISON = /(?:比|较)(?:上年|去年|上一年)(?:同期)?/g;
 // Last year named as when the figure happened (在去年新增学位2000个的基础上): a result.
 const LAST_YEAR_FIGURE = /(?<![比较于同])(?:去年|上年|上一年)(?!度?(?:同期|水平|基础))/;
+// A sentence that opens on last year (去年全县新建学校3所，较上年增加1所) reports it.
+const LAST_YEAR_SENTENCE = /^\s*(?:去年|上年|上一年)(?!度?(?:同期|水平|基础))/;
+
+/** Last year named before the figure with no other figure between (在去年新增学位2000个的基础上再新增1500个: only 2000个). */
+function lastYearFigure(clause: string): boolean {
+  const m = LAST_YEAR_FIGURE.exec(clause);
+  return m !== null && !/[\d〇零一二两三四五六七八九十百千万]+\s*[个所人名项%]/.test(clause.slice(m.index + m[0].length));
+}
 
 /**
  * What the clause says of a figure: `sentence` is the sentence up to the
@@ -207,7 +215,7 @@ export function foldedClauseStatus(s: string, c: string, planYear: number | null
   if (s.includes('年')) for (const m of s.matchAll(CLAUSE_YEAR)) lastYear = Number(m[1]);
   const share = SHARE_OF.exec(c);
   if (share && !SHARE_COMMITTED.test(share[0])) return 'achieved';
-  const achieved = ACHIEVED_CUE.test(c.replace(LAST_YEAR_COMPARISON, '')) || LAST_YEAR_FIGURE.test(c) || ACHIEVED_AFTER.test(after);
+  const achieved = ACHIEVED_CUE.test(c.replace(LAST_YEAR_COMPARISON, '')) || lastYearFigure(c) || LAST_YEAR_SENTENCE.test(s) || ACHIEVED_AFTER.test(after);
   if (!achieved && c.includes('年') && /到20\d\d年|20\d\d年(?:前|底前|年底)/.test(c)) return 'target';
   if (achieved) return 'achieved';
   if (lastYear !== null && planYear !== null) {

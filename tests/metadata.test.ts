@@ -43,6 +43,8 @@ describe('cellsOf and labelOnly', () => {
     expect(cells('发表于 2024-01-22 | 分类：计划总结')).toEqual(['published=2024-01-22', 'category=计划总结']);
     // a date alone is a signature's date, and a date before prose is prose
     expect(cells('2024-01-22')).toEqual([]);
+    // a date with no label run into the cell before it
+    expect(cells('来源：某县教育局 2024-01-22 10:30 阅读：326')).toEqual(['source=某县教育局', 'published=2024-01-22 10:30', 'other=326']);
     expect(cells('2024-03-05 全县新增学位3000个')).toEqual([]);
   });
 

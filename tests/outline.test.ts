@@ -406,3 +406,44 @@ describe('plans that number their tasks another way', () => {
     expect(plan.sections.map((s) => `${s.number} ${s.heading} ${s.items.length}`)).toEqual(['1 办好人民满意教育 1', '2 深化教育综合改革 1']);
   });
 });
+
+describe('sub-sections numbered straight through the document', () => {
+  it('(四) opening section 二 after (三) in section 一 is no gap', () => {
+    const plan = parsePlan(['某县2024年工作要点', '一、加强党建', '（一）强化理论武装。', '（二）夯实基层组织。', '二、提升质量', '（三）推进课堂改革。', '（四）加强教研。'].join('\n'));
+    expect(plan.sections.map((s) => s.subsections.map((u) => u.number))).toEqual([[1, 2], [3, 4]]);
+    expect(plan.diagnostics.filter((d) => d.code.startsWith('subsection-'))).toEqual([]);
+  });
+  it('a section whose first sub-section skips is still reported', () => {
+    const plan = parsePlan(['某县2024年工作要点', '一、加强党建', '（一）强化理论武装。', '二、提升质量', '（五）推进课堂改革。'].join('\n'));
+    expect(plan.diagnostics.map((d) => d.code)).toContain('subsection-number-gap');
+  });
+});
+
+describe('found by the hostile tester', () => {
+  it('a routine list repeated under two months is kept (no section heading in the run: no article printed twice)', () => {
+    const months = ['1.召开全体教职工大会。', '2.开展校园安全隐患排查。', '3.组织教师业务学习。', '4.开展学科教研活动。', '5.做好校园环境整治。'];
+    const plan = parsePlan(['某中心小学2024年春季学期工作计划', '一、指导思想', '以立德树人为根本任务。', '二、月工作安排', '（一）三月份', ...months, '（二）四月份', ...months].join('\n'));
+    expect(plan.sections[1]!.subsections.map((s) => s.items.length)).toEqual([5, 5]);
+    expect(plan.boilerplate.filter((b) => b.reason === 'repeated')).toEqual([]);
+  });
+
+  it('三、四年级 inside an item is no glued section', () => {
+    const plan = parsePlan(['某县教育局2024年工作要点', '一、加强党的建设', '1.学习精神。', '二、提升质量', '1.规范办学行为，开展小学三、四年级学生课后服务。', '三、保障措施', '1.强化经费保障。'].join('\n'));
+    expect(plan.sections.map((s) => `${s.number} ${s.heading}`)).toEqual(['1 加强党的建设', '2 提升质量', '3 保障措施']);
+  });
+
+  it('a short line opening with a breadcrumb keeps the title after it', () => {
+    const plan = parsePlan(['首页 > 政务公开 > 部门文件 > 区教育局 某区教育局2024年工作要点', '2024年是关键之年。', '一、加强党建', '1.学习。'].join('\n'));
+    expect([plan.meta.title, plan.preamble.map((p) => p.text)]).toEqual(['某区教育局2024年工作要点', ['2024年是关键之年。']]);
+  });
+
+  it('a bracketed heading has no closing bracket in its text', () => {
+    const plan = parsePlan(['某市教育局2024年工作计划', '【一、办好人民满意教育】', '1.完善学校布局规划。'].join('\n'));
+    expect([plan.sections[0]!.heading, plan.sections[0]!.text]).toEqual(['办好人民满意教育', '办好人民满意教育']);
+  });
+
+  it('attachment entries named by year are listed without their numbers', () => {
+    const plan = parsePlan(['某区教育局关于印发《某区教育局2024年工作要点》的通知', '各学校：', '现将《某区教育局2024年工作要点》印发给你们，请认真贯彻执行。', '附件：1.2024年重点工作任务分工', '2.2024年督导计划', '某区教育局', '2024年1月20日', '某区教育局2024年工作要点', '一、加强党建', '1.学习。'].join('\n'));
+    expect(plan.meta.notice!.attachments).toEqual(['2024年重点工作任务分工', '2024年督导计划']);
+  });
+});

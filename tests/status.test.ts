@@ -74,6 +74,9 @@ describe('cues in the clause', () => {
     // last year named as when the figure happened
     ['在去年新增学位', '在去年新增学位', 'achieved'],
     ['保持上年度水平', '保持上年度水平', null],
+    // last year's figure comes before this one: this one is this year's
+    ['在去年新增学位2000个的基础上再新增学位', '在去年新增学位2000个的基础上再新增学位', null],
+    ['去年全县新建学校3所，较上年增加', '较上年增加', 'achieved'],
     ['2022年,全区新增学位', '全区新增学位', 'achieved'],
     ['全区现有学校', '全区现有学校', 'present'],
     ['全县共有中小学', '全县共有中小学', 'present'],
