@@ -308,3 +308,15 @@ describe('the year of a title', () => {
     expect(year('某区教育局２０２４年工作要点')).toBe(2024);
   });
 });
+
+describe('the foot of an official document and the source of a repost', () => {
+  it('the circulation list and the imprint are metadata, never the last item nor the issuer', () => {
+    const plan = parsePlan(['某市教育局2024年工作要点', '一、加强队伍', '1.完善教师管理。交流轮岗教师不少于400名。', '', '抄送：市委办公室，市人大常委会办公室，市政府办公室，', '市政协办公室。', '某市教育局办公室 2024年3月4日印发'].join('\n'));
+    expect(plan.sections[0]!.items[0]!.text).toBe('完善教师管理。交流轮岗教师不少于400名。');
+    expect(plan.meta.issuer).toBe('某市教育局');
+  });
+  it('a source naming a body is the issuer before one naming an account', () => {
+    const plan = parsePlan(['2024-02-26 18:05 来源：市中教育', '某区2024年教育工作要点', '一、加强党建', '1.落实校长负责制。', '来源：某市某区教育局'].join('\n'));
+    expect(plan.meta.issuer).toBe('某市某区教育局');
+  });
+});
