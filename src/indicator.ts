@@ -35,7 +35,7 @@ const LEADING = new RegExp(
   '^(?:' +
     [
       '到20\\d\\d年(?:底|末)?(?:前)?', '力争到20\\d\\d年', '至20\\d\\d年', '20\\d\\d年(?:度)?(?:底|末)?(?:前)?', '年底前', '年底', '年末', '年内', '全年', '今年', '明年',
-      '全市', '全区', '全县', '全省', '全国', '全镇', '全乡', '我市', '我区', '我县', '我局', '本市', '本区', '各地',
+      '全市', '全区', '全县', '全省', '全国', '全镇', '全乡', '我市', '我区', '我县', '我局', '本市', '本区', '本县', '本局', '本镇', '各地',
       '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '严格', '应当', '必须', '按照', '依照', '拟', '要', '将', '全力', '加快', '积极', '大力', '着力', '切实',
       '逐步', '继续', '全面', '稳步', '实现', '完成', '保障', '推动', '推进', '组织', '指导', '支持', '鼓励', '落实', '扎实', '深入', '开展',
       '其中', '同时', '并', '且', '和', '及', '与', '共', '总共', '至少', '不少于', '不低于', '保证', '新的一年',
@@ -75,6 +75,9 @@ const NOT_A_NOUN_START = /^(?:并|和|及|与|或|等|以|左右|目标|任务|�
 
 // Marks and words that end the thing counted: 13处农村学校塑胶运动场地建成并投入使用 → …场地建成.
 const NOUN_END = /^(?:[、（(《》]|并|等|及|和|以及|用于|参加|参与|做好|进行|达到|实现|实行|执行|推进|建成并)/;
+
+// A modifier that gives the thing a role rather than narrowing it: 作为一产关键性指标的, 身为…的.
+const APPOSITIVE = /^(?:作为|身为|被列为|列为)/;
 
 const NOUN_END_FIRST = new Set('、（(《》并等及和以用参做进达实执推建');
 const NOUN_OTHER = new Set('“”"');
@@ -125,9 +128,11 @@ function trimName(s: string): [number, number] {
   while (a < b && /[“”"《》）)\s、]/.test(s[a]!)) a++;
   // 监督检查工作日（684个工作日）: the figure in brackets after its name
   while (b > a && /[“”"《》\s、（(]/.test(s[b - 1]!)) b--;
-  // 作为一产关键性指标的水产品产量: the name is what follows the last 的, when that says enough
+  // 作为一产关键性指标的水产品产量: a role given before 的 (作为…的) is not part of the name;
+  // a restricting modifier is (纳入执法工作日计算的行政执法人员数量, 未列入直接监管的企业), unless
+  // the name is too long to read, where 的 is a better place to cut than a fixed width
   const of = s.lastIndexOf('的', b - 1);
-  if (of >= a && b - of - 1 >= 5) a = of + 1;
+  if (of >= a && b - of - 1 >= 2 && (APPOSITIVE.test(s.slice(a, of)) || b - a > NAME_MAX)) a = of + 1;
   // …锦标赛等重大赛事: the name is what the list is of
   const etc = s.lastIndexOf('等', b - 1);
   if (etc >= a && b - etc - 1 >= 2) a = etc + 1;

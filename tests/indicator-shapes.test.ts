@@ -1,0 +1,24 @@
+// Indicator rules by the shape of the clause, each with the case met on a real
+// page, a variant worded as another portal might word it, and a case the rule
+// must leave alone.
+import { describe, expect, it } from 'vitest';
+import { findTargets } from '../src/targets.js';
+
+const indicators = (text: string) => findTargets(text).map((t) => t.indicator);
+const first = (text: string) => findTargets(text)[0]!;
+
+describe('a modifier before 的', () => {
+  it('a restricting modifier stays in the name', () => {
+    expect(first('本局纳入执法工作日计算的行政执法人员数量为51人').indicator).toBe('纳入执法工作日计算的行政执法人员数量');
+    expect(first('对其它未列入直接监管的工商贸小微企业抽查不少于30家次').indicator).toBe('其它未列入直接监管的工商贸小微企业抽查');
+    expect(first('全县取得高级职称的教师占比达到30%').indicator).toBe('取得高级职称的教师占比');
+  });
+  it('a role given with 作为…的 is dropped', () => {
+    expect(first('2023年力争作为一产关键性指标的水产品产量达49万吨').indicator).toBe('水产品产量');
+    expect(first('作为民生实事之一的新增学位达到3000个').indicator).toBe('新增学位');
+  });
+  it('a name too long to read is cut at its last 的, not in the middle of a word', () => {
+    expect(first('落实引种台湾金钻凤梨、蜜香火龙果新品种的闽台涉农产业项目5个以上').indicator).toBe('闽台涉农产业项目');
+    expect(first('推动开展面向全区中小学校和幼儿园青年教师的教学能力提升培训不少于20场').indicator).toBe('教学能力提升培训');
+  });
+});
