@@ -109,6 +109,8 @@ function nounAfter(f: string, at: number): { start: number; end: number } | null
 function trimName(s: string): [number, number] {
   let a = 0;
   let b = s.length;
+  // （其中小学2所）: a clause opened inside brackets starts after them
+  while (a < b && (s[a] === '（' || s[a] === '(')) a++;
   for (let guard = 0; guard < 12; guard++) {
     const m = LEADING.exec(s.slice(a, b));
     if (!m || m[0].length === 0 || m[0].length >= b - a) break;

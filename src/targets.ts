@@ -410,6 +410,9 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
 // Between the previous target and a clause start: a clause mark means a new clause.
 const CLAUSE_GAP = /[，,；;。：:！!？?\n|]/;
 
+// Only an opening bracket between the previous target and this one: 50%（60家次）.
+const RESTATED = /^\s*[（(]\s*$/;
+
 // A name that is only a change: 增长, 同比提高.
 const CHANGE_ONLY = /^(?:同比)?(?:增长|提高|提升|增加|下降|降低|减少|增速|增幅)$/;
 
@@ -695,6 +698,9 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
     let indicator: string | null;
     if (respective && span.clauseStart === first.start && respective.next < respective.names.length) {
       indicator = respective.names[respective.next++]!;
+    } else if (previous?.indicator && RESTATED.test(f.slice(previousEnd, cmp.from))) {
+      // 抽查比例不少于50%（60家次）: the figure in brackets restates the one before it
+      indicator = previous.indicator;
     } else {
       const found = indicatorOf(f, text, span);
       indicator = found.text;

@@ -22,3 +22,13 @@ describe('a modifier before 的', () => {
     expect(first('推动开展面向全区中小学校和幼儿园青年教师的教学能力提升培训不少于20场').indicator).toBe('教学能力提升培训');
   });
 });
+
+describe('a figure in brackets right after another', () => {
+  it('restates it, so it has the same indicator', () => {
+    expect(indicators('抽查比例不少于50%（60家次）')).toEqual(['抽查比例', '抽查比例']);
+    expect(indicators('课后服务覆盖率达到95%(约1200所学校)')).toEqual(['课后服务覆盖率', '课后服务覆盖率']);
+  });
+  it('a bracket that names its own thing keeps its own name', () => {
+    expect(indicators('新建学校3所（其中小学2所）')).toEqual(['新建学校', '小学']);
+  });
+});
