@@ -245,7 +245,8 @@ export function resultColumns(headerRow: string): boolean[] | null {
 function splitCells(row: string): string[] {
   const cells = row.split('|').map((c) => c.trim());
   if (cells[0] === '') cells.shift();
-  if (cells[cells.length - 1] === '') cells.pop();
+  // scraped rows are padded with empty cells at the end (… | 0535 | |): they are no columns
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
   return cells;
 }
 
