@@ -510,6 +510,16 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   return null;
 }
 
+/**
+ * 至计划年度结束不足6个月的，纳入下一年度安排; 投资额在1000万元以上的，报市级审批: a figure that
+ * ends a 的-phrase closing its clause states a condition (those that …), not an amount to reach.
+ */
+function isCondition(f: string, to: number): boolean {
+  let k = to;
+  if (is(f[k], SPACE)) k++;
+  return f[k] === '的' && (f[k + 1] === '，' || f[k + 1] === ',');
+}
+
 /** The policy noun within reach after the count, in the same phrase, and a word of its own. */
 function policyNounAt(after: string, word: string): boolean {
   const at = after.indexOf(word);
@@ -656,7 +666,7 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
       continue;
     }
     const cmp = compare(f, cand);
-    if (exclusion(f, cand, cmp.explicit && cmp.comparator !== 'eq')) {
+    if (exclusion(f, cand, cmp.explicit && cmp.comparator !== 'eq') || isCondition(f, cmp.to)) {
       i = Math.max(next, (cand.second?.end ?? first.end) - 1);
       continue;
     }

@@ -1,0 +1,18 @@
+// Target rules by the shape of the text around a figure, each with the case
+// met on a real page, a variant worded as another portal might word it, and a
+// case the rule must leave alone.
+import { describe, expect, it } from 'vitest';
+import { findTargets } from '../src/targets.js';
+
+const texts = (text: string) => findTargets(text).filter((t) => t.status !== 'achieved').map((t) => t.text);
+
+describe('a figure that states a condition', () => {
+  it('ends a 的-phrase that closes its clause: not an amount to reach', () => {
+    expect(texts('新发现的重点检查对象，至计划年度结束不足6个月的，纳入下一年度安排。')).toEqual([]);
+    expect(texts('单个项目投资额在1000万元以上的，报市级部门审批。')).toEqual([]);
+  });
+  it('a 的 before a noun is a share of a population, still a target', () => {
+    expect(texts('确保年底95%的区属学校通过验收。')).toEqual(['确保年底95%']);
+    expect(texts('组织城镇学校10%以上的教师到乡村学校交流轮岗。')).toEqual(['10%以上']);
+  });
+});
