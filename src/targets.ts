@@ -476,6 +476,7 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   if (unit === '日' && (prev === '月' || DAY_RANGE_BEFORE.test(f.slice(Math.max(0, first.start - 12), first.start)) || /^(?:前|起|至|到|止|—|-|~)/.test(f.slice(c.end, c.end + 1)) || c.second !== null && /月\s*$/.test(f.slice(Math.max(0, first.start - 3), first.start)))) return 'date';
   if (isDigit(prev) || prev === '.' || prev === '/' || prev === '#' || prev === '-' || prev === '_' || isLatin(prev)) return 'code';
   if (first.leadingZero) return 'code';
+  if (isRowNumber(f, first)) return 'row-number';
   if (first.versionLike && unit !== '%' && unit !== '个百分点' && unit !== '百分点') return 'version';
   if (PHONE_BEFORE.test(f.slice(Math.max(0, first.start - 6), first.start))) return 'phone';
   if (RANK_BEFORE.test(f.slice(Math.max(0, first.start - 4), first.start))) return 'rank';
@@ -508,6 +509,29 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   // 从60%提高到80%: the starting point of a change, not a target
   if ((prev === '从' || prev === '由') && BASELINE_AFTER.test(tail)) return 'baseline';
   return null;
+}
+
+// How far back the previous row number of a list is looked for.
+const ROW_LOOKBACK = 120;
+
+/**
+ * 23宸鸿科技有限公司 24宗仁科技有限公司: a number opening a row (after a space, a line
+ * start or a cell mark) that continues the numbering of the row before it numbers
+ * the row; the character after it starts a name, even when it could be a unit.
+ */
+function isRowNumber(f: string, first: NumberToken): boolean {
+  if (first.chinese || first.end - first.start > 4 || !Number.isInteger(first.value) || first.value < 2) return false;
+  const before = f[first.start - 1];
+  if (before !== undefined && before !== '|' && !is(before, SPACE) && before !== '\n') return false;
+  const previous = String(first.value - 1);
+  const from = Math.max(0, first.start - ROW_LOOKBACK);
+  for (let at = f.indexOf(previous, from); at >= 0 && at < first.start; at = f.indexOf(previous, at + 1)) {
+    const b = f[at - 1];
+    const after = at + previous.length;
+    // the previous row number: on a row start, followed by a name, not by a unit of its own
+    if ((at === 0 || b === '|' || b === '\n' || is(b, SPACE)) && isHan(f[after]) && unitAt(f, after, true) === null) return true;
+  }
+  return false;
 }
 
 /**

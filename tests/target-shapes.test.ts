@@ -16,3 +16,14 @@ describe('a figure that states a condition', () => {
     expect(texts('组织城镇学校10%以上的教师到乡村学校交流轮岗。')).toEqual(['10%以上']);
   });
 });
+
+describe('a number that numbers the rows of a list', () => {
+  it('continues the row number before it: the unit-like character starts a name', () => {
+    expect(texts('23宸鸿科技（平潭）有限公司 24宗仁科技（平潭）有限公司 25平潭县冠超市发展有限公司')).toEqual([]);
+    expect(texts('检查名单：\n7实验小学\n8家乐幼儿园\n9城关中学')).toEqual([]);
+  });
+  it('a count after another count is still a target', () => {
+    expect(texts('完成改造 3所，新建 4所。')).toEqual(['3所', '4所']);
+    expect(texts('1.新建学校 2所')).toEqual(['2所']);
+  });
+});
