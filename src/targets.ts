@@ -511,6 +511,28 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   return null;
 }
 
+/**
+ * 推出18小时、24小时、36小时、48小时游产品: figures of one unit joined only by 、 whose
+ * last runs straight into a noun name kinds of a thing (a 48-hour tour), not
+ * amounts. Returns where the run ends, or -1 when the figure is no such run.
+ */
+function labelRunEnd(f: string, raw: string, c: Candidate): number {
+  let end = c.end;
+  let members = 1;
+  while (f[end] === '、' && (isDigit(f[end + 1]) || is(f[end + 1], CHINESE_NUMERAL))) {
+    const n = readNumber(f, raw, end + 1);
+    if (!n) break;
+    const unit = unitAt(f, skipSpace(f, n.end), !n.chinese);
+    if (unit !== c.unit) break;
+    end = skipSpace(f, n.end) + unit.length;
+    members++;
+  }
+  if (members < 2) return -1;
+  const k = f[end] === '等' ? end + 1 : end;
+  if (!isHan(f[k]) || f[k] === '的' || AFTER.some(([w]) => f.startsWith(w, k)) || is(f[k], CHINESE_NUMERAL)) return -1;
+  return end;
+}
+
 // How far back the previous row number of a list is looked for.
 const ROW_LOOKBACK = 120;
 
@@ -690,6 +712,11 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
       continue;
     }
     const cmp = compare(f, cand);
+    const labels = cand.second === null ? labelRunEnd(f, text, cand) : -1;
+    if (labels >= 0) {
+      i = Math.max(next, labels - 1);
+      continue;
+    }
     if (exclusion(f, cand, cmp.explicit && cmp.comparator !== 'eq') || isCondition(f, cmp.to)) {
       i = Math.max(next, (cand.second?.end ?? first.end) - 1);
       continue;

@@ -27,3 +27,15 @@ describe('a number that numbers the rows of a list', () => {
     expect(texts('1.新建学校 2所')).toEqual(['2所']);
   });
 });
+
+describe('figures that name kinds of a thing', () => {
+  it('a 、-run of one unit running straight into a noun names kinds, not amounts', () => {
+    expect(texts('推出18小时、24小时、36小时、48小时游产品，以及亲子游线路。')).toEqual([]);
+    expect(texts('开设3天、5天、7天等研学营，满足不同学段需要。')).toEqual([]);
+  });
+  it('a run that closes its clause, or ends with 以上, is a set of amounts', () => {
+    expect(texts('初中入学率、巩固率、毕业率分别为100%、99.9%、99.9%。')).toEqual(['100%', '99.9%', '99.9%']);
+    expect(texts('小学、初中每周体育课分别不少于4节、3节以上。')).toHaveLength(2);
+    expect(texts('新建小学2所、初中1所。')).toEqual(['2所', '1所']);
+  });
+});
