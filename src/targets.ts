@@ -416,6 +416,9 @@ const RESTATED = /^\s*[（(]\s*$/;
 // A name that is only a change: 增长, 同比提高.
 const CHANGE_ONLY = /^(?:同比)?(?:增长|提高|提升|增加|下降|降低|减少|增速|增幅)$/;
 
+// A bracket longer than this is a stray mark: sentence marks after it count again.
+const BRACKET_MAX = 200;
+
 // How far back the status cues of a figure are looked for: its sentence, its clause.
 const STATUS_REACH = 120;
 const STATUS_CLAUSE_REACH = 40;
@@ -671,6 +674,9 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
   let respective: { names: string[]; next: number } | null = null;
   let previous: { sentenceStart: number; indicator: string | null } | null = null;
   let marksTo = 0;
+  // where the last sentence ended outside brackets, and the bracket open at the scan (-1: none)
+  let lastStatusEnd = 0;
+  let openBracket = -1;
   const clauseEnds = new ClauseEnds(f);
   let lastClauseEnd = 0;
   let lastSentenceEnd = 0;
@@ -743,13 +749,22 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
     // commitment, result, or the present state (not reported)
     // sentence and clause marks are tracked as the scan moves on, so finding a target's sentence costs nothing
     for (; marksTo < first.start; marksTo++) {
-      const m = CLASS[f.charCodeAt(marksTo)]!;
+      const code = f.charCodeAt(marksTo);
+      const m = CLASS[code]!;
       if (m & CLAUSE_END) lastClauseEnd = marksTo + 1;
-      if (m & SENTENCE_END) lastSentenceEnd = marksTo + 1;
+      if (m & SENTENCE_END) {
+        lastSentenceEnd = marksTo + 1;
+        if (code === 10) openBracket = -1;
+        else if (openBracket < 0 || marksTo - openBracket > BRACKET_MAX) lastStatusEnd = marksTo + 1;
+      }
+      if (code === 0xff08 || code === 40) openBracket = marksTo;
+      else if (code === 0xff09 || code === 41) openBracket = -1;
     }
     const sentenceStart = Math.max(Math.min(lastSentenceEnd, cmp.from), cmp.from - STATUS_REACH, 0);
+    // 在册人数56人（其中…领导共2人；协调处…共11人）: a breakdown in brackets is read with the sentence it breaks down
+    const statusStart = Math.max(Math.min(lastStatusEnd, cmp.from), cmp.from - STATUS_REACH, 0);
     const clauseFrom = Math.max(lastClauseEnd, first.start - STATUS_CLAUSE_REACH, 0);
-    const status = foldedFigureStatus(f.slice(sentenceStart, first.start), f.slice(clauseFrom, first.start), context.phaseAt?.(cmp.from) ?? 'plan', planYear, f.slice(cand.end, clauseEnds.from(cand.end)));
+    const status = foldedFigureStatus(f.slice(statusStart, first.start), f.slice(clauseFrom, first.start), context.phaseAt?.(cmp.from) ?? 'plan', planYear, f.slice(cand.end, clauseEnds.from(cand.end)));
     if (status === 'present') {
       i = Math.max(next, cand.end - 1);
       continue;

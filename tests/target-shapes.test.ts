@@ -39,3 +39,26 @@ describe('figures that name kinds of a thing', () => {
     expect(texts('新建小学2所、初中1所。')).toEqual(['2所', '1所']);
   });
 });
+
+describe('a breakdown in brackets', () => {
+  it('is read with the sentence it breaks down: parts of a present count are present', () => {
+    expect(texts('涉及在册人数56人（其中局领导共2人；协调处、危化处共11人；安劳支队10人折算为7.5人）。')).toEqual([]);
+    expect(texts('全区现有学校52所（其中小学30所；初中22所）。')).toEqual([]);
+  });
+  it('parts of a commitment are commitments', () => {
+    expect(texts('新建学校5所（其中小学3所；初中2所）。')).toEqual(['5所', '3所', '2所']);
+  });
+  it('a sentence after the bracket closes is read on its own', () => {
+    expect(texts('全区现有学校52所（含民办）；新建学校3所。')).toEqual(['3所']);
+  });
+});
+
+describe('an organisation described', () => {
+  it('what a body has under it (下辖) is the present state', () => {
+    expect(texts('其它公共部门按1/8法定工作日计算（下辖9个行业执法支队）。')).toEqual([]);
+    expect(texts('全市下辖5个区、3个县。')).toEqual([]);
+  });
+  it('a body to set up with branches is a commitment', () => {
+    expect(texts('组建教育集团，新设3个分校。')).toEqual(['3个']);
+  });
+});
