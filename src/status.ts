@@ -174,6 +174,11 @@ const PRESENT_CUE = /现有|共有|拥有|现存|目前有|在册|在岗|在编|
 const PRESENT_AFTER = /^[^，。；]{0,12}?为(?:主要|服务|工作)?(?:对象|主体)|^\s*(?:折算|计算)/;
 // Words of doing: a clause with one commits or reports; one without only continues the sentence's description.
 const DOING = /新建|新增|建设|建成|创建|培育|培训|完成|实现|达到|达|提高|提升|增长|开展|组织|举办|打造|引进|招聘|推进|推动|力争|确保|计划|要|将|争取|安排|检查|发放|投入|落实|保持|控制|不低于|不少于|至少/;
+/** Does a clause (in matching form) say that something is done? Without such a word it only describes. */
+export function clauseDoes(clause: string): boolean {
+  return DOING.test(clause);
+}
+
 // A result named after the figure in its clause: 13处农村学校塑胶运动场地已完成基础建设.
 const ACHIEVED_AFTER = /^[^，。；]{0,12}?(?:已(?:经)?(?:完成|建成|实现|达到|开工|投入|竣工|通过)|完成了|建成了)|^\s*(?:总计|共计|累计)/;
 // A share described, not committed to: 占中央专案核配剂的98.7%, 占年度计划投资总额的75%.

@@ -9,7 +9,7 @@ import type { Comparator, Target, TargetKind } from './schema.js';
 import { MAGNITUDE_EXPONENT, chineseToNumber, isChineseDigit, scaleByPowerOfTen } from './numerals.js';
 import { toSimplified } from './hant.js';
 import { fold } from './normalise.js';
-import { foldedFigureStatus, type Phase } from './status.js';
+import { clauseDoes, foldedFigureStatus, type Phase } from './status.js';
 import { baselineOf, clauseStartOf, deadlineOf, directionOf, indicatorOf } from './indicator.js';
 import { indicatorKeyOf } from './vocabulary.js';
 
@@ -125,6 +125,8 @@ const AGE_QUALIFIES = /^\s*(?:以\s*上|以\s*下|及以上)?(?:[\u4e00-\u9fff]{
 // A noun, then a count of it: 10亿元以上项目15个.
 const AMOUNT_QUALIFIES = /^[\u4e00-\u9fff]{1,6}\s*\d/;
 // Nouns that name the members of a list just given: 方面, 方向, 领域.
+// …等共计, 等共, 等合计, 等总计 right before a count: the list's total.
+const LIST_TOTAL_BEFORE = /等(?:共计|合计|总计|共)$/;
 const LIST_NOUNS = /^(?:[\u4e00-\u9fff]{0,2})(?:方面|方向|领域|环节|维度|板块)/;
 
 // An event named by its number: 十二届四次全会, 四次党代会.
@@ -496,6 +498,13 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   if (prev === '×' || prev === '=' || prev === '÷' || /^\s*[×=÷]/.test(f.slice(c.end, c.end + 2))) return 'arithmetic';
   // …、自身建设等5个方面: how many things were just listed
   if (prev === '等' && c.second === null && LIST_NOUNS.test(f.slice(c.end, c.end + 4))) return 'enumeration';
+  // 元旦、春节…国庆节等共计11个法定假日: the total of a list that nothing is done to describes it
+  if (c.second === null && LIST_TOTAL_BEFORE.test(f.slice(Math.max(0, p - 3), p + 1))) {
+    const clause = clauseBefore(f, first.start, 80);
+    if (clause.includes('、') && !clauseDoes(clause)) return 'enumeration';
+  }
+  // 全年总天数365日: the length of a year is the calendar, not an amount to reach
+  if ((unit === '日' || unit === '天') && (first.value === 365 || first.value === 366)) return 'calendar';
   // 十二届四次全会: a numeral right after 届 numbers an event
   if (prev === '届') return 'name';
   if (first.chinese && unit === '次' && MEETING_WORDS.some((w) => f.startsWith(w, c.end))) return 'name';

@@ -62,3 +62,18 @@ describe('an organisation described', () => {
     expect(texts('组建教育集团，新设3个分校。')).toEqual(['3个']);
   });
 });
+
+describe('the total of a list, and the calendar', () => {
+  it('a list with its total that nothing is done to describes, it commits to nothing', () => {
+    expect(texts('3.元旦、春节、清明、五一、端午、中秋、国庆节等共计11个法定假日。')).toEqual([]);
+    expect(texts('本学期有语文、数学、英语、科学等共8门课程。')).toEqual([]);
+  });
+  it('a list of named deliverables with a doing word is a target', () => {
+    expect(texts('完成实验小学、城关中学等共计4所学校创建工作。')).toEqual(['4所']);
+  });
+  it('the length of a year is the calendar', () => {
+    expect(texts('1.全年总天数365日；')).toEqual([]);
+    expect(texts('图书馆全年开放366天。')).toEqual([]);
+    expect(texts('图书馆全年开放不少于300天。')).toEqual(['不少于300天']);
+  });
+});
