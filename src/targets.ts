@@ -354,7 +354,7 @@ function unitAt(f: string, j: number, arabic = false): string | null {
 function mayMeasure(f: string, j: number): boolean {
   if (is(f[j], SPACE)) j++;
   const c = f[j];
-  return c !== undefined && (UNITS_BY_FIRST.has(c) || is(c, RANGE_SEPARATOR) || c === '余' || c === '多' || c === '.' || c === ',' ||
+  return c !== undefined && (UNITS_BY_FIRST.has(c) || is(c, RANGE_SEPARATOR) || c === '余' || c === '多' || c === '.' || c === ',' || c === '以' || is(c, CLAUSE_END) ||
     c === '千' || c === '百' || c === '万' || c === '亿' || c === '十');
 }
 
@@ -407,6 +407,27 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
   }
   if (!unit1) return null;
   return { first, second: null, unit: unit1, end: afterUnit1, over };
+}
+
+// A name that says what it counts: 体检人数达1000万以上 counts people without writing 人.
+const COUNTED_BY_NAME: Array<[string, string]> = [['人数', '人'], ['人次', '人次'], ['户数', '户']];
+
+/**
+ * 免费健康体检人数达1000万以上: a bare Arabic number after a comparator whose name ends
+ * in 人数/人次/户数 counts in that unit. Without a comparator a bare number stays
+ * unmeasured (spec: bare 3 is no target).
+ */
+function impliedUnit(f: string, first: NumberToken): Candidate | null {
+  if (first.chinese || first.percentWords || first.versionLike || first.leadingZero) return null;
+  if (isDigit(f[first.end]) || is(f[first.end], RANGE_SEPARATOR) || isHan(f[first.end]) && !AFTER.some(([w]) => f.startsWith(w, first.end))) return null;
+  const p = lastNonSpace(f, first.start) + 1;
+  const word = comparatorBefore(f, p);
+  const nameEnd = word ? p - word[0].length : f[p - 1] === '为' ? p - 1 : -1;
+  if (nameEnd < 0) return null;
+  for (const [name, unit] of COUNTED_BY_NAME) {
+    if (f.startsWith(name, nameEnd - name.length)) return { first, second: null, unit, end: first.end, over: false };
+  }
+  return null;
 }
 
 // Between the previous target and a clause start: a clause mark means a new clause.
@@ -721,7 +742,7 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
       i = next;
       continue;
     }
-    const cand = extend(f, text, first);
+    const cand = extend(f, text, first) ?? impliedUnit(f, first);
     if (!cand) {
       i = next;
       continue;

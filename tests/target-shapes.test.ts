@@ -77,3 +77,17 @@ describe('the total of a list, and the calendar', () => {
     expect(texts('图书馆全年开放不少于300天。')).toEqual(['不少于300天']);
   });
 });
+
+describe('a unit named by the indicator', () => {
+  const found = (text: string) => findTargets(text).map((t) => [t.text, t.value, t.unit, t.comparator]);
+  it('人数/人次 before a comparator: the bare number counts people', () => {
+    expect(found('城乡居民免费健康体检人数达1000万以上，')).toEqual([['达1000万以上', 10000000, '人', 'gte']]);
+    expect(found('全年教师培训人次不少于5000。')).toEqual([['不少于5000', 5000, '人次', 'gte']]);
+    expect(found('参保人数为1200。')).toEqual([['1200', 1200, '人', 'eq']]);
+  });
+  it('a bare number without such a name, or without a comparator, is no target', () => {
+    expect(found('综合指数达85，')).toEqual([]);
+    expect(found('参保人数1200。')).toEqual([]);
+    expect(found('培训人数达2024年的两倍。')).toEqual([]);
+  });
+});
