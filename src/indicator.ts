@@ -36,9 +36,9 @@ const LEADING = new RegExp(
     [
       '到20\\d\\d年(?:底|末)?(?:前)?', '力争到20\\d\\d年', '至20\\d\\d年', '20\\d\\d年(?:度)?(?:底|末)?(?:前)?', '年底前', '年底', '年末', '年内', '全年', '今年', '明年',
       '全市', '全区', '全县', '全省', '全国', '全镇', '全乡', '我市', '我区', '我县', '我局', '本市', '本区', '本县', '本局', '本镇', '各地',
-      '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '严格', '应当', '必须', '按照', '依照', '拟', '要', '将', '全力', '加快', '积极', '大力', '着力', '切实',
+      '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '严格', '应当', '必须', '(?:按|依|参)照(?:要求|规定)?', '每(?:生|人|校)每?(?:学年|学期|年|月)?', '拟', '要(?!求|点|素|件)', '将', '全力', '加快', '积极', '大力', '着力', '切实',
       '逐步', '继续', '全面', '稳步', '实现', '完成', '保障', '推动', '推进', '组织', '指导', '支持', '鼓励', '落实', '扎实', '深入', '开展',
-      '其中', '同时', '并', '且', '和', '及', '与', '共', '总共', '至少', '不少于', '不低于', '保证', '新的一年',
+      '其中', '同时', '并', '且', '和(?!谐)', '及(?!时)', '与', '共(?!享|建|同|育|治)', '总共', '至少', '不少于', '不低于', '保证', '新的一年',
     ].join('|') +
     ')',
 );
@@ -168,6 +168,8 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
   if (list) return { text: list[0]!, list };
   const [a, b] = trimName(before);
   const nameBefore = raw.slice(span.clauseStart + a, span.clauseStart + b).trim();
+  const standard = standardOf(f, raw, span);
+  if (standard) return { text: (ONLY_LEADING.test(nameBefore) || TRAILING_ONLY.test(nameBefore) ? '' : nameBefore) + standard, list: null };
   const percent = span.unit === '%';
   const after = nounAfter(f, span.end);
   // a percentage names its population after 的 (95%的区属学校); a count names what it counts after it (3所幼儿园)
@@ -186,6 +188,27 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
   // 确保每月至少1次与孩子班主任进行沟通交流: nothing named before, the activity follows
   const activity = /^(?:与|和|同|向|将)[\u4e00-\u9fff]{2,18}/.exec(f.slice(span.end, span.end + 19));
   return { text: activity ? raw.slice(span.end, span.end + activity[0].length) : null, list: null };
+}
+
+// 按照…1000元/年/生的标准给予寄宿制生活补助: a rate is the standard of what is granted after it.
+const STANDARD_BY = /(?:按|依|参)照?[^，,；;。：:]*$/;
+const STANDARD_AFTER = /^[^，,；;。：:]{0,40}?的(?:补助|资助|补贴|奖励|收费|拨付)?标准/;
+const GRANT_VERB = /^(?:足额|全额|按时|及时|统一)*(?:给予|发放|保障|补助|补贴|拨付|核拨|安排|落实|核定|执行|提供|资助|奖励|下达|计算|兑现)/;
+const STANDARD_REACH = 40;
+
+/** The thing a rate is the standard of: 按照760元/年/生的标准足额保障…营养改善资金 → 营养改善资金标准. */
+function standardOf(f: string, raw: string, span: TargetSpan): string | null {
+  if (span.unit !== '元') return null;
+  if (!STANDARD_BY.test(f.slice(Math.max(0, span.numberStart - STANDARD_REACH), span.numberStart))) return null;
+  const m = STANDARD_AFTER.exec(f.slice(span.end, span.end + STANDARD_REACH + 8));
+  if (!m) return null;
+  const from = span.end + m[0].length;
+  const verb = GRANT_VERB.exec(f.slice(from, from + 8));
+  if (!verb) return null;
+  let end = from + verb[0].length;
+  while (end < f.length && end - from < NAME_MAX && isHan(f[end])) end++;
+  const thing = raw.slice(from + verb[0].length, end).replace(/等$/, '');
+  return thing.length >= 2 ? thing + '标准' : null;
 }
 
 /** Where the clause holding a figure at `at` starts: the last clause mark, or `floor` (the previous target's end). */

@@ -409,6 +409,9 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
   return { first, second: null, unit: unit1, end: afterUnit1, over };
 }
 
+// What a rate is per: 元/年/生, 元/人·年, 次/学期.
+const RATE_SUFFIX = /^(?:[/／](?:学年|学期|课时|小时|平方米|年|月|日|天|周|人|生|次|亩|户|校|班|床)(?:[·•](?:年|月|人|生))?){1,3}/;
+
 // A name that says what it counts: 体检人数达1000万以上 counts people without writing 人.
 const COUNTED_BY_NAME: Array<[string, string]> = [['人数', '人'], ['人次', '人次'], ['户数', '户']];
 
@@ -748,6 +751,9 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
       continue;
     }
     const cmp = compare(f, cand);
+    // 1000元/年/生: the rate's denominators belong to the figure as written
+    const rate = RATE_SUFFIX.exec(f.slice(cmp.to, cmp.to + 12));
+    if (rate) cmp.to += rate[0].length;
     const labels = cand.second === null ? labelRunEnd(f, text, cand) : -1;
     if (labels >= 0) {
       i = Math.max(next, labels - 1);

@@ -32,3 +32,19 @@ describe('a figure in brackets right after another', () => {
     expect(indicators('新建学校3所（其中小学2所）')).toEqual(['新建学校', '小学']);
   });
 });
+
+describe('a rate that is the standard of a grant', () => {
+  it('names what is granted, with whose rate it is', () => {
+    const t = findTargets('按照小学1000元/年/生、初中1250元/年/生的标准给予寄宿制生活补助，走读生减半发放。');
+    expect(t.map((x) => [x.text, x.indicator])).toEqual([
+      ['1000元/年/生', '小学寄宿制生活补助标准'],
+      ['1250元/年/生', '初中寄宿制生活补助标准'],
+    ]);
+    expect(first('按照760元/年/生的标准足额保障义务教育阶段学生营养改善资金。').indicator).toBe('义务教育阶段学生营养改善资金标准');
+    expect(first('参照每生每年2000元的补助标准按时足额发放家庭经济困难学生生活费').indicator).toBe('家庭经济困难学生生活费标准');
+  });
+  it('an amount that is not a standard keeps its own name', () => {
+    expect(first('落实营养改善专项资金97705万元').indicator).toBe('营养改善专项资金');
+    expect(first('按照要求安排专项资金500万元用于校舍改造').indicator).toBe('安排专项资金');
+  });
+});
