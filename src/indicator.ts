@@ -182,7 +182,8 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
     if (verb) return { text: verb[0] + thing, list: null };
     // 泉山学校一期2座教学楼: a short name before the count says whose
     const whose = !span.afterPrevious && nameBefore.length <= 8 && !/[等、]$/.test(nameBefore) && !ONLY_LEADING.test(nameBefore) ? nameBefore : '';
-    return { text: whose + thing, list: null };
+    // 城镇学校10%以上的教师: the share's own 的 joins whose and what
+    return { text: whose + (whose && f[span.end] === '的' ? '的' : '') + thing, list: null };
   }
   if (nameBefore.length >= 2 && !ONLY_LEADING.test(nameBefore) && !TRAILING_ONLY.test(nameBefore)) return { text: nameBefore, list: null };
   // 确保每月至少1次与孩子班主任进行沟通交流: nothing named before, the activity follows

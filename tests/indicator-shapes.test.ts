@@ -33,6 +33,16 @@ describe('a figure in brackets right after another', () => {
   });
 });
 
+describe('a share of a group after 的', () => {
+  it('keeps whose group it is, joined by the 的 as written', () => {
+    expect(first('组织城镇学校10%以上的教师到乡村学校交流轮岗').indicator).toBe('城镇学校的教师到乡村学校交流轮岗');
+    expect(first('推动县域内30%的骨干教师到薄弱学校任教').indicator).toBe('县域内的骨干教师到薄弱学校任教');
+  });
+  it('with nothing named before, it is the group alone', () => {
+    expect(first('确保年底95%的区属学校通过验收').indicator).toBe('区属学校通过验收');
+  });
+});
+
 describe('a rate that is the standard of a grant', () => {
   it('names what is granted, with whose rate it is', () => {
     const t = findTargets('按照小学1000元/年/生、初中1250元/年/生的标准给予寄宿制生活补助，走读生减半发放。');
