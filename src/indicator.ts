@@ -76,6 +76,9 @@ const NOT_A_NOUN_START = /^(?:并|和|及|与|或|等|以|左右|目标|任务|�
 // Marks and words that end the thing counted: 13处农村学校塑胶运动场地建成并投入使用 → …场地建成.
 const NOUN_END = /^(?:[、（(《》]|并|等|及|和|以及|用于|参加|参与|做好|进行|达到|实现|实行|执行|推进|建成并)/;
 
+// A year written inside a name: 2023年, 2023年度, 2023年底前.
+const YEAR_INSIDE = /20\d\d年度?(?:底|末)?前?/g;
+
 // A modifier that gives the thing a role rather than narrowing it: 作为一产关键性指标的, 身为…的.
 const APPOSITIVE = /^(?:作为|身为|被列为|列为)/;
 
@@ -115,6 +118,13 @@ function trimName(s: string): [number, number] {
     const m = LEADING.exec(s.slice(a, b));
     if (!m || m[0].length === 0 || m[0].length >= b - a) break;
     a += m[0].length;
+  }
+  // …两岸互联网医院）民政养老领域: an aside in brackets (a list, or long, or opened before the
+  // clause) ends before the name; a short bracket inside it is part of it (入园(班)率)
+  const close = Math.max(s.lastIndexOf('）', b - 1), s.lastIndexOf(')', b - 1));
+  if (close >= a && b - close - 1 >= 2) {
+    const open = Math.max(s.lastIndexOf('（', close), s.lastIndexOf('(', close));
+    if (open < a || s.slice(open, close).includes('、') || close - open > 10) a = close + 1;
   }
   // 在乡镇小规模学校建设美丽乡村学校: the place before the verb is not the name
   if (s[a] === '在') {

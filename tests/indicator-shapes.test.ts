@@ -58,3 +58,16 @@ describe('a rate that is the standard of a grant', () => {
     expect(first('按照要求安排专项资金500万元用于校舍改造').indicator).toBe('安排专项资金');
   });
 });
+
+describe('where the name starts inside a long clause', () => {
+  it('after an aside in brackets', () => {
+    expect(indicators('医疗领域6个（含区医院、两岸互联网医院）民政养老领域1个（怡馨养老服务中心）')).toEqual(['医疗领域', '民政养老领域']);
+    expect(first('（详见附件清单所列学校名单）义务教育学校课后服务覆盖率达到100%').indicator).toBe('义务教育学校课后服务覆盖率');
+  });
+  it('a short bracket inside the name stays', () => {
+    expect(first('学前三年幼儿入园(班)率达90%').indicator).toBe('学前三年幼儿入园(班)率');
+  });
+  it('not after a year compared with', () => {
+    expect(first('学生体质健康优良率比2020年提高5个百分点').indicator).toBe('学生体质健康优良率比2020年提高');
+  });
+});
