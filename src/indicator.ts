@@ -126,6 +126,12 @@ function trimName(s: string): [number, number] {
     const open = Math.max(s.lastIndexOf('（', close), s.lastIndexOf('(', close));
     if (open < a || s.slice(open, close).includes('、') || close - open > 10) a = close + 1;
   }
+  // 民生建设项目化2023年策划生成重点项目: a year inside starts the name (the words before it
+  // are another phrase); not a year compared with (比2020年提高)
+  for (const m of s.slice(a, b).matchAll(YEAR_INSIDE)) {
+    const at = a + m.index;
+    if (at > a && !'比较与同从由'.includes(s[at - 1]!) && b - (at + m[0].length) >= 2) a = at + m[0].length;
+  }
   // 在乡镇小规模学校建设美丽乡村学校: the place before the verb is not the name
   if (s[a] === '在') {
     const v = /建设|新建|创建|增设|开展|培育|打造|组织|实施/.exec(s.slice(a, b));

@@ -67,6 +67,10 @@ describe('where the name starts inside a long clause', () => {
   it('a short bracket inside the name stays', () => {
     expect(first('学前三年幼儿入园(班)率达90%').indicator).toBe('学前三年幼儿入园(班)率');
   });
+  it('after a year inside it', () => {
+    expect(first('推动民生建设项目化2023年策划生成重点项目46个').indicator).toBe('策划生成重点项目');
+    expect(first('聚焦教育强区建设2024年度新增公办学位3000个').indicator).toBe('新增公办学位');
+  });
   it('not after a year compared with', () => {
     expect(first('学生体质健康优良率比2020年提高5个百分点').indicator).toBe('学生体质健康优良率比2020年提高');
   });
