@@ -67,6 +67,9 @@ const TRAILING = new RegExp(
 const DELIVER_VERB =
   /(?:新建成|新建|改扩建|扩建|改建|建成|建设|创建|培育|打造|新增|开设|引进|培训|培养|招收|招聘|开展|实施|检查|选取|争创|创立|认定|评选|遴选|举办|开工|资助|表彰|发放|改造|提升|配备|增设|新开|开通|建立|设立|成立|申报|掌握|学会|安排|交付)$/;
 
+// A name that is only a verb of delivering: 建成12所、…的寄宿制学校.
+const DELIVER_ONLY = new RegExp(`^${DELIVER_VERB.source}`);
+
 // A rate or share named before a percentage: 覆盖率达100%, 占比88%.
 const RATE_NOUN = /(?:率|比例|占比|比重|水平|覆盖面|指数|增速|增幅|增长|提高|提升|下降|降低|减少)$/;
 
@@ -106,6 +109,34 @@ function nounAfter(f: string, at: number): { start: number; end: number } | null
     end++;
   }
   return end - start >= 2 ? { start, end } : null;
+}
+
+const LIST_HEAD_REACH = 40;
+
+/**
+ * The head noun after a list of modifiers, when the thing counted is named
+ * only there: 推进37个、总投资64.93亿元的数字经济项目 (the count, its attributes, 的, the
+ * thing), 确保区内有2个有机农业生产、线上线下销售、品牌运营的台湾团队 (modifiers joined by
+ * 、 and closed by 的). Modifiers that hold another figure are other counts
+ * (2个高级版、42个初级版…), unless the count itself stands bare before the 、 with
+ * nothing named before it.
+ */
+function headAfterList(f: string, at: number, named: boolean): { start: number; end: number } | null {
+  const bare = f[at] === '、';
+  // 出栏生猪65万头、…增长10%以上的年度目标: a count named before it is one of a list of targets
+  if (bare && named) return null;
+  const first = bare ? null : nounAfter(f, at);
+  if (!bare && (first === null || f[first.end] !== '、')) return null;
+  const from = bare ? at : first!.end;
+  let of = -1;
+  for (let k = from; k < f.length && k - from < LIST_HEAD_REACH; k++) {
+    const c = f[k]!;
+    if (CLAUSE_MARK.test(c)) break;
+    if (!bare && c >= '0' && c <= '9') return null;
+    if (c === '的') of = k;
+  }
+  if (of < 0) return null;
+  return nounAfter(f, of);
 }
 
 /** Strip the words that open a clause or stand before the number; returns [start, end) inside `s`. */
@@ -187,7 +218,8 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
   const standard = standardOf(f, raw, span);
   if (standard) return { text: (ONLY_LEADING.test(nameBefore) || TRAILING_ONLY.test(nameBefore) ? '' : nameBefore) + standard, list: null };
   const percent = span.unit === '%';
-  const after = nounAfter(f, span.end);
+  const named = nameBefore.length >= 2 && !ONLY_LEADING.test(nameBefore) && !DELIVER_ONLY.test(nameBefore);
+  const after = headAfterList(f, span.end, named) ?? nounAfter(f, span.end);
   // a percentage names its population after 的 (95%的区属学校); a count names what it counts after it (3所幼儿园)
   const useAfter = after !== null && (!percent || f[span.end] === '的' || !RATE_NOUN.test(nameBefore)) && !(percent && nameBefore.length >= 2 && RATE_NOUN.test(nameBefore));
   if (useAfter) {

@@ -75,3 +75,24 @@ describe('where the name starts inside a long clause', () => {
     expect(first('学生体质健康优良率比2020年提高5个百分点').indicator).toBe('学生体质健康优良率比2020年提高');
   });
 });
+
+describe('the thing counted named after a list of modifiers', () => {
+  it('a bare count, its attributes, 的, the thing', () => {
+    expect(first('推进37个、总投资64.93亿元的数字经济项目').indicator).toBe('数字经济项目');
+    expect(first('建成12所、覆盖全部乡镇的寄宿制学校').indicator).toBe('建成寄宿制学校');
+  });
+  it('modifiers joined by 、 and closed by 的 before the thing', () => {
+    expect(first('确保区内有2个有机农业生产、线上线下销售、品牌运营的台湾团队常态化运营').indicator).toBe('区内有台湾团队常态化运营');
+    expect(first('培育5个集教学、科研、实践于一体的示范基地').indicator).toBe('培育示范基地');
+  });
+  it('a list of counts keeps each count its own thing', () => {
+    expect(indicators('新建3所小学、2所初中，')).toEqual(['新建小学', '初中']);
+    expect(first('新建幼儿园3所、小学2所').indicator).toBe('新建幼儿园');
+  });
+});
+
+describe('a list of named targets closed by 的年度目标', () => {
+  it('keeps each figure the name before it', () => {
+    expect(indicators('要实现粮食产量稳定在23万吨以上、出栏生猪65万头、农村居民人均可支配收入增长10%以上的年度目标')).toEqual(['粮食产量', '出栏生猪', '农村居民人均可支配收入增长']);
+  });
+});
