@@ -36,7 +36,7 @@ const LEADING = new RegExp(
     [
       '到20\\d\\d年(?:底|末)?(?:前)?', '力争到20\\d\\d年', '至20\\d\\d年', '20\\d\\d年(?:度)?(?:底|末)?(?:前)?', '年底前', '年底', '年末', '年内', '全年', '今年', '明年',
       '全市', '全区', '全县', '全省', '全国', '全镇', '全乡', '我市', '我区', '我县', '我局', '本市', '本区', '本县', '本局', '本镇', '各地',
-      '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '严格', '应当', '必须', '(?:按|依|参)照(?:要求|规定)?', '每(?:生|人|校)每?(?:学年|学期|年|月)?', '拟', '要(?!求|点|素|件)', '将', '全力', '加快', '积极', '大力', '着力', '切实',
+      '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '严格', '应当', '必须', '计划(?=完成|实施|开工|新增|新建)', '(?:按|依|参)照(?:要求|规定)?', '每(?:生|人|校)每?(?:学年|学期|年|月)?', '拟', '要(?!求|点|素|件)', '将', '全力', '加快', '积极', '大力', '着力', '切实',
       '逐步', '继续', '全面', '稳步', '实现', '完成', '保障', '推动', '推进', '组织', '指导', '支持', '鼓励', '落实', '扎实', '深入', '开展',
       '其中', '同时', '并', '且', '和(?!谐)', '及(?!时)', '与', '共(?!享|建|同|育|治)', '总共', '至少', '不少于', '不低于', '保证', '新的一年',
     ].join('|') +
@@ -228,11 +228,15 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
     if (thing.length <= 3 && (nameBefore.endsWith('等') || nameBefore.includes('、'))) return { text: nameBefore + thing, list: null };
     const verb = DELIVER_VERB.exec(f.slice(span.clauseStart + a, span.clauseStart + b).replace(TRAILING, ''));
     if (verb) return { text: verb[0] + thing, list: null };
+    // 推动苏平片区中心医院建设，下设4个分院区: whose parts they are is said in the clause before
+    if (STRUCTURE_ONLY.test(nameBefore)) return { text: (ownerBefore(f, raw, span.clauseStart) ?? '') + thing, list: null };
     // 泉山学校一期2座教学楼: a short name before the count says whose
     const whose = !span.afterPrevious && nameBefore.length <= 8 && !/[等、]$/.test(nameBefore) && !ONLY_LEADING.test(nameBefore) ? nameBefore : '';
     // 城镇学校10%以上的教师: the share's own 的 joins whose and what
     return { text: whose + (whose && f[span.end] === '的' ? '的' : '') + thing, list: null };
   }
+  // 实施台湾特色农业产业园项目，年度计划投资0.2亿元: a measure with no owner belongs to the project before it
+  if (OWNERLESS_MEASURE.test(nameBefore)) return { text: (ownerBefore(f, raw, span.clauseStart) ?? '') + nameBefore, list: null };
   if (nameBefore.length >= 2 && !ONLY_LEADING.test(nameBefore) && !TRAILING_ONLY.test(nameBefore)) return { text: nameBefore, list: null };
   // 确保每月至少1次与孩子班主任进行沟通交流: nothing named before, the activity follows
   const activity = /^(?:与|和|同|向|将)[\u4e00-\u9fff]{2,18}/.exec(f.slice(span.end, span.end + 19));
@@ -258,6 +262,38 @@ function standardOf(f: string, raw: string, span: TargetSpan): string | null {
   while (end < f.length && end - from < NAME_MAX && isHan(f[end])) end++;
   const thing = raw.slice(from + verb[0].length, end).replace(/等$/, '');
   return thing.length >= 2 ? thing + '标准' : null;
+}
+
+// A clause that only says a body has parts: 下设4个分院区, 设有3个校区.
+const STRUCTURE_ONLY = /^(?:下设|设有|下辖|包括|包含|含有)$/;
+// A measure that needs an owner to mean anything: 年度投资, 年度计划投资, 计划总投资.
+const OWNERLESS_MEASURE = /^(?:年度)?(?:计划)?(?:年度)?总?投资(?:额)?$/;
+// What can own parts or an investment: a project, a works, a park, an institution.
+const OWNER_NOUN = /(?:项目|工程|产业园|园区|基地|中心|医院|学校|学院|大学|集团|平台)$/;
+// Verbs that open the clause naming the owner, and words that close it: 实施…项目, …医院建设.
+const OWNER_VERB = /^(?:实施|启动|开工建设|建设|新建|推进|推动|加快|打造|组建|成立|创建|筹建)/;
+const OWNER_TAIL = /(?:建设|工作|项目建设)$/;
+const OWNER_REACH = 80;
+
+/**
+ * The owner named by the clause before (same sentence): 实施台湾特色农业产业园项目，… →
+ * 台湾特色农业产业园项目; 推动苏平片区中心医院建设，… → 苏平片区中心医院. Null when that
+ * clause holds a figure of its own or names no project or institution.
+ */
+function ownerBefore(f: string, raw: string, clauseStart: number): string | null {
+  const mark = f[clauseStart - 1];
+  if (mark !== '，' && mark !== ',') return null;
+  let s = clauseStart - 1;
+  while (s > 0 && clauseStart - s < OWNER_REACH && !CLAUSE_MARK.test(f[s - 1]!)) s--;
+  const clause = f.slice(s, clauseStart - 1);
+  if (/\d/.test(clause)) return null;
+  const [a, b] = trimName(clause);
+  let name = raw.slice(s + a, s + b).replace(OWNER_VERB, '');
+  // …于一体的生态观光产业园项目: the owner is named after its last 的
+  const of = name.lastIndexOf('的');
+  if (of >= 0 && name.length - of - 1 >= 2) name = name.slice(of + 1);
+  if (!OWNER_NOUN.test(name)) name = name.replace(OWNER_TAIL, '');
+  return name.length >= 2 && OWNER_NOUN.test(name) ? name : null;
 }
 
 /** Where the clause holding a figure at `at` starts: the last clause mark, or `floor` (the previous target's end). */

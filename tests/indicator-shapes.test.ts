@@ -96,3 +96,20 @@ describe('a list of named targets closed by 的年度目标', () => {
     expect(indicators('要实现粮食产量稳定在23万吨以上、出栏生猪65万头、农村居民人均可支配收入增长10%以上的年度目标')).toEqual(['粮食产量', '出栏生猪', '农村居民人均可支配收入增长']);
   });
 });
+
+describe('an owner named in the clause before', () => {
+  it('owns the parts a body has (下设)', () => {
+    expect(first('推动苏平片区中心医院建设，下设4个分院区').indicator).toBe('苏平片区中心医院分院区');
+    expect(first('组建城南教育集团，下设3个校区').indicator).toBe('城南教育集团校区');
+  });
+  it('owns an investment named without an owner', () => {
+    expect(first('支持企业自筹，实施台湾特色农业产业园项目，年度计划投资0.2亿元').indicator).toBe('台湾特色农业产业园项目年度计划投资');
+    expect(first('实施集…于一体的生态观光产业园项目，计划完成年度投资1亿元').indicator).toBe('生态观光产业园项目年度投资');
+    expect(first('启动城东学校新建工程，总投资1.2亿元').indicator).toBe('城东学校新建工程总投资');
+  });
+  it('no owner when the clause before has its own figure or names no project', () => {
+    expect(indicators('项目总投资约205.31亿元，年度计划投资17.21亿元')).toEqual(['项目总投资', '年度计划投资']);
+    expect(first('优化营商环境，年度投资增长10%').indicator).toBe('年度投资增长');
+    expect(first('加强师资配备，下设3个教研组').indicator).toBe('教研组');
+  });
+});
