@@ -439,6 +439,36 @@ const CLAUSE_GAP = /[，,；;。：:！!？?\n|]/;
 // Only an opening bracket between the previous target and this one: 50%（60家次）.
 const RESTATED = /^\s*[（(]\s*$/;
 
+// A name that is only a category: 教育领域, 医疗类, 民政养老领域.
+const CATEGORY_ONLY = /^[\u4e00-\u9fff]{1,6}(?:领域|类|方面|行业|板块|片区|学段)$/;
+// How far after the count it breaks down a category count may stand.
+const HEADER_REACH = 400;
+
+// Figures remembered for overview names, and how far back.
+const RECENT_MAX = 24;
+const OVERVIEW_REACH = 600;
+
+interface Named {
+  value: number;
+  unit: string;
+  indicator: string;
+  end: number;
+}
+
+/**
+ * 其中…计划开工项目13个…。二是推动13个项目计划开工: a detail that repeats a figure of the
+ * overview before it (same amount, same unit) and opens with the noun the
+ * overview's name ends with is the same thing; the overview names it better.
+ */
+function overviewName(recent: readonly Named[], value: number, unit: string, indicator: string, at: number): string | null {
+  for (let k = recent.length - 1; k >= 0; k--) {
+    const r = recent[k]!;
+    if (at - r.end > OVERVIEW_REACH) break;
+    if (r.value === value && r.unit === unit && r.indicator !== indicator && r.indicator.length >= 3 && indicator.startsWith(r.indicator.slice(-2))) return r.indicator;
+  }
+  return null;
+}
+
 // A name that is only a change: 增长, 同比提高.
 const CHANGE_ONLY = /^(?:同比)?(?:增长|提高|提升|增加|下降|降低|减少|增速|增幅)$/;
 
@@ -706,6 +736,9 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
   // 初中入学率、稳固率、毕业率分别为100%、99.9%、99.9%: the names still to hand out
   let respective: { names: string[]; next: number } | null = null;
   let previous: { sentenceStart: number; indicator: string | null } | null = null;
+  // the last count named by what it counts, which category counts after it break down
+  let header: { indicator: string; unit: string; end: number } | null = null;
+  const recent: Named[] = [];
   let marksTo = 0;
   // where the last sentence ended outside brackets, and the bracket open at the scan (-1: none)
   let lastStatusEnd = 0;
@@ -821,6 +854,10 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
       if (indicator !== null && CHANGE_ONLY.test(indicator) && previous && previous.sentenceStart === sentenceStart && previous.indicator) {
         indicator = previous.indicator + indicator;
       }
+      // 一是推动8个在建重点项目建设。教育领域6个（含…）；医疗领域1个（…）: a category's bare count breaks down the count before it
+      if (indicator !== null && CATEGORY_ONLY.test(indicator) && header && header.unit === cand.unit && first.start - header.end <= HEADER_REACH && !isHan(f[cmp.to])) {
+        indicator += header.indicator;
+      }
     }
     // 20%的村集体经济达50万元: a share of a population to reach is a floor
     const comparator: Comparator = cand.unit === '%' && !cmp.explicit && f[cmp.to] === '的' ? 'gte' : cmp.comparator;
@@ -844,6 +881,13 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
     out.push(t);
     previousEnd = cmp.to;
     previous = { sentenceStart, indicator };
+    if (indicator !== null && !CATEGORY_ONLY.test(indicator) && !CATEGORY_ONLY.test(indicator.slice(0, indicator.length - (header?.indicator.length ?? 0)))) {
+      header = { indicator: overviewName(recent, cand.first.value, cand.unit, indicator, first.start) ?? indicator, unit: cand.unit, end: cmp.to };
+    }
+    if (indicator !== null && cand.second === null) {
+      recent.push({ value: cand.first.value, unit: cand.unit, indicator, end: cmp.to });
+      if (recent.length > RECENT_MAX) recent.shift();
+    }
     i = Math.max(next, cand.end - 1);
   }
   return out;

@@ -113,3 +113,19 @@ describe('an owner named in the clause before', () => {
     expect(first('加强师资配备，下设3个教研组').indicator).toBe('教研组');
   });
 });
+
+describe('a category count that breaks down the count before it', () => {
+  it('names the category and what the count before counts', () => {
+    expect(indicators('一是推动8个在建重点项目建设。教育领域6个（含大卫幼儿园、龙山小学新校区）；医疗领域1个（中医院改扩建项目）。')).toEqual(['在建重点项目建设', '教育领域在建重点项目建设', '医疗领域在建重点项目建设']);
+    expect(indicators('今年新建学校12所，其中城区学段5所、农村学段7所。')).toEqual(['新建学校', '城区学段新建学校', '农村学段新建学校']);
+  });
+  it('a detail that repeats a figure of the overview is named as the overview names it', () => {
+    const text = '其中，在建重点项目8个；计划开工项目13个。一是推动8个在建重点项目建设。二是推动13个项目计划开工。教育领域6个；医疗领域7个。';
+    expect(indicators(text).slice(-2)).toEqual(['教育领域计划开工项目', '医疗领域计划开工项目']);
+    const other = '全年安排民生项目20个。推动20个项目落地。城区片区12个，乡镇片区8个。';
+    expect(indicators(other).slice(-2)).toEqual(['城区片区安排民生项目', '乡镇片区安排民生项目']);
+  });
+  it('a category followed by what it counts keeps its own name', () => {
+    expect(indicators('推动8个在建重点项目建设。教育领域新建学校6所。')).toEqual(['在建重点项目建设', '教育领域新建学校']);
+  });
+});
