@@ -139,6 +139,24 @@ function headAfterList(f: string, at: number, named: boolean): { start: number; 
   return nounAfter(f, of);
 }
 
+/**
+ * 建成4个高级版、42个初级版绿盈村庄: the next count of the list names a modifier of the
+ * same length and ending (高级版 / 初级版) and then the head noun both share. Returns that
+ * head (绿盈村庄), or '' when the next member names a thing of its own (3所小学、2所初中).
+ */
+function sharedHead(f: string, raw: string, noun: { start: number; end: number }, unit: string): string {
+  if (f[noun.end] !== '、') return '';
+  let k = noun.end + 1;
+  while (k < f.length && k - noun.end <= 8 && ((f[k]! >= '0' && f[k]! <= '9') || f[k] === '.' || '〇零一二两三四五六七八九十百千万'.includes(f[k]!))) k++;
+  if (k === noun.end + 1 || !f.startsWith(unit, k)) return '';
+  const other = nounAfter(f, k + unit.length);
+  const width = noun.end - noun.start;
+  if (!other || other.end - other.start < width + 2) return '';
+  // the modifiers match in length and in their last character (高级版 / 初级版, 公办 / 民办)
+  if (f[other.start + width - 1] !== f[noun.end - 1]) return '';
+  return raw.slice(other.start + width, other.end);
+}
+
 /** Strip the words that open a clause or stand before the number; returns [start, end) inside `s`. */
 function trimName(s: string): [number, number] {
   let a = 0;
@@ -223,7 +241,7 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
   // a percentage names its population after 的 (95%的区属学校); a count names what it counts after it (3所幼儿园)
   const useAfter = after !== null && (!percent || f[span.end] === '的' || !RATE_NOUN.test(nameBefore)) && !(percent && nameBefore.length >= 2 && RATE_NOUN.test(nameBefore));
   if (useAfter) {
-    const thing = raw.slice(after.start, after.end);
+    const thing = raw.slice(after.start, after.end) + sharedHead(f, raw, after, span.unit);
     // 新建蛋鸡厂等3个项目, 档案大数据中心、数据跨境服务枢纽3个项目: a short generic noun takes the list before it
     if (thing.length <= 3 && (nameBefore.endsWith('等') || nameBefore.includes('、'))) return { text: nameBefore + thing, list: null };
     const verb = DELIVER_VERB.exec(f.slice(span.clauseStart + a, span.clauseStart + b).replace(TRAILING, ''));

@@ -129,3 +129,14 @@ describe('a category count that breaks down the count before it', () => {
     expect(indicators('推动8个在建重点项目建设。教育领域新建学校6所。')).toEqual(['在建重点项目建设', '教育领域新建学校']);
   });
 });
+
+describe('a head noun shared by the members of a list', () => {
+  it('is added to a member that names only its modifier', () => {
+    expect(indicators('推动建成4个高级版、42个初级版绿盈村庄')).toEqual(['建成高级版绿盈村庄', '初级版绿盈村庄']);
+    expect(first('新建3所公办、2所民办幼儿园').indicator).toBe('新建公办幼儿园');
+  });
+  it('members that name things of their own keep them', () => {
+    expect(indicators('新建3所小学、2所初中')).toEqual(['新建小学', '初中']);
+    expect(first('创建5个省级示范校、10个市级示范校').indicator).toBe('创建省级示范校');
+  });
+});
