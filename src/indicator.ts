@@ -161,12 +161,12 @@ function sharedHead(f: string, raw: string, noun: { start: number; end: number }
 function trimName(s: string): [number, number] {
   let a = 0;
   let b = s.length;
-  // （其中小学2所）: a clause opened inside brackets starts after them
-  while (a < b && (s[a] === '（' || s[a] === '(')) a++;
   for (let guard = 0; guard < 12; guard++) {
     const m = LEADING.exec(s.slice(a, b));
-    if (!m || m[0].length === 0 || m[0].length >= b - a) break;
-    a += m[0].length;
+    if (m && m[0].length > 0 && m[0].length < b - a) a += m[0].length;
+    // （其中小学2所）: a clause opened inside brackets starts after them; 20%的村集体经济: not with 的
+    else if (a + 1 < b && (s[a] === '（' || s[a] === '(' || s[a] === '的')) a++;
+    else break;
   }
   // …两岸互联网医院）民政养老领域: an aside in brackets (a list, or long, or opened before the
   // clause) ends before the name; a short bracket inside it is part of it (入园(班)率)

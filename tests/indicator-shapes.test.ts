@@ -140,3 +140,10 @@ describe('a head noun shared by the members of a list', () => {
     expect(first('创建5个省级示范校、10个市级示范校').indicator).toBe('创建省级示范校');
   });
 });
+
+describe('the opening of a clause', () => {
+  it('a numbered bracket still opens the clause, and a name does not start with 的', () => {
+    expect(first('（3）对工矿商贸重点监管企业检查5家').indicator).toBe('工矿商贸重点监管企业检查');
+    expect(indicators('确保20%的村集体经济达50万元以上')[1]).toBe('村集体经济');
+  });
+});
