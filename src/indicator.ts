@@ -36,7 +36,7 @@ const LEADING = new RegExp(
     [
       '到20\\d\\d年(?:底|末)?(?:前)?', '力争到20\\d\\d年', '至20\\d\\d年', '20\\d\\d年(?:度)?(?:底|末)?(?:前)?', '年底前', '年底', '年末', '年内', '全年', '今年', '明年',
       '全市', '全区', '全县', '全省', '全国', '全镇', '全乡', '我市', '我区', '我县', '我局', '本市', '本区', '本县', '本局', '本镇', '各地',
-      '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '严格', '应当', '必须', '计划(?=完成|实施)', '(?:按|依|参)照(?:要求|规定)?', '每(?:生|人|校)每?(?:学年|学期|年|月)?', '拟', '要(?!求|点|素|件)', '将', '全力', '加快', '积极', '大力', '着力', '切实',
+      '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '严格', '应当', '必须', '计划(?=完成|实施)', '(?:按|依|参)照(?:要求|规定)?', '拟', '要(?!求|点|素|件)', '将', '全力', '加快', '积极', '大力', '着力', '切实',
       '逐步', '继续', '全面', '稳步', '实现', '完成', '保障', '推动', '推进', '组织', '指导', '支持', '鼓励', '落实', '扎实', '深入', '开展',
       '其中', '同时', '并', '且', '和(?!谐)', '及(?!时)', '与', '共(?!享|建|同|育|治)', '总共', '至少', '不少于', '不低于', '保证', '新的一年',
     ].join('|') +
@@ -234,7 +234,8 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
   const [a, b] = trimName(before);
   const nameBefore = raw.slice(span.clauseStart + a, span.clauseStart + b).trim();
   const standard = standardOf(f, raw, span);
-  if (standard) return { text: (ONLY_LEADING.test(nameBefore) || TRAILING_ONLY.test(nameBefore) ? '' : nameBefore) + standard, list: null };
+  // whose rate it is (小学, 初中), not how it is counted (每生每年)
+  if (standard) return { text: (ONLY_LEADING.test(nameBefore) || TRAILING_ONLY.test(nameBefore) || nameBefore.startsWith('每') ? '' : nameBefore) + standard, list: null };
   const percent = span.unit === '%';
   const named = nameBefore.length >= 2 && !ONLY_LEADING.test(nameBefore) && !DELIVER_ONLY.test(nameBefore);
   const after = headAfterList(f, span.end, named) ?? nounAfter(f, span.end);

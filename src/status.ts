@@ -169,7 +169,7 @@ export function phaseAt(switches: Array<{ offset: number; phase: Phase }>, offse
 const ACHIEVED_CUE =
   /已(?!于|经?(?:启动|开始|部署|印发|出台))|累计|先后|荣获|获评|被评为|完成了|实现了|达到了|增长了|提高了|下降了|同比|环比|比上年|较上年|比去年|较去年|截[至止](?:目前|当前|现在|今年|去年|上年|本月|\d{1,2}月)|总计|共计发放|一年来|年以来|过去一年|过去五年/;
 // The present state, not a commitment: 全区现有学校52所, 共有, 拥有, 下辖9个支队.
-const PRESENT_CUE = /现有|共有|拥有|现存|目前有|在册|在岗|在编|折算|下辖|管辖/;
+const PRESENT_CUE = /现有|共有|拥有|现存|目前有|在册|在岗|在编|折算|下辖/;
 // A population named as whom the work is for: 以全市7600多名持证残疾人为主要对象.
 const PRESENT_AFTER = /^[^，。；]{0,12}?为(?:主要|服务|工作)?(?:对象|主体)|^\s*(?:折算|计算)/;
 // Words of doing: a clause with one commits or reports; one without only continues the sentence's description.

@@ -147,3 +147,9 @@ describe('the opening of a clause', () => {
     expect(indicators('确保20%的村集体经济达50万元以上')[1]).toBe('村集体经济');
   });
 });
+
+describe('per-head words at a clause start', () => {
+  it('stay in the name (每人每年 like 每天)', () => {
+    expect(first('每人每年参加培训不少于72学时').indicator).toBe('每人每年参加培训');
+  });
+});

@@ -91,3 +91,9 @@ describe('a unit named by the indicator', () => {
     expect(found('培训人数达2024年的两倍。')).toEqual([]);
   });
 });
+
+describe('words near 下辖 that describe no structure', () => {
+  it('a sentence about a jurisdiction still commits its figures', () => {
+    expect(texts('加强管辖区域内学校安全管理，排查隐患100处。')).toEqual(['100处']);
+  });
+});
