@@ -35,10 +35,10 @@ const LEADING = new RegExp(
   '^(?:' +
     [
       '到20\\d\\d年(?:底|末)?(?:前)?', '力争到20\\d\\d年', '至20\\d\\d年', '20\\d\\d年(?:度)?(?:底|末)?(?:前)?', '年底前', '年底', '年末', '年内', '全年', '今年', '明年',
-      '全市', '全区', '全县', '全省', '全国', '全镇', '全乡', '我市', '我区', '我县', '我局', '本市', '本区', '各地',
-      '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '严格', '应当', '必须', '按照', '依照', '拟', '要', '将', '全力', '加快', '积极', '大力', '着力', '切实',
+      '全市', '全区', '全县', '全省', '全国', '全镇', '全乡', '我市', '我区', '我县', '我局', '本市', '本区', '本县', '本局', '本镇', '各地',
+      '[一二三四五六七八九十]是', '\\d{1,2}[.．、]', '[（(][一二三四五六七八九十\\d]{1,2}[)）]', '每(?:年|月|周|天|日|学期|学年)(?=至少|不少于|不低于|不得少于)', '(?:计划|拟)?对(?![接于照标外象])', '首批', '确保', '力争', '争取', '努力', '进一步', '持续', '预计', '严格', '应当', '必须', '计划(?=完成|实施)', '(?:按|依|参)照(?:要求|规定)?', '拟', '要(?!求|点|素|件)', '将', '全力', '加快', '积极', '大力', '着力', '切实',
       '逐步', '继续', '全面', '稳步', '实现', '完成', '保障', '推动', '推进', '组织', '指导', '支持', '鼓励', '落实', '扎实', '深入', '开展',
-      '其中', '同时', '并', '且', '和', '及', '与', '共', '总共', '至少', '不少于', '不低于', '保证', '新的一年',
+      '其中', '同时', '并', '且', '和(?!谐)', '及(?!时)', '与', '共(?!享|建|同|育|治)', '总共', '至少', '不少于', '不低于', '保证', '新的一年',
     ].join('|') +
     ')',
 );
@@ -67,6 +67,9 @@ const TRAILING = new RegExp(
 const DELIVER_VERB =
   /(?:新建成|新建|改扩建|扩建|改建|建成|建设|创建|培育|打造|新增|开设|引进|培训|培养|招收|招聘|开展|实施|检查|选取|争创|创立|认定|评选|遴选|举办|开工|资助|表彰|发放|改造|提升|配备|增设|新开|开通|建立|设立|成立|申报|掌握|学会|安排|交付)$/;
 
+// A name that is only a verb of delivering: 建成12所、…的寄宿制学校.
+const DELIVER_ONLY = new RegExp(`^${DELIVER_VERB.source}`);
+
 // A rate or share named before a percentage: 覆盖率达100%, 占比88%.
 const RATE_NOUN = /(?:率|比例|占比|比重|水平|覆盖面|指数|增速|增幅|增长|提高|提升|下降|降低|减少)$/;
 
@@ -75,6 +78,12 @@ const NOT_A_NOUN_START = /^(?:并|和|及|与|或|等|以|左右|目标|任务|�
 
 // Marks and words that end the thing counted: 13处农村学校塑胶运动场地建成并投入使用 → …场地建成.
 const NOUN_END = /^(?:[、（(《》]|并|等|及|和|以及|用于|参加|参与|做好|进行|达到|实现|实行|执行|推进|建成并)/;
+
+// A year written inside a name: 2023年, 2023年度, 2023年底前.
+const YEAR_INSIDE = /20\d\d年度?(?:底|末)?前?/g;
+
+// A modifier that gives the thing a role rather than narrowing it: 作为一产关键性指标的, 身为…的.
+const APPOSITIVE = /^(?:作为|身为|被列为|列为)/;
 
 const NOUN_END_FIRST = new Set('、（(《》并等及和以用参做进达实执推建');
 const NOUN_OTHER = new Set('“”"');
@@ -102,14 +111,75 @@ function nounAfter(f: string, at: number): { start: number; end: number } | null
   return end - start >= 2 ? { start, end } : null;
 }
 
+const LIST_HEAD_REACH = 40;
+
+/**
+ * The head noun after a list of modifiers, when the thing counted is named
+ * only there: 推进37个、总投资64.93亿元的数字经济项目 (the count, its attributes, 的, the
+ * thing), 确保区内有2个有机农业生产、线上线下销售、品牌运营的台湾团队 (modifiers joined by
+ * 、 and closed by 的). Modifiers that hold another figure are other counts
+ * (2个高级版、42个初级版…), unless the count itself stands bare before the 、 with
+ * nothing named before it.
+ */
+function headAfterList(f: string, at: number, named: boolean): { start: number; end: number } | null {
+  const bare = f[at] === '、';
+  // 出栏生猪65万头、…增长10%以上的年度目标: a count named before it is one of a list of targets
+  if (bare && named) return null;
+  const first = bare ? null : nounAfter(f, at);
+  if (!bare && (first === null || f[first.end] !== '、')) return null;
+  const from = bare ? at : first!.end;
+  let of = -1;
+  for (let k = from; k < f.length && k - from < LIST_HEAD_REACH; k++) {
+    const c = f[k]!;
+    if (CLAUSE_MARK.test(c)) break;
+    if (!bare && c >= '0' && c <= '9') return null;
+    if (c === '的') of = k;
+  }
+  if (of < 0) return null;
+  return nounAfter(f, of);
+}
+
+/**
+ * 建成4个高级版、42个初级版绿盈村庄: the next count of the list names a modifier of the
+ * same length and ending (高级版 / 初级版) and then the head noun both share. Returns that
+ * head (绿盈村庄), or '' when the next member names a thing of its own (3所小学、2所初中).
+ */
+function sharedHead(f: string, raw: string, noun: { start: number; end: number }, unit: string): string {
+  if (f[noun.end] !== '、') return '';
+  let k = noun.end + 1;
+  while (k < f.length && k - noun.end <= 8 && ((f[k]! >= '0' && f[k]! <= '9') || f[k] === '.' || '〇零一二两三四五六七八九十百千万'.includes(f[k]!))) k++;
+  if (k === noun.end + 1 || !f.startsWith(unit, k)) return '';
+  const other = nounAfter(f, k + unit.length);
+  const width = noun.end - noun.start;
+  if (!other || other.end - other.start < width + 2) return '';
+  // the modifiers match in length and in their last character (高级版 / 初级版, 公办 / 民办)
+  if (f[other.start + width - 1] !== f[noun.end - 1]) return '';
+  return raw.slice(other.start + width, other.end);
+}
+
 /** Strip the words that open a clause or stand before the number; returns [start, end) inside `s`. */
 function trimName(s: string): [number, number] {
   let a = 0;
   let b = s.length;
   for (let guard = 0; guard < 12; guard++) {
     const m = LEADING.exec(s.slice(a, b));
-    if (!m || m[0].length === 0 || m[0].length >= b - a) break;
-    a += m[0].length;
+    if (m && m[0].length > 0 && m[0].length < b - a) a += m[0].length;
+    // （其中小学2所）: a clause opened inside brackets starts after them; 20%的村集体经济: not with 的
+    else if (a + 1 < b && (s[a] === '（' || s[a] === '(' || s[a] === '的')) a++;
+    else break;
+  }
+  // …两岸互联网医院）民政养老领域: an aside in brackets (a list, or long, or opened before the
+  // clause) ends before the name; a short bracket inside it is part of it (入园(班)率)
+  const close = Math.max(s.lastIndexOf('）', b - 1), s.lastIndexOf(')', b - 1));
+  if (close >= a && b - close - 1 >= 2) {
+    const open = Math.max(s.lastIndexOf('（', close), s.lastIndexOf('(', close));
+    if (open < a || s.slice(open, close).includes('、') || close - open > 10) a = close + 1;
+  }
+  // 民生建设项目化2023年策划生成重点项目: a year inside starts the name (the words before it
+  // are another phrase); not a year compared with (比2020年提高)
+  for (const m of s.slice(a, b).matchAll(YEAR_INSIDE)) {
+    const at = a + m.index;
+    if (at > a && !'比较与同从由'.includes(s[at - 1]!) && b - (at + m[0].length) >= 2) a = at + m[0].length;
   }
   // 在乡镇小规模学校建设美丽乡村学校: the place before the verb is not the name
   if (s[a] === '在') {
@@ -125,9 +195,11 @@ function trimName(s: string): [number, number] {
   while (a < b && /[“”"《》）)\s、]/.test(s[a]!)) a++;
   // 监督检查工作日（684个工作日）: the figure in brackets after its name
   while (b > a && /[“”"《》\s、（(]/.test(s[b - 1]!)) b--;
-  // 作为一产关键性指标的水产品产量: the name is what follows the last 的, when that says enough
+  // 作为一产关键性指标的水产品产量: a role given before 的 (作为…的) is not part of the name;
+  // a restricting modifier is (纳入执法工作日计算的行政执法人员数量, 未列入直接监管的企业), unless
+  // the name is too long to read, where 的 is a better place to cut than a fixed width
   const of = s.lastIndexOf('的', b - 1);
-  if (of >= a && b - of - 1 >= 5) a = of + 1;
+  if (of >= a && b - of - 1 >= 2 && (APPOSITIVE.test(s.slice(a, of)) || b - a > NAME_MAX)) a = of + 1;
   // …锦标赛等重大赛事: the name is what the list is of
   const etc = s.lastIndexOf('等', b - 1);
   if (etc >= a && b - etc - 1 >= 2) a = etc + 1;
@@ -161,24 +233,86 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
   if (list) return { text: list[0]!, list };
   const [a, b] = trimName(before);
   const nameBefore = raw.slice(span.clauseStart + a, span.clauseStart + b).trim();
+  const standard = standardOf(f, raw, span);
+  // whose rate it is (小学, 初中), not how it is counted (每生每年)
+  if (standard) return { text: (ONLY_LEADING.test(nameBefore) || TRAILING_ONLY.test(nameBefore) || nameBefore.startsWith('每') ? '' : nameBefore) + standard, list: null };
   const percent = span.unit === '%';
-  const after = nounAfter(f, span.end);
+  const named = nameBefore.length >= 2 && !ONLY_LEADING.test(nameBefore) && !DELIVER_ONLY.test(nameBefore);
+  const after = headAfterList(f, span.end, named) ?? nounAfter(f, span.end);
   // a percentage names its population after 的 (95%的区属学校); a count names what it counts after it (3所幼儿园)
   const useAfter = after !== null && (!percent || f[span.end] === '的' || !RATE_NOUN.test(nameBefore)) && !(percent && nameBefore.length >= 2 && RATE_NOUN.test(nameBefore));
   if (useAfter) {
-    const thing = raw.slice(after.start, after.end);
+    const thing = raw.slice(after.start, after.end) + sharedHead(f, raw, after, span.unit);
     // 新建蛋鸡厂等3个项目, 档案大数据中心、数据跨境服务枢纽3个项目: a short generic noun takes the list before it
     if (thing.length <= 3 && (nameBefore.endsWith('等') || nameBefore.includes('、'))) return { text: nameBefore + thing, list: null };
     const verb = DELIVER_VERB.exec(f.slice(span.clauseStart + a, span.clauseStart + b).replace(TRAILING, ''));
     if (verb) return { text: verb[0] + thing, list: null };
+    // 推动苏平片区中心医院建设，下设4个分院区: whose parts they are is said in the clause before
+    if (STRUCTURE_ONLY.test(nameBefore)) return { text: (ownerBefore(f, raw, span.clauseStart) ?? '') + thing, list: null };
     // 泉山学校一期2座教学楼: a short name before the count says whose
     const whose = !span.afterPrevious && nameBefore.length <= 8 && !/[等、]$/.test(nameBefore) && !ONLY_LEADING.test(nameBefore) ? nameBefore : '';
-    return { text: whose + thing, list: null };
+    // 城镇学校10%以上的教师: the share's own 的 joins whose and what
+    return { text: whose + (whose && f[span.end] === '的' ? '的' : '') + thing, list: null };
   }
+  // 实施台湾特色农业产业园项目，年度计划投资0.2亿元: a measure with no owner belongs to the project before it
+  if (OWNERLESS_MEASURE.test(nameBefore)) return { text: (ownerBefore(f, raw, span.clauseStart) ?? '') + nameBefore, list: null };
   if (nameBefore.length >= 2 && !ONLY_LEADING.test(nameBefore) && !TRAILING_ONLY.test(nameBefore)) return { text: nameBefore, list: null };
   // 确保每月至少1次与孩子班主任进行沟通交流: nothing named before, the activity follows
   const activity = /^(?:与|和|同|向|将)[\u4e00-\u9fff]{2,18}/.exec(f.slice(span.end, span.end + 19));
   return { text: activity ? raw.slice(span.end, span.end + activity[0].length) : null, list: null };
+}
+
+// 按照…1000元/年/生的标准给予寄宿制生活补助: a rate is the standard of what is granted after it.
+const STANDARD_BY = /(?:按|依|参)照?[^，,；;。：:]*$/;
+const STANDARD_AFTER = /^[^，,；;。：:]{0,40}?的(?:补助|资助|补贴|奖励|收费|拨付)?标准/;
+const GRANT_VERB = /^(?:足额|全额|按时|及时|统一)*(?:给予|发放|保障|补助|补贴|拨付|核拨|安排|落实|核定|执行|提供|资助|奖励|下达|计算|兑现)/;
+const STANDARD_REACH = 40;
+
+/** The thing a rate is the standard of: 按照760元/年/生的标准足额保障…营养改善资金 → 营养改善资金标准. */
+function standardOf(f: string, raw: string, span: TargetSpan): string | null {
+  if (span.unit !== '元') return null;
+  if (!STANDARD_BY.test(f.slice(Math.max(0, span.numberStart - STANDARD_REACH), span.numberStart))) return null;
+  const m = STANDARD_AFTER.exec(f.slice(span.end, span.end + STANDARD_REACH + 8));
+  if (!m) return null;
+  const from = span.end + m[0].length;
+  const verb = GRANT_VERB.exec(f.slice(from, from + 8));
+  if (!verb) return null;
+  let end = from + verb[0].length;
+  while (end < f.length && end - from < NAME_MAX && isHan(f[end])) end++;
+  const thing = raw.slice(from + verb[0].length, end).replace(/等$/, '');
+  return thing.length >= 2 ? thing + '标准' : null;
+}
+
+// A clause that only says a body has parts: 下设4个分院区, 设有3个校区.
+const STRUCTURE_ONLY = /^(?:下设|设有|下辖|包括|包含|含有)$/;
+// A measure that needs an owner to mean anything: 年度投资, 年度计划投资, 计划总投资.
+const OWNERLESS_MEASURE = /^(?:年度)?(?:计划)?(?:年度)?总?投资(?:额)?$/;
+// What can own parts or an investment: a project, a works, a park, an institution.
+const OWNER_NOUN = /(?:项目|工程|产业园|园区|基地|中心|医院|学校|学院|大学|集团|平台)$/;
+// Verbs that open the clause naming the owner, and words that close it: 实施…项目, …医院建设.
+const OWNER_VERB = /^(?:实施|启动|开工建设|建设|新建|推进|推动|加快|打造|组建|成立|创建|筹建)/;
+const OWNER_TAIL = /(?:建设|工作|项目建设)$/;
+const OWNER_REACH = 80;
+
+/**
+ * The owner named by the clause before (same sentence): 实施台湾特色农业产业园项目，… →
+ * 台湾特色农业产业园项目; 推动苏平片区中心医院建设，… → 苏平片区中心医院. Null when that
+ * clause holds a figure of its own or names no project or institution.
+ */
+function ownerBefore(f: string, raw: string, clauseStart: number): string | null {
+  const mark = f[clauseStart - 1];
+  if (mark !== '，' && mark !== ',') return null;
+  let s = clauseStart - 1;
+  while (s > 0 && clauseStart - s < OWNER_REACH && !CLAUSE_MARK.test(f[s - 1]!)) s--;
+  const clause = f.slice(s, clauseStart - 1);
+  if (/\d/.test(clause)) return null;
+  const [a, b] = trimName(clause);
+  let name = raw.slice(s + a, s + b).replace(OWNER_VERB, '');
+  // …于一体的生态观光产业园项目: the owner is named after its last 的
+  const of = name.lastIndexOf('的');
+  if (of >= 0 && name.length - of - 1 >= 2) name = name.slice(of + 1);
+  if (!OWNER_NOUN.test(name)) name = name.replace(OWNER_TAIL, '');
+  return name.length >= 2 && OWNER_NOUN.test(name) ? name : null;
 }
 
 /** Where the clause holding a figure at `at` starts: the last clause mark, or `floor` (the previous target's end). */

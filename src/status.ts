@@ -168,12 +168,17 @@ export function phaseAt(switches: Array<{ offset: number; phase: Phase }>, offse
 // A result reported in the clause: 已建成, 累计完成, 完成了, 同比增长, 比上年, 截至目前.
 const ACHIEVED_CUE =
   /已(?!于|经?(?:启动|开始|部署|印发|出台))|累计|先后|荣获|获评|被评为|完成了|实现了|达到了|增长了|提高了|下降了|同比|环比|比上年|较上年|比去年|较去年|截[至止](?:目前|当前|现在|今年|去年|上年|本月|\d{1,2}月)|总计|共计发放|一年来|年以来|过去一年|过去五年/;
-// The present state, not a commitment: 全区现有学校52所, 共有, 拥有.
-const PRESENT_CUE = /现有|共有|拥有|现存|目前有|在册|在岗|在编|折算/;
+// The present state, not a commitment: 全区现有学校52所, 共有, 拥有, 下辖9个支队.
+const PRESENT_CUE = /现有|共有|拥有|现存|目前有|在册|在岗|在编|折算|下辖/;
 // A population named as whom the work is for: 以全市7600多名持证残疾人为主要对象.
 const PRESENT_AFTER = /^[^，。；]{0,12}?为(?:主要|服务|工作)?(?:对象|主体)|^\s*(?:折算|计算)/;
 // Words of doing: a clause with one commits or reports; one without only continues the sentence's description.
 const DOING = /新建|新增|建设|建成|创建|培育|培训|完成|实现|达到|达|提高|提升|增长|开展|组织|举办|打造|引进|招聘|推进|推动|力争|确保|计划|要|将|争取|安排|检查|发放|投入|落实|保持|控制|不低于|不少于|至少/;
+/** Does a clause (in matching form) say that something is done? Without such a word it only describes. */
+export function clauseDoes(clause: string): boolean {
+  return DOING.test(clause);
+}
+
 // A result named after the figure in its clause: 13处农村学校塑胶运动场地已完成基础建设.
 const ACHIEVED_AFTER = /^[^，。；]{0,12}?(?:已(?:经)?(?:完成|建成|实现|达到|开工|投入|竣工|通过)|完成了|建成了)|^\s*(?:总计|共计|累计)/;
 // A share described, not committed to: 占中央专案核配剂的98.7%, 占年度计划投资总额的75%.
@@ -253,7 +258,8 @@ export function resultColumns(headerRow: string): boolean[] | null {
 function splitCells(row: string): string[] {
   const cells = row.split('|').map((c) => c.trim());
   if (cells[0] === '') cells.shift();
-  if (cells[cells.length - 1] === '') cells.pop();
+  // scraped rows are padded with empty cells at the end (… | 0535 | |): they are no columns
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
   return cells;
 }
 

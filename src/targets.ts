@@ -9,7 +9,7 @@ import type { Comparator, Target, TargetKind } from './schema.js';
 import { MAGNITUDE_EXPONENT, chineseToNumber, isChineseDigit, scaleByPowerOfTen } from './numerals.js';
 import { toSimplified } from './hant.js';
 import { fold } from './normalise.js';
-import { foldedFigureStatus, type Phase } from './status.js';
+import { clauseDoes, foldedFigureStatus, type Phase } from './status.js';
 import { baselineOf, clauseStartOf, deadlineOf, directionOf, indicatorOf } from './indicator.js';
 import { indicatorKeyOf } from './vocabulary.js';
 
@@ -125,6 +125,8 @@ const AGE_QUALIFIES = /^\s*(?:以\s*上|以\s*下|及以上)?(?:[\u4e00-\u9fff]{
 // A noun, then a count of it: 10亿元以上项目15个.
 const AMOUNT_QUALIFIES = /^[\u4e00-\u9fff]{1,6}\s*\d/;
 // Nouns that name the members of a list just given: 方面, 方向, 领域.
+// …等共计, 等共, 等合计, 等总计 right before a count: the list's total.
+const LIST_TOTAL_BEFORE = /等(?:共计|合计|总计|共)$/;
 const LIST_NOUNS = /^(?:[\u4e00-\u9fff]{0,2})(?:方面|方向|领域|环节|维度|板块)/;
 
 // An event named by its number: 十二届四次全会, 四次党代会.
@@ -352,7 +354,7 @@ function unitAt(f: string, j: number, arabic = false): string | null {
 function mayMeasure(f: string, j: number): boolean {
   if (is(f[j], SPACE)) j++;
   const c = f[j];
-  return c !== undefined && (UNITS_BY_FIRST.has(c) || is(c, RANGE_SEPARATOR) || c === '余' || c === '多' || c === '.' || c === ',' ||
+  return c !== undefined && (UNITS_BY_FIRST.has(c) || is(c, RANGE_SEPARATOR) || c === '余' || c === '多' || c === '.' || c === ',' || c === '以' || is(c, CLAUSE_END) ||
     c === '千' || c === '百' || c === '万' || c === '亿' || c === '十');
 }
 
@@ -407,11 +409,71 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
   return { first, second: null, unit: unit1, end: afterUnit1, over };
 }
 
+// What a rate is per: 元/年/生, 元/人·年, 次/学期.
+const RATE_SUFFIX = /^(?:[/／](?:学年|学期|课时|小时|平方米|年|月|日|天|周|人|生|次|亩|户|校|班|床)(?:[·•](?:年|月|人|生))?){1,3}/;
+
+// A name that says what it counts: 体检人数达1000万以上 counts people without writing 人.
+const COUNTED_BY_NAME: Array<[string, string]> = [['人数', '人'], ['人次', '人次'], ['户数', '户']];
+
+/**
+ * 免费健康体检人数达1000万以上: a bare Arabic number after a comparator whose name ends
+ * in 人数/人次/户数 counts in that unit. Without a comparator a bare number stays
+ * unmeasured (spec: bare 3 is no target).
+ */
+function impliedUnit(f: string, first: NumberToken): Candidate | null {
+  if (first.chinese || first.percentWords || first.versionLike || first.leadingZero) return null;
+  if (isDigit(f[first.end]) || is(f[first.end], RANGE_SEPARATOR) || isHan(f[first.end]) && !AFTER.some(([w]) => f.startsWith(w, first.end))) return null;
+  const p = lastNonSpace(f, first.start) + 1;
+  const word = comparatorBefore(f, p);
+  const nameEnd = word ? p - word[0].length : f[p - 1] === '为' ? p - 1 : -1;
+  if (nameEnd < 0) return null;
+  for (const [name, unit] of COUNTED_BY_NAME) {
+    if (f.startsWith(name, nameEnd - name.length)) return { first, second: null, unit, end: first.end, over: false };
+  }
+  return null;
+}
+
 // Between the previous target and a clause start: a clause mark means a new clause.
 const CLAUSE_GAP = /[，,；;。：:！!？?\n|]/;
 
+// Only an opening bracket between the previous target and this one: 50%（60家次）.
+const RESTATED = /^\s*[（(]\s*$/;
+
+// A name that is only a category: 教育领域, 医疗类, 民政养老领域.
+const CATEGORY_ONLY = /^[\u4e00-\u9fff]{1,6}(?:领域|类|方面|行业|板块|片区|学段)$/;
+// How far after the count it breaks down a category count may stand.
+const HEADER_REACH = 400;
+
+// Figures remembered for overview names, and how far back.
+const RECENT_MAX = 24;
+const OVERVIEW_REACH = 600;
+
+interface Named {
+  value: number;
+  unit: string;
+  indicator: string;
+  end: number;
+}
+
+/**
+ * 其中…计划开工项目13个…。二是推动13个项目计划开工: a detail that repeats a figure of the
+ * overview before it (same amount, same unit) and opens with the noun the
+ * overview's name ends with is the same thing; the overview names it better.
+ */
+function overviewName(recent: readonly Named[], value: number, unit: string, indicator: string, at: number): string | null {
+  for (let k = recent.length - 1; k >= 0; k--) {
+    const r = recent[k]!;
+    if (at - r.end > OVERVIEW_REACH) break;
+    if (r.value === value && r.unit === unit && r.indicator !== indicator && r.indicator.length >= 3 && indicator.startsWith(r.indicator.slice(-2))) return r.indicator;
+  }
+  return null;
+}
+
 // A name that is only a change: 增长, 同比提高.
 const CHANGE_ONLY = /^(?:同比)?(?:增长|提高|提升|增加|下降|降低|减少|增速|增幅)$/;
+
+// A bracket longer than this is a stray mark: sentence marks after it count again.
+const BRACKET_MAX = 200;
 
 // How far back the status cues of a figure are looked for: its sentence, its clause.
 const STATUS_REACH = 120;
@@ -473,6 +535,7 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   if (unit === '日' && (prev === '月' || DAY_RANGE_BEFORE.test(f.slice(Math.max(0, first.start - 12), first.start)) || /^(?:前|起|至|到|止|—|-|~)/.test(f.slice(c.end, c.end + 1)) || c.second !== null && /月\s*$/.test(f.slice(Math.max(0, first.start - 3), first.start)))) return 'date';
   if (isDigit(prev) || prev === '.' || prev === '/' || prev === '#' || prev === '-' || prev === '_' || isLatin(prev)) return 'code';
   if (first.leadingZero) return 'code';
+  if (isRowNumber(f, first)) return 'row-number';
   if (first.versionLike && unit !== '%' && unit !== '个百分点' && unit !== '百分点') return 'version';
   if (PHONE_BEFORE.test(f.slice(Math.max(0, first.start - 6), first.start))) return 'phone';
   if (RANK_BEFORE.test(f.slice(Math.max(0, first.start - 4), first.start))) return 'rank';
@@ -489,6 +552,13 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   if (prev === '×' || prev === '=' || prev === '÷' || /^\s*[×=÷]/.test(f.slice(c.end, c.end + 2))) return 'arithmetic';
   // …、自身建设等5个方面: how many things were just listed
   if (prev === '等' && c.second === null && LIST_NOUNS.test(f.slice(c.end, c.end + 4))) return 'enumeration';
+  // 元旦、春节…国庆节等共计11个法定假日: the total of a list that nothing is done to describes it
+  if (c.second === null && LIST_TOTAL_BEFORE.test(f.slice(Math.max(0, p - 3), p + 1))) {
+    const clause = clauseBefore(f, first.start, 80);
+    if (clause.includes('、') && !clauseDoes(clause)) return 'enumeration';
+  }
+  // 全年总天数365日: the length of a year is the calendar, not an amount to reach
+  if ((unit === '日' || unit === '天') && (first.value === 365 || first.value === 366)) return 'calendar';
   // 十二届四次全会: a numeral right after 届 numbers an event
   if (prev === '届') return 'name';
   if (first.chinese && unit === '次' && MEETING_WORDS.some((w) => f.startsWith(w, c.end))) return 'name';
@@ -505,6 +575,61 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   // 从60%提高到80%: the starting point of a change, not a target
   if ((prev === '从' || prev === '由') && BASELINE_AFTER.test(tail)) return 'baseline';
   return null;
+}
+
+/**
+ * 推出18小时、24小时、36小时、48小时游产品: figures of one unit joined only by 、 whose
+ * last runs straight into a noun name kinds of a thing (a 48-hour tour), not
+ * amounts. Returns where the run ends, or -1 when the figure is no such run.
+ */
+function labelRunEnd(f: string, raw: string, c: Candidate): number {
+  let end = c.end;
+  let members = 1;
+  while (f[end] === '、' && (isDigit(f[end + 1]) || is(f[end + 1], CHINESE_NUMERAL))) {
+    const n = readNumber(f, raw, end + 1);
+    if (!n) break;
+    const unit = unitAt(f, skipSpace(f, n.end), !n.chinese);
+    if (unit !== c.unit) break;
+    end = skipSpace(f, n.end) + unit.length;
+    members++;
+  }
+  if (members < 2) return -1;
+  const k = f[end] === '等' ? end + 1 : end;
+  if (!isHan(f[k]) || f[k] === '的' || AFTER.some(([w]) => f.startsWith(w, k)) || is(f[k], CHINESE_NUMERAL)) return -1;
+  return end;
+}
+
+// How far back the previous row number of a list is looked for.
+const ROW_LOOKBACK = 120;
+
+/**
+ * 23宸鸿科技有限公司 24宗仁科技有限公司: a number opening a row (after a space, a line
+ * start or a cell mark) that continues the numbering of the row before it numbers
+ * the row; the character after it starts a name, even when it could be a unit.
+ */
+function isRowNumber(f: string, first: NumberToken): boolean {
+  if (first.chinese || first.end - first.start > 4 || !Number.isInteger(first.value) || first.value < 2) return false;
+  const before = f[first.start - 1];
+  if (before !== undefined && before !== '|' && !is(before, SPACE) && before !== '\n') return false;
+  const previous = String(first.value - 1);
+  const from = Math.max(0, first.start - ROW_LOOKBACK);
+  for (let at = f.indexOf(previous, from); at >= 0 && at < first.start; at = f.indexOf(previous, at + 1)) {
+    const b = f[at - 1];
+    const after = at + previous.length;
+    // the previous row number: on a row start, followed by a name, not by a unit of its own
+    if ((at === 0 || b === '|' || b === '\n' || is(b, SPACE)) && isHan(f[after]) && unitAt(f, after, true) === null) return true;
+  }
+  return false;
+}
+
+/**
+ * 至计划年度结束不足6个月的，纳入下一年度安排; 投资额在1000万元以上的，报市级审批: a figure that
+ * ends a 的-phrase closing its clause states a condition (those that …), not an amount to reach.
+ */
+function isCondition(f: string, to: number): boolean {
+  let k = to;
+  if (is(f[k], SPACE)) k++;
+  return f[k] === '的' && (f[k + 1] === '，' || f[k + 1] === ',');
 }
 
 /** The policy noun within reach after the count, in the same phrase, and a word of its own. */
@@ -611,7 +736,13 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
   // 初中入学率、稳固率、毕业率分别为100%、99.9%、99.9%: the names still to hand out
   let respective: { names: string[]; next: number } | null = null;
   let previous: { sentenceStart: number; indicator: string | null } | null = null;
+  // the last count named by what it counts, which category counts after it break down
+  let header: { indicator: string; unit: string; end: number } | null = null;
+  const recent: Named[] = [];
   let marksTo = 0;
+  // where the last sentence ended outside brackets, and the bracket open at the scan (-1: none)
+  let lastStatusEnd = 0;
+  let openBracket = -1;
   const clauseEnds = new ClauseEnds(f);
   let lastClauseEnd = 0;
   let lastSentenceEnd = 0;
@@ -647,13 +778,21 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
       i = next;
       continue;
     }
-    const cand = extend(f, text, first);
+    const cand = extend(f, text, first) ?? impliedUnit(f, first);
     if (!cand) {
       i = next;
       continue;
     }
     const cmp = compare(f, cand);
-    if (exclusion(f, cand, cmp.explicit && cmp.comparator !== 'eq')) {
+    // 1000元/年/生: the rate's denominators belong to the figure as written
+    const rate = RATE_SUFFIX.exec(f.slice(cmp.to, cmp.to + 12));
+    if (rate) cmp.to += rate[0].length;
+    const labels = cand.second === null ? labelRunEnd(f, text, cand) : -1;
+    if (labels >= 0) {
+      i = Math.max(next, labels - 1);
+      continue;
+    }
+    if (exclusion(f, cand, cmp.explicit && cmp.comparator !== 'eq') || isCondition(f, cmp.to)) {
       i = Math.max(next, (cand.second?.end ?? first.end) - 1);
       continue;
     }
@@ -679,13 +818,22 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
     // commitment, result, or the present state (not reported)
     // sentence and clause marks are tracked as the scan moves on, so finding a target's sentence costs nothing
     for (; marksTo < first.start; marksTo++) {
-      const m = CLASS[f.charCodeAt(marksTo)]!;
+      const code = f.charCodeAt(marksTo);
+      const m = CLASS[code]!;
       if (m & CLAUSE_END) lastClauseEnd = marksTo + 1;
-      if (m & SENTENCE_END) lastSentenceEnd = marksTo + 1;
+      if (m & SENTENCE_END) {
+        lastSentenceEnd = marksTo + 1;
+        if (code === 10) openBracket = -1;
+        else if (openBracket < 0 || marksTo - openBracket > BRACKET_MAX) lastStatusEnd = marksTo + 1;
+      }
+      if (code === 0xff08 || code === 40) openBracket = marksTo;
+      else if (code === 0xff09 || code === 41) openBracket = -1;
     }
     const sentenceStart = Math.max(Math.min(lastSentenceEnd, cmp.from), cmp.from - STATUS_REACH, 0);
+    // 在册人数56人（其中…领导共2人；协调处…共11人）: a breakdown in brackets is read with the sentence it breaks down
+    const statusStart = Math.max(Math.min(lastStatusEnd, cmp.from), cmp.from - STATUS_REACH, 0);
     const clauseFrom = Math.max(lastClauseEnd, first.start - STATUS_CLAUSE_REACH, 0);
-    const status = foldedFigureStatus(f.slice(sentenceStart, first.start), f.slice(clauseFrom, first.start), context.phaseAt?.(cmp.from) ?? 'plan', planYear, f.slice(cand.end, clauseEnds.from(cand.end)));
+    const status = foldedFigureStatus(f.slice(statusStart, first.start), f.slice(clauseFrom, first.start), context.phaseAt?.(cmp.from) ?? 'plan', planYear, f.slice(cand.end, clauseEnds.from(cand.end)));
     if (status === 'present') {
       i = Math.max(next, cand.end - 1);
       continue;
@@ -695,6 +843,9 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
     let indicator: string | null;
     if (respective && span.clauseStart === first.start && respective.next < respective.names.length) {
       indicator = respective.names[respective.next++]!;
+    } else if (previous?.indicator && RESTATED.test(f.slice(previousEnd, cmp.from))) {
+      // 抽查比例不少于50%（60家次）: the figure in brackets restates the one before it
+      indicator = previous.indicator;
     } else {
       const found = indicatorOf(f, text, span);
       indicator = found.text;
@@ -702,6 +853,10 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
       // 水产品产量达49万吨，增长2.16%: a bare change names the previous figure's indicator
       if (indicator !== null && CHANGE_ONLY.test(indicator) && previous && previous.sentenceStart === sentenceStart && previous.indicator) {
         indicator = previous.indicator + indicator;
+      }
+      // 一是推动8个在建重点项目建设。教育领域6个（含…）；医疗领域1个（…）: a category's bare count breaks down the count before it
+      if (indicator !== null && CATEGORY_ONLY.test(indicator) && header && header.unit === cand.unit && first.start - header.end <= HEADER_REACH && !isHan(f[cmp.to])) {
+        indicator += header.indicator;
       }
     }
     // 20%的村集体经济达50万元: a share of a population to reach is a floor
@@ -726,6 +881,13 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
     out.push(t);
     previousEnd = cmp.to;
     previous = { sentenceStart, indicator };
+    if (indicator !== null && !CATEGORY_ONLY.test(indicator) && !CATEGORY_ONLY.test(indicator.slice(0, indicator.length - (header?.indicator.length ?? 0)))) {
+      header = { indicator: overviewName(recent, cand.first.value, cand.unit, indicator, first.start) ?? indicator, unit: cand.unit, end: cmp.to };
+    }
+    if (indicator !== null && cand.second === null) {
+      recent.push({ value: cand.first.value, unit: cand.unit, indicator, end: cmp.to });
+      if (recent.length > RECENT_MAX) recent.shift();
+    }
     i = Math.max(next, cand.end - 1);
   }
   return out;

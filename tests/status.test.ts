@@ -128,6 +128,15 @@ describe('tables', () => {
     expect(inResultColumn(row, row.indexOf('2座'), columns)).toBe(false);
     expect(inResultColumn(row, row.indexOf('70%'), columns)).toBe(true);
   });
+  it('a row padded with empty cells at the end is aligned as if they were not there', () => {
+    const columns = resultColumns(header)!;
+    const padded = '15.推进场地建设 | 完成13处场地建设 | 教育局 | 完成基础施工30% | 0535 | |';
+    expect(inResultColumn(padded, padded.indexOf('30%'), columns)).toBe(true);
+    expect(inResultColumn(padded, padded.indexOf('13处'), columns)).toBe(false);
+    const full = '四、教育 | 16.课后服务 | 覆盖34所学校 | 教育局 | 参与率100% | 0535 | | |';
+    expect(inResultColumn(full, full.indexOf('100%'), columns)).toBe(true);
+    expect(inResultColumn(full, full.indexOf('34所'), columns)).toBe(false);
+  });
 });
 
 describe('status of targets in a parsed plan', () => {
