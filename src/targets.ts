@@ -31,7 +31,7 @@ export interface TargetContext {
 // Measure words (spec section 3), longest first so 人次 wins over 人, 个百分点
 // over 个 and 个月 over 个.
 const UNIT_KIND: Record<string, TargetKind> = {
-  个百分点: 'change', 百分点: 'change', '%': 'percent',
+  个百分点: 'change', 百分点: 'change', '%': 'percent', '‰': 'percent', 个千分点: 'change', 千分点: 'change',
   平方公里: 'area', 平方米: 'area', 公顷: 'area', 亩: 'area',
   课时: 'duration', 学时: 'duration', 小时: 'duration', 分钟: 'duration', 个月: 'duration', 天: 'duration', 周: 'duration',
   周岁: 'age', 岁: 'age',
@@ -327,7 +327,7 @@ function readPercentWords(f: string, raw: string, i: number): NumberToken | null
 function readNumber(f: string, raw: string, i: number): NumberToken | null {
   const c = f[i]!;
   if (isDigit(c)) return readArabic(f, raw, i);
-  if (c === '百' && f.startsWith('百分之', i)) return readPercentWords(f, raw, i);
+  if ((c === '百' && f.startsWith('百分之', i)) || (c === '千' && f.startsWith('千分之', i))) return readPercentWords(f, raw, i);
   // a Chinese numeral starts with a digit or 十 (十二); 百/千/万 alone are words (百姓, 千家万户)
   if (isChineseDigit(c) || c === '十') return readChinese(f, i);
   return null;
@@ -378,7 +378,8 @@ function skipSpace(f: string, j: number): number {
 function extend(f: string, raw: string, first: NumberToken): Candidate | null {
   let j = skipSpace(f, first.end);
   let over = false;
-  if (first.percentWords) return { first, second: null, unit: '%', end: first.end, over };
+  // 百分之… is %; 千分之… (辍学率控制在千分之三以内) is ‰
+  if (first.percentWords) return { first, second: null, unit: f.startsWith('千', first.start) ? '‰' : '%', end: first.end, over };
   if ((f[j] === '余' || f[j] === '多') && unitAt(f, j + 1, !first.chinese)) {
     over = true;
     j++;
@@ -548,6 +549,8 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   if ((unit === '岁' || unit === '周岁') && (/满$/.test(f.slice(Math.max(0, first.start - 2), first.start).trim()) || AGE_QUALIFIES.test(f.slice(c.end, c.end + 10)))) return 'qualifier';
   // 亿元以上项目30个: an amount that qualifies what is counted next
   if (/^(?:以上|以下)/.test(f.slice(c.end, c.end + 2)) && AMOUNT_QUALIFIES.test(f.slice(c.end + 2, c.end + 12))) return 'qualifier';
+  // 消除56人以上大班额: a class size that defines the category removed, not a commitment
+  if (unit === '人' && /^(?:及)?以上的?(?:超)?大班额/.test(f.slice(c.end, c.end + 8))) return 'qualifier';
   // 52周×2日/周＝104日: a term of a calculation
   if (prev === '×' || prev === '=' || prev === '÷' || /^\s*[×=÷]/.test(f.slice(c.end, c.end + 2))) return 'arithmetic';
   // …、自身建设等5个方面: how many things were just listed
@@ -764,7 +767,7 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
       let j = i + 1;
       while (j < n && j - i < 16 && ((CLASS[f.charCodeAt(j)]! & CHINESE_NUMERAL) !== 0 || f.charCodeAt(j) === 0x70b9 /* 点 */)) j++;
       // 百分之 is read from its 百; any other run must be followed by a unit, a range or 余/多
-      if (!(f[i] === '百' && f[i + 1] === '分' && f[i + 2] === '之') && !mayMeasure(f, j)) {
+      if (!((f[i] === '百' || f[i] === '千') && f[i + 1] === '分' && f[i + 2] === '之') && !mayMeasure(f, j)) {
         i = j - 1;
         continue;
       }

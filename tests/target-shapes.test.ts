@@ -97,3 +97,17 @@ describe('words near 下辖 that describe no structure', () => {
     expect(texts('加强管辖区域内学校安全管理，排查隐患100处。')).toEqual(['100处']);
   });
 });
+
+describe('per-mille and class-size categories (found by the second portal probe)', () => {
+  it('千分之 and ‰ give unit ‰', () => {
+    expect(findTargets('辍学率控制在千分之三以内').map((t) => [t.value, t.unit, t.comparator])).toEqual([[3, '‰', 'lte']]);
+    expect(findTargets('学校安全事故发生率控制在千分之零点五以下').map((t) => [t.value, t.unit])).toEqual([[0.5, '‰']]);
+    expect(findTargets('近视率控制在5‰以内').map((t) => [t.value, t.unit])).toEqual([[5, '‰']]);
+    expect(findTargets('千家万户都受益')).toEqual([]);
+  });
+  it('a class size that defines 大班额 is no target; a class-size limit is', () => {
+    expect(findTargets('全面消除56人以上大班额')).toEqual([]);
+    expect(findTargets('66人及以上超大班额全部清零')).toEqual([]);
+    expect(findTargets('班额控制在45人以内').map((t) => t.value)).toEqual([45]);
+  });
+});
