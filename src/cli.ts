@@ -95,7 +95,7 @@ Examples:
   $ cat plan.txt | planparse
 
 planparse help COMMAND shows the help of a command (check, validate, schema,
-targets).
+targets, compare).
 `;
 
 const CHECK_HELP = `
@@ -250,6 +250,14 @@ export async function main(argv: string[], version: string): Promise<void> {
   // everything was delivered, so exit 1, but without a stack trace. Any other
   // write failure (a full disk: ENOSPC) is named, on one line.
   process.stdout.on('error', onStdoutError);
+  // `planparse help nosuch`: commander would show the general help and exit 0.
+  const asked = argv[2] === 'help' ? argv[3] : undefined;
+  if (asked !== undefined && !asked.startsWith('-') && !program.commands.some((c) => c.name() === asked)) {
+    const names = program.commands.map((c) => c.name()).filter((n) => n !== 'help');
+    process.stderr.write(`planparse: no command named ${JSON.stringify(asked)} (commands: ${names.join(', ')})\n`);
+    process.exitCode = 2;
+    return;
+  }
   try {
     await program.parseAsync(argv);
   } catch (e) {

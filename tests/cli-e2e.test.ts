@@ -234,3 +234,12 @@ describe('planparse validate / check / schema', () => {
     expect(r.stdout).toBe(readFileSync(join(ROOT, 'schemas/plan.schema.json'), 'utf8'));
   });
 });
+
+describe('planparse help', () => {
+  it('help COMMAND shows that command; an unknown command is a usage error naming the commands', () => {
+    const ok = planparse(['help', 'compare']);
+    expect([ok.status, ok.stdout.split('\n')[0]]).toEqual([0, 'Usage: planparse compare [options] <inputs...>']);
+    const bad = planparse(['help', 'nosuch']);
+    expect([bad.status, bad.stdout, bad.stderr]).toEqual([2, '', 'planparse: no command named "nosuch" (commands: check, validate, schema, targets, compare)\n']);
+  });
+});
