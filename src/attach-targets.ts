@@ -5,8 +5,9 @@
 import type { Item, Paragraph, Plan, Section, Subsection, Target, TargetPlace } from './schema.js';
 import { findTargets, matchingForm, Sentences } from './targets.js';
 import { startedBy } from './offsets.js';
+import { PART_MARK } from './markers.js';
 import type { Segment } from './outline.js';
-import { documentContext, headingLines, headingPhase, inlinePhases, inResultColumn, PART_MARK, phaseAt, resultColumns, type DocumentContext, type Phase } from './status.js';
+import { documentContext, headingLines, headingPhase, inlinePhases, inResultColumn, phaseAt, resultColumns, type DocumentContext, type Phase } from './status.js';
 
 type Outline = Pick<Plan, 'preamble' | 'sections' | 'items' | 'closing'>;
 
@@ -32,8 +33,8 @@ interface Reading {
    */
   part: Phase | null;
   columns: boolean[] | null;
-  /** Which phase headings read in the current text carry to the sections after it (see carries). */
-  reading: 'preamble' | 'paragraph' | 'node';
+  /** What kind of text is being read: which of its phase headings carry to the sections after it (see carries). */
+  within: 'preamble' | 'paragraph' | 'node';
 }
 
 /**
@@ -41,7 +42,7 @@ interface Reading {
  * heading of the preamble; a dated heading on a line of its own between
  * sections (2024年工作计划); a part heading (第二部分) anywhere.
  */
-function carries(line: string, where: Reading['reading']): boolean {
+function carries(line: string, where: Reading['within']): boolean {
   if (where === 'preamble' || PART_MARK.test(line)) return true;
   return where === 'paragraph' && /^\s*20\d\d年/.test(line);
 }
@@ -73,7 +74,7 @@ function readText(text: string, reading: Reading, form = matchingForm(text)): (o
       lineStart = nextBreak + 1;
       nextBreak = text.indexOf('\n', lineStart);
     }
-    if (carries(text.slice(lineStart, lineStart + 40), reading.reading)) reading.part = s.phase;
+    if (carries(text.slice(lineStart, lineStart + 40), reading.within)) reading.part = s.phase;
   }
   return (offset: number) => {
     // the row holding the offset
@@ -135,10 +136,10 @@ function headingSegments(segments: Map<object, Segment[]>, node: Section | Subse
 }
 
 function fillParagraph(p: Paragraph, segments: Map<object, Segment[]>, place: TargetPlace, reading: Reading) {
-  const before = reading.reading;
-  if (before === 'node') reading.reading = 'paragraph';
+  const before = reading.within;
+  if (before === 'node') reading.within = 'paragraph';
   p.targets = targetsIn(p.text, segments.get(p), place, reading);
-  reading.reading = before;
+  reading.within = before;
 }
 
 /** What the plan says of itself, when the caller knows it (the parser's metadata). */
@@ -179,14 +180,14 @@ function contextOf(outline: Outline, facts: PlanFacts): DocumentContext {
 /** Fill the `targets` arrays of an outline in place. */
 export function attachTargets(outline: Outline, segments: Map<object, Segment[]>, facts: PlanFacts = {}): void {
   const doc = contextOf(outline, facts);
-  const reading: Reading = { doc, phase: doc.initial, sectionPhase: doc.initial, part: null, reading: 'node', columns: null };
+  const reading: Reading = { doc, phase: doc.initial, sectionPhase: doc.initial, part: null, within: 'node', columns: null };
   // the lines before the body only set the state: their figures are metadata, not targets
   if (facts.before && facts.before.length > 0) readText(facts.before.join('\n'), reading);
   reading.sectionPhase = reading.phase;
   const none = { section: null, subsection: null, item: null, point: null };
-  reading.reading = 'preamble';
+  reading.within = 'preamble';
   outline.preamble.forEach((p) => fillParagraph(p, segments, { part: 'preamble', ...none }, reading));
-  reading.reading = 'node';
+  reading.within = 'node';
   outline.items.forEach((it) => fillItem(it, segments, { section: null, subsection: null }, reading));
   for (const s of outline.sections) {
     if (reading.part !== null) {

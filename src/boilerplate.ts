@@ -228,12 +228,11 @@ const REPEATED_RUN = 5;
  * A page that prints its article twice (a mirror's or CMS's template): the
  * second copy of a run of at least REPEATED_RUN lines, one of them a sentence
  * and one a section heading,
- * that repeats the lines of an earlier run one for one. Lines are compared
+ * that repeats the lines of an earlier run one for one. Lines (`text`) come
  * without spaces; empty lines are skipped on both sides. Only a second copy:
  * a text of many copies is left as it is (its opening line is there more than twice).
  */
-function repeatedArticle(folds: string[], reasons: Array<BoilerplateReason | null>): void {
-  const text = folds.map((t) => t.replace(/\s+/g, ''));
+function repeatedArticle(text: string[], reasons: Array<BoilerplateReason | null>): void {
   const firstAt = new Map<string, number>();
   // A line printed more than twice belongs to a file of many copies, not to a page printing its article twice.
   const count = new Map<string, number>();
@@ -346,10 +345,10 @@ export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {
   const lineFolds = lines.map((l) => toSimplified(l.fold));
   const lineReasons: Array<BoilerplateReason | null> = lineFolds.map((t) => (t === '' ? null : boilerplateReason(t)));
   runningHeaders(lineFolds, lineReasons);
-  repeatedArticle(lineFolds, lineReasons);
+  // Each line without its spaces, made once for the two checks that compare lines.
+  const compact = lineFolds.map((t) => t.replace(/\s+/g, ''));
+  repeatedArticle(compact, lineReasons);
   // A page's summary: the opening of the text cut short, printed just above the text itself.
-  // Each line without its spaces, made once (not once per line looking back at it).
-  const compact = lineFolds.map((t) => (t.length < 40 ? t : t.replace(/\s+/g, '')));
   for (let i = 0; i < lineFolds.length; i++) {
     const t = compact[i]!;
     if (t.length < 40 || lineReasons[i] !== null) continue;

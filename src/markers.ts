@@ -86,6 +86,9 @@ export function listEntryNumber(fold: string): number | null {
   return marker?.level === 'item' ? marker.number : null;
 }
 
+/** A part of a document above its sections: 第一部分, 第二部分. */
+export const PART_MARK = /^\s*第[一二三四五六七八九十]{1,3}部分/;
+
 /** Whether a line opens with a section, sub-section or item marker. */
 export function isMarkerLine(fold: string): boolean {
   const m = markerOf(fold);

@@ -2,10 +2,9 @@
 // sub-sections), items, sub-points, closing, with numbering diagnostics.
 import type { Block } from './lines.js';
 import type { Diagnostic, Item, Paragraph, Point, Section, Subsection } from './schema.js';
-import { itemMarkerAfter, markerOf, type Marker } from './markers.js';
+import { itemMarkerAfter, markerOf, PART_MARK, type Marker } from './markers.js';
 import { findPoints, type FoundPoint } from './points.js';
 import { fold } from './normalise.js';
-import { PART_MARK } from './status.js';
 
 export interface Outline {
   preamble: Paragraph[];

@@ -10,6 +10,7 @@ import type { Block, BlockPart } from './lines.js';
 import { itemMarkerAfter, markerOf, type Marker } from './markers.js';
 import { startedBy } from './offsets.js';
 import { BRACKET_PAIRS, TRAILING_CLOSERS } from './brackets.js';
+import { charClasses } from './char-classes.js';
 
 /** The numbering so far: what each level expects next. */
 class Numbering {
@@ -69,17 +70,15 @@ const MARKER = 1;
 const OPENER = 2;
 const STOP = 4;
 const HARD_STOP = 8;
-const CLASS = new Uint8Array(0x10000);
-const mark = (chars: string, flag: number) => {
-  for (const ch of chars) CLASS[ch.charCodeAt(0)]! |= flag;
-};
-mark('一二三四五六七八九十0123456789(（【', MARKER);
-for (let c = 0x2488; c <= 0x249b; c++) CLASS[c]! |= MARKER;
-for (let c = 0x3220; c <= 0x3229; c++) CLASS[c]! |= MARKER;
-for (let c = 0x2474; c <= 0x2487; c++) CLASS[c]! |= MARKER;
-mark([...OPEN.keys()].join(''), OPENER);
-mark('。！？!?；;', STOP);
-mark('。！？', HARD_STOP);
+const classes = charClasses();
+const CLASS = classes.table;
+classes.mark('一二三四五六七八九十0123456789(（【', MARKER);
+classes.markRange(0x2488, 0x249b, MARKER);
+classes.markRange(0x3220, 0x3229, MARKER);
+classes.markRange(0x2474, 0x2487, MARKER);
+classes.mark([...OPEN.keys()].join(''), OPENER);
+classes.mark('。！？!?；;', STOP);
+classes.mark('。！？', HARD_STOP);
 
 /** Whether a Chinese-numeral marker at `at` may follow a word with no stop between: not 第三、, not a list of numerals. */
 function mayGlueSection(fold: string, at: number): boolean {

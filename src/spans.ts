@@ -7,6 +7,7 @@
 // a line back together, so prose is never cut up by this stage.
 import type { Line } from './lines.js';
 import { BRACKET_PAIRS, TRAILING_CLOSERS } from './brackets.js';
+import { charClasses } from './char-classes.js';
 
 // Han characters and Chinese punctuation: a space next to one separates blocks,
 // a space between two Latin words or numbers (09:42, PDF 2.0) does not.
@@ -30,8 +31,9 @@ const GLUED_NOTICE = [
   /(工作要点|工作计划|实施方案|工作方案|工作意见|发展规划)(?=为了?[\u4e00-\u9fff]{2}|根据|按照)/g,
 ];
 // The characters the scan acts on: brackets, sentence ends, spaces, colons, 日 (a date's end), 一 (section 一、).
-const INTERESTING = new Uint8Array(0x10000);
-for (const ch of [...OPENERS.keys(), ...OPENERS.values(), '。', '！', '？', '!', '?', ' ', ':', '：', '日', '一']) INTERESTING[ch.charCodeAt(0)] = 1;
+const interesting = charClasses();
+interesting.mark([...OPENERS.keys(), ...OPENERS.values(), '。！？!? :：日一'].join(''), 1);
+const INTERESTING = interesting.table;
 const FULL_DATE = /^(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
 /**

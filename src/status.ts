@@ -103,9 +103,6 @@ const INLINE_REVIEW =
 const INLINE_PLAN =
   /^(?:20\d\d年度?)?(?:下一步|明年|今后|新的一年|主要|重点|总体|工作)?(?:工作)?(?:计划|思路|安排|打算|要点|目标|任务|举措)/;
 
-/** A part of a document above its sections: 第一部分, 第二部分. */
-export const PART_MARK = /^\s*第[一二三四五六七八九十]{1,3}部分/;
-
 // A line that reads as a heading of its own: short, no sentence inside (2021年工作回顾, 2022年发展主要预期目标).
 const HEADING_LINE = /^[^，,。；;！？!?]{2,24}$/;
 

@@ -9,6 +9,7 @@ import type { Comparator, Target, TargetKind } from './schema.js';
 import { MAGNITUDE_EXPONENT, chineseToNumber, isChineseDigit, scaleByPowerOfTen } from './numerals.js';
 import { toSimplified } from './hant.js';
 import { fold } from './normalise.js';
+import { charClasses } from './char-classes.js';
 import { clauseDoes, foldedFigureStatus, type Phase } from './status.js';
 import { baselineOf, clauseStartOf, deadlineOf, directionOf, indicatorOf } from './indicator.js';
 import { indicatorKeyOf } from './vocabulary.js';
@@ -155,16 +156,13 @@ const SENTENCE_END = 2;
 const RANGE_SEPARATOR = 4;
 const CHINESE_NUMERAL = 8;
 const SPACE = 16;
-const UNIT_START = 32;
-const CLASS = new Uint8Array(0x10000);
-const mark = (chars: string, flag: number) => {
-  for (const ch of chars) CLASS[ch.charCodeAt(0)]! |= flag;
-};
-mark('，,。；;：:！!？?\n', CLAUSE_END);
-mark('。！？!?；;\n', SENTENCE_END);
-mark('—–-~〜～至到', RANGE_SEPARATOR);
-mark('〇零一二两三四五六七八九十百千万亿', CHINESE_NUMERAL);
-mark(' \u3000\u00a0', SPACE);
+const classes = charClasses();
+const CLASS = classes.table;
+classes.mark('，,。；;：:！!？?\n', CLAUSE_END);
+classes.mark('。！？!?；;\n', SENTENCE_END);
+classes.mark('—–-~〜～至到', RANGE_SEPARATOR);
+classes.mark('〇零一二两三四五六七八九十百千万亿', CHINESE_NUMERAL);
+classes.mark(' \u3000\u00a0', SPACE);
 
 function is(c: string | undefined, flag: number): boolean {
   return c !== undefined && (CLASS[c.charCodeAt(0)]! & flag) !== 0;

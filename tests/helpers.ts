@@ -210,3 +210,20 @@ export function runCli(args: string[], options: { cwd?: string; env?: Record<str
     );
   });
 }
+
+/**
+ * Run the scoring contract's own script (a copy in fixtures/real) on the built
+ * CLI: the exit status and its last line, the summary (--min marks a figure
+ * below its bar BELOW and exits non-zero).
+ */
+export function scoreWithContract(gold: string, inputs: string[], min: string): { status: number; summary: string } {
+  ensureBuilt();
+  const args = [join(FIXTURES, 'real', 'score.mjs'), '--gold', gold, '--inputs', inputs.join(','), '--min', min, '--', process.execPath, join(ROOT, 'bin/planparse.js')];
+  try {
+    const out = execFileSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
+    return { status: 0, summary: out.trim().split('\n').pop()! };
+  } catch (e) {
+    const err = e as { status: number; stdout: string };
+    return { status: err.status, summary: String(err.stdout).trim().split('\n').pop()! };
+  }
+}

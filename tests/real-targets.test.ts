@@ -4,23 +4,10 @@
 // reached, rounded down: a change that makes review parts report results as
 // commitments, or names indicators worse, fails here.
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { FIXTURES, ROOT, ensureBuilt } from './helpers.js';
+import { FIXTURES, scoreWithContract as score } from './helpers.js';
 
 const REAL = join(FIXTURES, 'real');
-
-function score(gold: string, inputs: string[], min: string): { status: number; summary: string } {
-  ensureBuilt();
-  const args = [join(REAL, 'score.mjs'), '--gold', gold, '--inputs', inputs.join(','), '--min', min, '--', process.execPath, join(ROOT, 'bin/planparse.js')];
-  try {
-    const out = execFileSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 64 << 20 });
-    return { status: 0, summary: out.trim().split('\n').pop()! };
-  } catch (e) {
-    const err = e as { status: number; stdout: string };
-    return { status: err.status, summary: String(err.stdout).trim().split('\n').pop()! };
-  }
-}
 
 describe('targets on the real corpus (fixtures/real)', () => {
   it('meets the bar for targets, comparators and indicators', () => {
