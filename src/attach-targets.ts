@@ -3,7 +3,7 @@
 // sentence, its source line and its place in the outline. A target inside a sub-point lives in the point only, never
 // also in its item.
 import type { Item, Paragraph, Plan, Section, Subsection, Target, TargetPlace } from './schema.js';
-import { findTargets, matchingForm, Sentences } from './targets.js';
+import { findTargets, matchingForm, Sentences, type FoundTarget } from './targets.js';
 import { startedBy } from './offsets.js';
 import { PART_MARK } from './markers.js';
 import type { Segment } from './outline.js';
@@ -93,12 +93,30 @@ function targetsIn(text: string, segs: Segment[] | undefined, place: TargetPlace
   if (found.length === 0) return [];
   const sentences = new Sentences(text);
   const out: Target[] = [];
-  for (const { offset, end: _end, ...t } of found) {
-    if (skip?.(offset)) continue;
-    const { sentence, start } = sentences.around(offset);
-    out.push({ ...t, sentence, sentenceOffset: offset - start, line: lineOf(segs, offset), place: { ...place } });
+  for (const t of found) {
+    if (skip?.(t.offset)) continue;
+    const { sentence, start } = sentences.around(t.offset);
+    out.push(placed(t, sentence, t.offset - start, lineOf(segs, t.offset), place));
   }
   return out;
+}
+
+/**
+ * A found target with its sentence, line and place, built field by field in
+ * the schema's order. Not by spreading the found target: V8 gave each spread
+ * copy a hidden class of its own, about 200 bytes more per target (a page of
+ * 150,000 targets held 30 MB of them). Targets of one node share one place.
+ */
+function placed(f: FoundTarget, sentence: string, sentenceOffset: number, line: number, place: TargetPlace): Target {
+  const t: Target = { text: f.text, unit: f.unit, comparator: f.comparator, kind: f.kind, sentence, sentenceOffset, line, place, status: f.status, indicator: f.indicator, indicatorKey: f.indicatorKey };
+  if (f.value !== undefined) t.value = f.value;
+  if (f.min !== undefined) t.min = f.min;
+  if (f.max !== undefined) t.max = f.max;
+  if (f.per !== undefined) t.per = f.per;
+  if (f.direction !== undefined) t.direction = f.direction;
+  if (f.by !== undefined) t.by = f.by;
+  if (f.from !== undefined) t.from = f.from;
+  return t;
 }
 
 interface Where {

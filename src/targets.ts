@@ -922,9 +922,15 @@ export class Sentences {
     }
     const start = Math.max(lo > 0 ? this.ends[lo - 1]! : 0, offset - max);
     const end = Math.min(lo < this.ends.length ? this.ends[lo]! : this.text.length, offset + max);
+    // Targets of one sentence share its string: a sentence of four targets is held once, not four times.
+    if (this.last && this.last.from === start && this.last.to === end) return this.last.found;
     const raw = this.text.slice(start, end);
-    return { sentence: raw.trim(), start: start + raw.length - raw.trimStart().length };
+    const found = { sentence: raw.trim(), start: start + raw.length - raw.trimStart().length };
+    this.last = { from: start, to: end, found };
+    return found;
   }
+
+  private last: { from: number; to: number; found: { sentence: string; start: number } } | null = null;
 }
 
 /** The sentence around an offset (one-off use; `Sentences` for many offsets). */
