@@ -159,6 +159,8 @@ export function buildOutline(blocks: Block[]): Outline {
 
   // Sub-points given by nested Markdown lists, per item; other items' points are found in their text.
   const listPoints = new Map<Item, FoundPoint[]>();
+  // The last paragraph put in each item: where the next one joins.
+  const lastPiece = new Map<Item, string>();
 
   const newItem = (b: Piece, m: Marker | null, number: number): Item => {
     const text = m ? b.text.slice(m.length).trim() : b.text.slice(bareNumberLength(b.text, number)).trim();
@@ -176,12 +178,18 @@ export function buildOutline(blocks: Block[]): Outline {
       targets: [],
     };
     segments.set(it, [{ offset: 0, start: b.start, end: b.end }]);
+    lastPiece.set(it, text);
     return it;
   };
 
   const append = (it: Item, b: Piece, text: string) => {
-    segments.get(it)!.push({ offset: it.text.length, start: b.start, end: b.end });
-    it.text += text;
+    // Chinese paragraphs join without a space, but two figures or Latin words
+    // do not: a table row ending in 92 and the next row's number 2 are not 922.
+    // (Asked of the piece before, not of it.text: a regex on a growing rope flattens it each time.)
+    const gap = /[0-9A-Za-z%]$/.test(lastPiece.get(it) ?? '') && /^[0-9A-Za-z]/.test(text) ? ' ' : '';
+    lastPiece.set(it, text);
+    segments.get(it)!.push({ offset: it.text.length + gap.length, start: b.start, end: b.end });
+    it.text += gap + text;
     it.lines.end = b.end;
   };
 

@@ -447,3 +447,13 @@ describe('found by the hostile tester', () => {
     expect(plan.meta.notice!.attachments).toEqual(['2024年重点工作任务分工', '2024年督导计划']);
   });
 });
+
+describe('continuation paragraphs of an item', () => {
+  it('join Chinese without a space, but never glue two figures into one', () => {
+    const plan = parsePlan(['2024年工作要点', '1.推进普惠发展。覆盖率达到92%', '2 公办园在园幼儿占比 60', '66 学前教育', '学前三年毛入园率稳定'].join('\n'));
+    const item = plan.items[0]!;
+    expect(item.text).toBe('推进普惠发展。覆盖率达到92% 2 公办园在园幼儿占比 60 66 学前教育学前三年毛入园率稳定');
+    // the figures stay apart: 92 and 60, never 922 or 6066
+    expect(item.targets.map((t) => t.value)).toEqual([92]);
+  });
+});
