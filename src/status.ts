@@ -167,6 +167,8 @@ const ACHIEVED_CUE =
   /已(?!于|经?(?:启动|开始|部署|印发|出台))|累计|先后|荣获|获评|被评为|完成了|实现了|达到了|增长了|提高了|下降了|同比|环比|比上年|较上年|比去年|较去年|截[至止](?:目前|当前|现在|今年|去年|上年|本月|\d{1,2}月)|总计|共计发放|一年来|年以来|过去一年|过去五年/;
 // The present state, not a commitment: 全区现有学校52所, 共有, 拥有, 下辖9个支队.
 const PRESENT_CUE = /现有|共有|拥有|现存|目前有|在册|在岗|在编|折算|下辖/;
+// 拥有 in the name of a ratio (每千人口拥有, 每百名学生拥有, 人均拥有, 生均拥有) says nothing of the present.
+const RATIO_HAS = /(?:每[^，。；,;]{1,6}?|[人生户校]均)拥有/g;
 // A population named as whom the work is for: 以全市7600多名持证残疾人为主要对象.
 const PRESENT_AFTER = /^[^，。；]{0,12}?为(?:主要|服务|工作)?(?:对象|主体)|^\s*(?:折算|计算)/;
 // Words of doing: a clause with one commits or reports; one without only continues the sentence's description.
@@ -209,6 +211,9 @@ export function clauseStatus(sentence: string, clause: string, planYear: number 
 
 /** clauseStatus of texts already in matching form (the targets scan folds once). */
 export function foldedClauseStatus(s: string, c: string, planYear: number | null, after: string): FigureStatus | null {
+  // 每千人口拥有托位数, 人均拥有: a ratio's name, not a present state
+  if (c.includes('拥有')) c = c.replace(RATIO_HAS, '');
+  if (s.includes('拥有')) s = s.replace(RATIO_HAS, '');
   if (PRESENT_CUE.test(c) || (c.includes('以') && PRESENT_AFTER.test(after)) || /^\s*(?:折算|计算)/.test(after)) return 'present';
   // 我局机关在册在岗56人，专门执法机构10人，共66人: the description goes on in the next clauses
   if (PRESENT_CUE.test(s) && !DOING.test(c)) return 'present';

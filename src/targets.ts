@@ -259,6 +259,8 @@ interface NumberToken {
   /** Written with a leading zero (0564, 08): a code or a date part. */
   leadingZero: boolean;
   percentWords: boolean;
+  /** 余/多 written between the number and its magnitude (3500余万): more than the number. */
+  over?: boolean;
 }
 
 /** Read an Arabic number (with thousands separators, decimals and a magnitude word) at `i` of the folded text. */
@@ -285,15 +287,18 @@ function readArabic(f: string, raw: string, i: number): NumberToken | null {
   if (/\.0+$/.test(written)) versionLike = true;
   let value = Number(written);
   if (!Number.isFinite(value)) return null;
+  // 3500余万元, 20多万人: more than the number, written before its magnitude
+  const overBefore = (f[j] === '余' || f[j] === '多') && (f[j + 1] === '万' || f[j + 1] === '亿');
+  const at = overBefore ? j + 1 : j;
   // a magnitude word applies to the value (1.5万 → 15000); 百分点 is a unit, not 百
   for (const mag of ['万亿', '千万', '百万', '十万', '亿', '万', '千', '百']) {
-    if (f.startsWith(mag, j) && !f.startsWith('百分', j) && !f.startsWith('千米', j) && !f.startsWith('千克', j)) {
+    if (f.startsWith(mag, at) && !f.startsWith('百分', at) && !f.startsWith('千米', at) && !f.startsWith('千克', at)) {
       value = scaleByPowerOfTen(value, MAGNITUDE_EXPONENT[mag]!);
-      j += mag.length;
+      j = at + mag.length;
       break;
     }
   }
-  return { start: i, end: j, value, chinese: false, versionLike, leadingZero: intEnd - i > 1 && f[i] === '0' && f[intEnd] !== '.', percentWords: false };
+  return { start: i, end: j, value, chinese: false, versionLike, leadingZero: intEnd - i > 1 && f[i] === '0' && f[intEnd] !== '.', percentWords: false, over: overBefore && j > at };
 }
 
 const CHINESE_RUN_MAX = 12;
@@ -352,7 +357,7 @@ function unitAt(f: string, j: number, arabic = false): string | null {
 function mayMeasure(f: string, j: number): boolean {
   if (is(f[j], SPACE)) j++;
   const c = f[j];
-  return c !== undefined && (UNITS_BY_FIRST.has(c) || is(c, RANGE_SEPARATOR) || c === '余' || c === '多' || c === '.' || c === ',' || c === '以' || is(c, CLAUSE_END) ||
+  return c !== undefined && (UNITS_BY_FIRST.has(c) || is(c, RANGE_SEPARATOR) || c === '余' || c === '多' || c === '成' || c === '.' || c === ',' || c === '以' || is(c, CLAUSE_END) ||
     c === '千' || c === '百' || c === '万' || c === '亿' || c === '十');
 }
 
@@ -378,7 +383,12 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
   let over = false;
   // 百分之… is %; 千分之… (辍学率控制在千分之三以内) is ‰
   if (first.percentWords) return { first, second: null, unit: f.startsWith('千', first.start) ? '‰' : '%', end: first.end, over };
-  if ((f[j] === '余' || f[j] === '多') && unitAt(f, j + 1, !first.chinese)) {
+  // 九成, 八成以上: a share in tenths (一成不变 is an idiom, not a share)
+  if (f[j] === '成' && Number.isInteger(first.value) && first.value >= 1 && first.value <= 9 && first.end - first.start === 1 && !f.startsWith('不变', j + 1)) {
+    return { first: { ...first, value: first.value * 10 }, second: null, unit: '%', end: j + 1, over: false };
+  }
+  if (first.over) over = true;
+  else if ((f[j] === '余' || f[j] === '多') && unitAt(f, j + 1, !first.chinese)) {
     over = true;
     j++;
   }

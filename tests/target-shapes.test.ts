@@ -111,3 +111,32 @@ describe('per-mille and class-size categories (found by the second portal probe)
     expect(findTargets('班额控制在45人以内').map((t) => t.value)).toEqual([45]);
   });
 });
+
+describe('amounts written the way reports round them', () => {
+  const read = (text: string) => findTargets(text).map((t) => [t.text, t.value, t.unit, t.comparator]);
+  it('余/多 before the magnitude is more than the number (3500余万元)', () => {
+    expect(read('发放资助资金3500余万元。')).toEqual([['3500余万元', 35000000, '元', 'gt']]);
+    expect(read('惠及学生20多万人次。')).toEqual([['20多万人次', 200000, '人次', 'gt']]);
+    // after the magnitude, as before
+    expect(read('惠及学生2.1万余人次。')).toEqual([['2.1万余人次', 21000, '人次', 'gt']]);
+  });
+  it('a share in tenths (九成, 8成以上) is a percentage', () => {
+    expect(read('家访率不低于九成。')).toEqual([['不低于九成', 90, '%', 'gte']]);
+    expect(read('优良率达到8成以上。')).toEqual([['达到8成以上', 80, '%', 'gte']]);
+  });
+  it('leaves 成 alone where it is no share', () => {
+    expect(read('评价标准一成不变。')).toEqual([]);
+    expect(read('学生三五成群结伴上学。')).toEqual([]);
+    expect(read('建成学校。')).toEqual([]);
+  });
+});
+
+describe('拥有 in the name of a ratio', () => {
+  it('每千人口拥有…达到4.5个 is a commitment, not the present state', () => {
+    expect(texts('每千人口拥有3岁以下婴幼儿托位数达到4.5个。')).toEqual(['达到4.5个']);
+    expect(texts('到年底，人均拥有图书达到30册。')).toEqual(['达到30册']);
+  });
+  it('拥有 on its own still tells the present state', () => {
+    expect(texts('全县拥有教师3000人。')).toEqual([]);
+  });
+});
