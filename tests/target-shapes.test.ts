@@ -140,3 +140,18 @@ describe('拥有 in the name of a ratio', () => {
     expect(texts('全县拥有教师3000人。')).toEqual([]);
   });
 });
+
+describe('scores and square metres', () => {
+  const read = (text: string) => findTargets(text).map((t) => [t.text, t.value, t.unit]);
+  it('分 after Arabic digits is a score', () => {
+    expect(read('体育中考分值提高到60分。')).toEqual([['提高到60分', 60, '分']]);
+    expect(read('评估得分90分以上。')).toEqual([['90分以上', 90, '分']]);
+  });
+  it('分 in words is not (十分, 三分之一, 5分类), and 分钟 stays a duration', () => {
+    expect(read('这十分重要，三分之一的学校按5分类推进。')).toEqual([]);
+    expect(read('每节课40分钟。')).toEqual([['40分钟', 40, '分钟']]);
+  });
+  it('㎡ is an area', () => {
+    expect(read('建设运动场地5.2万㎡。')).toEqual([['5.2万㎡', 52000, '㎡']]);
+  });
+});
