@@ -28,7 +28,9 @@ class Numbering {
       case 'subsection':
         return m.number === this.subsection + 1;
       case 'item':
-        return m.number === this.item + 1 || (m.number === 1 && this.fresh);
+        // A section's first item may have lost its number (spec: the unmarked
+        // paragraph after the heading is item 1): its second one follows the heading.
+        return m.number === this.item + 1 || (this.fresh && (m.number === 1 || m.number === 2 || m.number === this.item + 2));
       default:
         return false;
     }
@@ -127,6 +129,31 @@ function cut(block: Block, at: number): [Block, Block] {
   return [first, second];
 }
 
+/**
+ * Where the body starts after a section or sub-section heading that a space
+ * alone parts from it, or -1. A crawler that flattens a page leaves a space
+ * where the heading's line ended (一、坚持党建引领，强化…领导 加强思想政治建设。
+ * 深入学习…): the heading ends there when what follows the space is a whole
+ * sentence with more text after it. A heading in two phrases (三、强化保障
+ * 确保落实 1.…) has another space or a marker before any sentence end, and stays whole.
+ */
+function headingEnd(fold: string, lead: Marker): number {
+  if (lead.level !== 'section' && lead.level !== 'subsection') return -1;
+  let from = lead.length;
+  while (fold[from] === ' ') from++;
+  const space = fold.indexOf(' ', from);
+  if (space < from + 2 || space > from + MAX_HEADING) return -1;
+  // Not a space inside brackets (（684 个工作日）), nor after a marker the heading runs into (计划（一） 开展…).
+  const heading = fold.slice(from, space);
+  if (/[。！？!?；;]/.test(heading) || /[(（【][^)）】]*$/.test(heading) || /[(（][一二三四五六七八九十\d]{1,3}[)）]/.test(heading)) return -1;
+  const body = space + 1;
+  const stop = fold.slice(body, body + 200).search(/[。！？!?]/);
+  if (stop < 2 || body + stop + 1 >= fold.length) return -1;
+  const sentence = fold.slice(body, body + stop);
+  if (sentence.includes(' ') || markerOf(sentence) !== null) return -1;
+  return body;
+}
+
 /** Split paragraphs at outline markers that continue the numbering. */
 export function splitAtMarkers(blocks: Block[]): Block[] {
   const numbering = new Numbering();
@@ -142,6 +169,15 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
     let block = original;
     let lead = markerOf(block.fold) ?? itemMarkerAfter(block.fold, numbering.item);
     if (lead) numbering.take(lead);
+    const splitHeading = () => {
+      const body = lead ? headingEnd(block.fold, lead) : -1;
+      if (body < 0) return;
+      const [heading, rest] = cut(block, body);
+      out.push(heading);
+      block = rest;
+      lead = null;
+    };
+    splitHeading();
     // Scan for markers inside the block; each split restarts the scan on the rest.
     for (;;) {
       const fold = block.fold;
@@ -202,6 +238,7 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
       numbering.take(foundMarker);
       block = second;
       lead = foundMarker;
+      splitHeading();
     }
     out.push(block);
   }

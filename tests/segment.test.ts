@@ -104,3 +104,20 @@ describe('a quotation mark left open in a heading', () => {
     expect(outline('2024年工作要点\n一、总体要求。坚持“（一）号工程”不动摇。').subsections).toEqual([]);
   });
 });
+
+describe('a heading flattened into its first paragraph', () => {
+  const page = '区教育局2024年工作要点 2024年是关键一年。 一、坚持党建引领，强化党对教育工作的全面领导 加强思想政治建设。深入学习党的理论。 2. 提升基层党建质量。扎实推进规范化建设。 二、深化教育改革 推进资源均衡配置。按计划新建学校。 2. 强化教师队伍建设。以师德为先。';
+  it('ends the heading at the space before a sentence, and the unnumbered first item is inferred', () => {
+    const o = outline(page);
+    expect(o.sections).toEqual(['1 坚持党建引领，强化党对教育工作的全面领导', '2 深化教育改革']);
+    expect(o.items).toEqual(['1 加强思想政治建设', '2 提升基层党建质量', '1 推进资源均衡配置', '2 强化教师队伍建设']);
+    expect(o.plan.sections[0]!.items[0]!.inferred).toBe(true);
+  });
+  it('keeps a heading of two phrases whole, and a space in brackets or after a glued marker is no line end', () => {
+    const twoPhrases = outline('2024年工作要点\n三、强化保障 确保落实 1.加强组织领导。成立领导小组。');
+    expect(twoPhrases.plan.sections[0]!.text).toBe('强化保障 确保落实');
+    expect(twoPhrases.items).toEqual(['1 加强组织领导']);
+    expect(outline('2024年工作要点\n一、执法任务分解（一）监督检查工作（684 个工作日）根据规定安排检查。其余照常。').subsections).toEqual(['1.1 监督检查工作（684 个工作日）根据规定安排检查']);
+    expect(outline('2024年工作要点\n一、执法监督检查计划（一） 开展财经纪律检查。按季度推进。').subsections).toEqual(['1.1 开展财经纪律检查']);
+  });
+});
