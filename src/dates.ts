@@ -17,11 +17,16 @@ export function iso(y: number, m: number, d: number): string | null {
 }
 
 const CN_DIGIT = '〇零一二三四五六七八九';
+// The zero of a year written in Chinese digits is typed many ways: 〇, 零, the
+// circle ○, a Latin O, an Arabic 0 (二○二四年, 二O二四年, 二0二四年).
+const ZERO_LOOKALIKE = /[○OＯ0０]/g;
+/** A year's digit in Chinese, zero look-alikes included (a regex class, for the date patterns). */
+export const CN_YEAR_DIGIT = '[〇零○OＯ0０一二三四五六七八九]';
 
-/** 二〇二四 → 2024 (digit by digit, as years are written). */
+/** 二〇二四 → 2024 (digit by digit, as years are written; 二○二四 and 二O二四 too). */
 export function chineseYear(s: string): number | null {
   let out = '';
-  for (const ch of s) {
+  for (const ch of s.replace(ZERO_LOOKALIKE, '〇')) {
     const i = CN_DIGIT.indexOf(ch);
     if (i < 0) return null;
     out += String(i === 0 ? 0 : i - 1);
@@ -31,14 +36,17 @@ export function chineseYear(s: string): number | null {
 
 // 2023年3月9日, 2023-03-09, 2023.3.9, 2023/3/9, 2023年03月09日 08:29, 二〇二三年三月九日
 const NUMERIC = /(\d{4})\s*(?:年|-|\.|\/|－|．)\s*(\d{1,2})\s*(?:月|-|\.|\/|－|．)\s*(\d{1,2})\s*日?/;
-const CHINESE = /([〇零一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/;
+const CHINESE = new RegExp(`(${CN_YEAR_DIGIT}{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日`);
 
-/** The first certain date in a string, as ISO; null when there is none. */
+// At least one Chinese digit: 2024年 stays as written.
+const CHINESE_YEAR = new RegExp(`(?=${CN_YEAR_DIGIT}{0,3}[〇零○一二三四五六七八九])${CN_YEAR_DIGIT}{4}(?=\\s*年)`, 'g');
+
 /** A year written in Chinese numerals as digits: 二〇二四年 → 2024年 (anything else unchanged). */
 export function arabicYears(text: string): string {
-  return text.replace(/[〇零○一二三四五六七八九]{4}(?=\s*年)/g, (y) => String(chineseYear(y.replace(/○/g, '〇')) ?? y));
+  return text.replace(CHINESE_YEAR, (y) => String(chineseYear(y) ?? y));
 }
 
+/** The first certain date in a string, as ISO; null when there is none. */
 export function parseDate(written: string): string | null {
   // full-width digits and dashes as ASCII: ２０２４－０３－０５
   const text = fold(written);

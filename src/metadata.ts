@@ -6,7 +6,7 @@
 import type { Line } from './lines.js';
 import type { Diagnostic, Meta, MetadataField, MetadataLine, Notice, RegionLevel } from './schema.js';
 import { cellsOf, isCounterLabel, labelOnly, type Cell } from './labels.js';
-import { arabicYears, garbledDateReadings, parseDate } from './dates.js';
+import { arabicYears, CN_YEAR_DIGIT, garbledDateReadings, parseDate } from './dates.js';
 import { fold } from './normalise.js';
 import { isMarkerLine, listEntryNumber, markerOf } from './markers.js';
 import { toSimplified } from './hant.js';
@@ -50,7 +50,7 @@ const ATTACHMENT = /^附\s*件\s*(\d+)?\s*[:：]?/;
 // 某教字〔2023〕5号, 某教发[2022]3号, 京教基(2021)12号; a garbled 某教20213 as well
 const DOC_NUMBER = /^[\u4e00-\u9fa5]{1,10}\s*[〔[(（【﹝]\s*(19|20)\d{2}\s*[〕\])）】﹞]\s*第?\d{1,4}\s*号$/;
 const DOC_NUMBER_GARBLED = /^[\u4e00-\u9fa5]{1,8}(19|20)\d{3,5}号?$/;
-const DATE_ONLY = /^([〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\d{4}\s*(年|-|\.|\/)\s*\d{1,2}\s*(月|-|\.|\/)\s*\d{1,2}\s*日?|\d{6,8})$/;
+const DATE_ONLY = new RegExp(`^(${CN_YEAR_DIGIT}{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日|\\d{4}\\s*(年|-|\\.|\\/)\\s*\\d{1,2}\\s*(月|-|\\.|\\/)\\s*\\d{1,2}\\s*日?|\\d{6,8})$`);
 // A page header that dates the page itself: 2024-03-08 18:30, 发表于, 原创
 const DATED_HEADER = /(\d{1,2}:\d{2}|发表于|发布于|^原创)/;
 

@@ -1,6 +1,6 @@
 // Dates as written in plans and portals → ISO; garbled dates only when certain.
 import { describe, expect, it } from 'vitest';
-import { garbledDateReadings, iso, parseDate } from '../src/dates.js';
+import { arabicYears, garbledDateReadings, iso, parseDate } from '../src/dates.js';
 
 describe('parseDate', () => {
   const cases: Array<[string, string | null]> = [
@@ -50,5 +50,15 @@ describe('full-width dates', () => {
   it('are read like their ASCII forms', () => {
     expect(parseDate('２０２４－０３－０５')).toBe('2024-03-05');
     expect(parseDate('发布时间：２０２４年３月５日')).toBe('2024-03-05');
+  });
+});
+
+describe('the zero of a year in Chinese digits, however it was typed', () => {
+  it('reads 〇, ○, a Latin O and an Arabic 0 alike', () => {
+    for (const y of ['二〇二四', '二○二四', '二O二四', '二0二四', '二Ｏ二四']) expect(parseDate(`${y}年三月一日`), y).toBe('2024-03-01');
+  });
+  it('turns such years into digits, and leaves Arabic years alone', () => {
+    expect(arabicYears('二O二四年工作要点')).toBe('2024年工作要点');
+    expect(arabicYears('2024年工作要点')).toBe('2024年工作要点');
   });
 });
