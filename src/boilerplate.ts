@@ -124,7 +124,41 @@ export function isWidgetLine(t: string): boolean {
   if (t.length > 80) return false;
   const ts = tokens(t);
   if (ts.length === 0) return /^[\s|｜/\\【】[\]()（）:：,，、·•>»›<«‹-]+$/.test(t);
-  return ts.every((w) => WIDGET_WORDS.has(w.toLowerCase()));
+  return ts.every((w) => WIDGET_WORDS.has(w.toLowerCase()) || gluedWidgets(w.toLowerCase()));
+}
+
+// Widget words of two characters or more: glued together they are still a
+// toolbar (微信微博QQ空间, 打印关闭); a lone 大 or 中 glued to a word is not.
+const GLUED_MIN = 2;
+const GLUED_MAX = Math.max(...[...WIDGET_WORDS].map((w) => w.length));
+
+/**
+ * Whether a token is widget words written with nothing between them (links
+ * side by side in the page: <a>微信</a><a>微博</a><a>QQ空间</a>).
+ */
+function gluedWidgets(t: string): boolean {
+  if (t.length < 2 * GLUED_MIN || t.length > 40) return false;
+  // reach[i]: t.slice(0, i) is a run of widget words
+  const reach = new Array<boolean>(t.length + 1).fill(false);
+  reach[0] = true;
+  for (let i = 0; i < t.length; i++) {
+    if (!reach[i]) continue;
+    for (let n = GLUED_MIN; n <= GLUED_MAX && i + n <= t.length; n++) if (WIDGET_WORDS.has(t.slice(i, i + n))) reach[i + n] = true;
+  }
+  return reach[t.length]!;
+}
+
+/**
+ * Where a run of widget words glued to the end of a value starts
+ * (某县教育局打印关闭 → 5), or the value's length when it ends in none.
+ */
+export function widgetTail(t: string): number {
+  const lower = t.toLowerCase();
+  for (let at = Math.max(1, t.length - 40); at < t.length - 1; at++) {
+    const tail = lower.slice(at);
+    if (WIDGET_WORDS.has(tail) ? tail.length >= GLUED_MIN : gluedWidgets(tail)) return at;
+  }
+  return t.length;
 }
 
 /** Share of tokens that are widget words, for the looser head/tail rule. */

@@ -10,7 +10,7 @@ import { arabicYears, CN_YEAR_DIGIT, garbledDateReadings, parseDate } from './da
 import { fold } from './normalise.js';
 import { isMarkerLine, listEntryNumber, markerOf } from './markers.js';
 import { toSimplified } from './hant.js';
-import { boilerplateReason, isWidgetLine } from './boilerplate.js';
+import { boilerplateReason, isWidgetLine, widgetTail } from './boilerplate.js';
 
 export interface MetadataResult {
   meta: Meta;
@@ -206,8 +206,17 @@ function pick(fields: MetadataField[], key: MetadataField['key']): string | null
  */
 export function realValue(label: string, key: MetadataField['key'], value: string): string | null {
   // Table cells scraped with their bars: | 2022-10-08 |
-  const v = value.replace(/^[\s|｜]+|[\s|｜]+$/g, '');
+  let v = value.replace(/^[\s|｜]+|[\s|｜]+$/g, '');
   if (v === '' || NONE.test(v)) return null;
+  // The toolbar after the last cell of a bar (来源：某县教育局 打印 关闭) is no part of its value.
+  if (v.includes(' ')) {
+    const words = v.split(/\s+/);
+    while (words.length > 1 && isWidgetLine(words[words.length - 1]!)) words.pop();
+    v = words.join(' ');
+  }
+  // …or glued to it (来源：某县教育局打印关闭, links side by side)
+  const tail = widgetTail(v);
+  if (tail >= 2 && tail < v.length && key !== 'category') v = v.slice(0, tail).replace(/[\s|｜:：]+$/, '');
   if (isCounterLabel(label)) return /^\d[\d,，]*(\s*人?次)?/.exec(v)?.[0] ?? null;
   // A category may be named like a menu entry (栏目: 政策解读, 信息公开): only there is a lone widget word a value.
   if (isWidgetLine(v) && !(key === 'category' && !/[\s|｜【】[\]]/.test(v))) return null;

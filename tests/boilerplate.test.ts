@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { boilerplateReason, isPageNumber, stripBoilerplate } from '../src/boilerplate.js';
+import { boilerplateReason, isPageNumber, isWidgetLine, stripBoilerplate, widgetTail } from '../src/boilerplate.js';
 import { normalise } from '../src/normalise.js';
 import { FIXTURES, ROOT, fixture, listFixtures } from './helpers.js';
 
@@ -222,5 +222,21 @@ describe('an article printed twice', () => {
   it('keeps a short run of lines that repeats (a heading and one item) and repeats without a sentence', () => {
     const r = reasons([...article, '一、加强党的建设', '1.强化政治引领。全年集中学习不少于12次。', '二、重点任务', '三、保障措施', '四、工作要求', '五、其他', '二、重点任务', '三、保障措施', '四、工作要求', '五、其他'].join('\n'));
     expect(Object.values(r)).not.toContain('repeated');
+  });
+});
+
+describe('widget words written side by side', () => {
+  it('a share bar whose links have nothing between them is a widget line', () => {
+    expect(isWidgetLine('分享到：微信微博QQ空间')).toBe(true);
+    expect(isWidgetLine('打印关闭')).toBe(true);
+  });
+  it('a word that only starts with a widget word is not', () => {
+    expect(isWidgetLine('微信公众号推送')).toBe(false);
+    expect(isWidgetLine('打印机采购')).toBe(false);
+  });
+  it('finds a toolbar glued to the end of a value', () => {
+    expect(widgetTail('某县教育局打印关闭')).toBe(5);
+    expect(widgetTail('某县教育局')).toBe(5);
+    expect(widgetTail('中共某县委教育工作委员会')).toBe(12);
   });
 });

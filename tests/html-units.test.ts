@@ -277,3 +277,21 @@ describe('reading a page through the library', () => {
     expect(parseHtml('').type).toBe('root');
   });
 });
+
+describe('a disclosure bar in a block named as chrome', () => {
+  const page = (cls: string, bar: string) =>
+    `<html><head><title>某县教育局2024年工作要点</title></head><body><div class="main"><div class="${cls}">${bar}</div><div class="content"><p>一、加强党的建设</p><p>1.深入推进党建引领。培育示范校5所。</p><p>2.加强思想政治教育。每学期开展活动不少于4次。</p></div></div></body></html>`;
+  it('keeps its date and source when the class says header or toolbar', () => {
+    for (const cls of ['info-header', 'toolbar', 'article-tools']) {
+      const plan = parseHtmlPlan(page(cls, '<span>发布时间：2024-01-16</span><span>来源：某县教育局</span><a>打印</a><a>关闭</a>'));
+      expect(plan.meta.dates.published, cls).toBe('2024-01-16');
+      expect(plan.meta.issuer, cls).toBe('某县教育局');
+    }
+  });
+  it('still drops such a block when it holds no disclosure fact, and a footer whatever it holds', () => {
+    const plain = parseHtmlPlan(page('toolbar', '<a>打印</a> <a>关闭</a> <span>字号：大 中 小</span>'));
+    expect(plain.boilerplate.map((b) => b.reason)).toContain('widget');
+    const footer = parseHtmlPlan(page('footer', '<span>发布时间：2024-01-16</span> <span>主办单位：某县教育局</span>'));
+    expect(footer.meta.dates.published).toBeNull();
+  });
+});

@@ -9,6 +9,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import type { BoilerplateReason } from '../schema.js';
 import { classNames, idOf, isBlock, isElement, isSilent } from './elements.js';
+import { cellsOf } from '../labels.js';
 
 export interface TextStats {
   /** Characters of visible text, spaces aside. */
@@ -161,7 +162,7 @@ export function chromeOf(el: Element, ancestors: readonly Element[], stats: Map<
   for (const [kind, name] of names) {
     for (const w of wordsOf(name)) {
       const reason = WORDS[w];
-      if (reason && !holdsH1(el)) return { reason, cue: `${kind} ${name}` };
+      if (reason && !holdsH1(el) && !(reason !== 'footer' && holdsDisclosure(el))) return { reason, cue: `${kind} ${name}` };
     }
   }
   // After the class words, which name the kind more closely (a breadcrumb with role=navigation).
@@ -188,6 +189,28 @@ function holdsEmptyList(el: Element, stats: Map<Element, TextStats>): boolean {
     if (holdsEmptyList(child, stats)) return true;
   }
   return false;
+}
+
+// The facts a disclosure bar gives: a date or a document number after its label.
+const DISCLOSED = new Set(['published', 'written', 'docNumber', 'indexNumber']);
+
+/**
+ * Whether a block named as chrome (class "info-header", "toolbar") holds the
+ * page's disclosure facts (发布时间：2024-01-16, 发文字号：…): its text goes to
+ * the metadata stage, whose own rules drop the widget words beside them.
+ */
+function holdsDisclosure(el: Element): boolean {
+  const text = textOf(el);
+  if (text.length > DISCLOSURE_TEXT_MAX) return false;
+  return cellsOf(text).some((c) => c.value.trim() !== '' && c.keys.some((k) => DISCLOSED.has(k)));
+}
+const DISCLOSURE_TEXT_MAX = 600;
+
+function textOf(node: Element | ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (node.type !== 'element' || isSilent(node)) return '';
+  // cells and spans side by side are apart: 发布时间：2024-01-16 来源：…
+  return node.children.map(textOf).join(' ');
 }
 
 function holdsH1(el: Element): boolean {
