@@ -34,6 +34,9 @@ const WIDGET_WORDS = new Set(
     '微信', '微博', 'QQ', 'QQ空间', '朋友圈', '手机版', '移动版', '在看', '点赞', '赞', '阅读原文', '留言', '写留言',
     '分享给朋友', '扫一扫', '扫码', '二维码', '视力保护色', '背景色', '信息公开', '政务公开', '网站地图', '联系我们',
     '阅读', '评论', '查看', '更多', '导航', '主页', '菜单', '隐私声明', '关于我们', '使用帮助', '网站声明',
+    // captions of the QR codes and badges in a portal's footer
+    '微信公众号', '公众号', '政务微博', '官方微博', '官方微信', '移动客户端', '手机客户端', '客户端', '政务新媒体', '新媒体矩阵', '党政机关',
+    '适老化服务', '无障碍阅读', '读屏',
   ].map((w) => w.toLowerCase()),
 );
 
@@ -59,7 +62,13 @@ const RULES: Rule[] = [
   { reason: 'breadcrumb', test: (t) => (t.match(/\s*(>>|>|»|›|＞)\s*/g) ?? []).length >= 2 && t.length <= 90 && !/[。；;]/.test(t) && !runsOnAfterCrumbs(t) },
   { reason: 'pager', test: (t) => /^(上一篇|下一篇|上一条|下一条|上篇|下篇|上一页|下一页)\s*[:：]?/.test(t) },
   { reason: 'related', test: (t) => RELATED_HEADING.test(t) && t.length <= 60 },
-  { reason: 'editor', test: (t) => /^[【\[(（]?\s*(责任编辑|责编|编辑|校对|审核|审校|初审|终审|复审|撰稿|供稿|文字|图片|摄影|排版|美编)\s*[:：|]/.test(t) && t.length <= 60 && !/[。]/.test(t) && !/(发布|成文|发文)/.test(t) },
+  { reason: 'editor', test: (t) => /^[【\[(（]?\s*(责任编辑|责编|编辑|校对|审核|审校|初审|终审|复审|撰稿|供稿|文字|图片|图片来源|摄影|排版|美编|监制|统筹|策划|出品|投稿邮箱|投稿|通讯员)\s*[:：|｜丨]/.test(t) && t.length <= 60 && !/[。]/.test(t) && !/(发布|成文|发文)/.test(t) },
+  // A social post's credits set with a bar (来源｜丰城教育, 转自丨…): 来源： with a colon is the page's metadata.
+  { reason: 'editor', test: (t) => /^(来源|转自|转载自|本文转自)\s*[|｜丨]|^(转自|转载自|本文转自)\s*[:：]/.test(t) && t.length <= 60 && !/[。]/.test(t) },
+  // The repost note of a social post: 声明：本文部分内容转载自…，版权归原作者所有。
+  { reason: 'share-site', test: (t) => t.length <= 200 && /(版权归原作者|版权归作者|转载请注明|转载须注明|如涉及版权|如有侵权)/.test(t) },
+  // An ask to like or share (觉得不错，请点赞↓, 喜欢就点个在看吧)
+  { reason: 'social', test: (t) => t.length <= 24 && /(点赞|点个赞|在看|转发|分享)/.test(t) && /(觉得|喜欢|不错|支持|请|记得|欢迎|一下|吧)/.test(t) && !/[。；]/.test(t) },
   { reason: 'counter', test: (t) => COUNTER.test(t) },
   // A QR prompt opens with the scan cue, or is a short line about scanning to read/open/share
   // (a wrapped plan line such as 推广使用校园二维码门禁系统 is neither).
@@ -119,12 +128,16 @@ function tokens(t: string): string[] {
     .filter((s) => s.length > 0);
 }
 
+// A page action and what it acts on (返回列表, 打印本页, 我要打印, 回到顶部, 关闭此页):
+// portals name their buttons by this pattern more than by any fixed list.
+const ACTION_BUTTON = /^(?:我要|点击)?(?:返回|回到|打印|关闭|收藏|分享|保存|下载|纠错|加入收藏)(?:本页|此页|该页|页面|列表|上页|上一页|前页|顶部|首页|窗口|全文|本文|此文|文章|栏目|本站)?$|^(?:top|↑|▲)$/;
+
 /** A line (or a table cell) made entirely of widget words (打印 | 关闭 | 【字体：大 中 小】), or of brackets and bars alone. */
 export function isWidgetLine(t: string): boolean {
   if (t.length > 80) return false;
   const ts = tokens(t);
   if (ts.length === 0) return /^[\s|｜/\\【】[\]()（）:：,，、·•>»›<«‹-]+$/.test(t);
-  return ts.every((w) => WIDGET_WORDS.has(w.toLowerCase()) || gluedWidgets(w.toLowerCase()));
+  return ts.every((w) => WIDGET_WORDS.has(w.toLowerCase()) || ACTION_BUTTON.test(w.toLowerCase()) || gluedWidgets(w.toLowerCase()));
 }
 
 // Widget words of two characters or more: glued together they are still a

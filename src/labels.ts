@@ -116,7 +116,10 @@ export function cellsOf(text: string, display: string = text): Cell[] {
   }
   const bracket = /^【([^】]{2,6})】/.exec(t);
   if (bracket) t = ` ${bracket[1]}：${t.slice(bracket[0].length)}`;
-  const lead = bracket ? 1 : 0;
+  // A bar of bracketed cells (【发布时间：2024-03-05】【来源：…】): brackets read as spaces, in place.
+  const bracketed = !bracket && /^[【[][^】\]]{2,12}[:：]/.test(t);
+  if (bracketed) t = t.replace(/[【】[\]]/g, ' ');
+  const lead = bracket || bracketed ? 1 : 0;
   const shown = display.trim();
   const found: Array<{ at: number; end: number; label: string; keys: Key[]; cut: boolean }> = [];
   const head = bracket ? null : TAIL_AT_START.exec(t);
@@ -136,7 +139,8 @@ export function cellsOf(text: string, display: string = text): Cell[] {
   }
   const cells: Cell[] = [];
   found.forEach((f, i) => {
-    const value = shown.slice(f.end, i + 1 < found.length ? found[i + 1]!.at : t.length).trim().replace(/[;；]\s*$/, '').trim();
+    let value = shown.slice(f.end, i + 1 < found.length ? found[i + 1]!.at : t.length).trim().replace(/[;；]\s*$/, '').trim();
+    if (bracketed) value = value.replace(/[【】[\]]/g, ' ').trim();
     const tail = TAIL_ALONE.exec(t.slice(f.end, i + 1 < found.length ? found[i + 1]!.at : t.length).trim());
     if (tail) {
       const label = tail[1]!.replace(/ /g, '');

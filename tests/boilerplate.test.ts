@@ -240,3 +240,26 @@ describe('widget words written side by side', () => {
     expect(widgetTail('中共某县委教育工作委员会')).toBe(12);
   });
 });
+
+describe('page furniture named by its shape', () => {
+  const reason = (t: string) => boilerplateReason(t);
+  it('a page action and what it acts on is a button (返回列表, 【我要打印】, 回到顶部, TOP)', () => {
+    for (const t of ['返回列表', '【我要打印】', '回到顶部', 'TOP', '【打印本页】 【关闭窗口】']) expect(isWidgetLine(t), t).toBe(true);
+    expect(isWidgetLine('返回家乡创业')).toBe(false);
+  });
+  it('QR captions and the 党政机关 badge of a footer are widgets', () => {
+    for (const t of ['微信公众号', '政务微博', '移动客户端', '党政机关']) expect(isWidgetLine(t), t).toBe(true);
+  });
+  it('a social post credits, repost note and ask to like', () => {
+    expect(reason('来源｜丰城教育')).toBe('editor');
+    expect(reason('投稿邮箱：fcjyfb@163.com')).toBe('editor');
+    expect(reason('图片来源：网络')).toBe('editor');
+    expect(reason('声明：本文部分内容转载自丰城发布，版权归原作者所有。')).toBe('share-site');
+    expect(reason('觉得不错，请点赞↓')).toBe('social');
+  });
+  it('leaves the page metadata and plan sentences alone', () => {
+    expect(reason('来源：某县教育局')).toBeNull();
+    expect(reason('开展“点赞新时代”主题教育活动不少于2次。')).toBeNull();
+    expect(reason('分享优秀教学案例，推动成果转化。')).toBeNull();
+  });
+});
