@@ -320,3 +320,13 @@ describe('the foot of an official document and the source of a repost', () => {
     expect(plan.meta.issuer).toBe('某市某区教育局');
   });
 });
+
+describe('a bar of bracketed cells', () => {
+  it('reads 【发布时间：…】【来源：…】 as label: value cells', () => {
+    const cells = cellsOf('【发布时间：2024-03-05】【来源：修水县教育体育局】【字体：大 中 小】');
+    expect(cells.map((c) => [c.label, c.value])).toEqual([['发布时间', '2024-03-05'], ['来源', '修水县教育体育局'], ['字体', '大 中 小']]);
+  });
+  it('a bracketed label alone still opens a line (【发布机构】某县教育局)', () => {
+    expect(cellsOf('【发布机构】某县教育局').map((c) => [c.label, c.value])).toEqual([['发布机构', '某县教育局']]);
+  });
+});
