@@ -46,7 +46,12 @@ const COUNTER = /^(阅读次数|阅读量|浏览次数|浏览量|点击数|点�
 // Headings of link lists (related articles, recommendations); the lines after
 // one at the end of the page are links.
 // A mirror site may put the page's title in brackets before it: 【2024年工作要点（精选）】相关文章：
-const RELATED_HEADING = /^(?:[【\[][^】\]]{1,40}[】\]])?[【\[]?(友情链接|相关链接|相关文章|相关阅读|相关新闻|相关文件|相关稿件|相关文档|相关文档推荐|相关推荐|关联文件|关联信息|相关信息|推荐阅读|热点推荐|热门推荐|热门文章|精彩推荐|往期推荐|往期回顾|猜你喜欢|延伸阅读|更多阅读|为您推荐)[】\]]?\s*[:：]?/;
+const RELATED_HEADING = /^(?:[【\[][^】\]]{1,40}[】\]])?[【\[]?(友情链接|相关链接|相关文章|相关阅读|相关解读|相关政策|政策解读|相关新闻|相关文件|相关稿件|相关文档|相关文档推荐|相关推荐|关联文件|关联信息|相关信息|推荐阅读|热点推荐|热门推荐|热门文章|精彩推荐|往期推荐|往期回顾|猜你喜欢|延伸阅读|更多阅读|为您推荐)[】\]]?\s*[:：]?/;
+
+/** The heading of a link list or a box of related items (相关阅读, 相关解读：, 【推荐阅读】). */
+export function isRelatedHeading(t: string): boolean {
+  return RELATED_HEADING.test(t) && t.length <= 16;
+}
 
 interface Rule {
   reason: BoilerplateReason;

@@ -318,7 +318,10 @@ function ownerBefore(f: string, raw: string, clauseStart: number): string | null
 /** Where the clause holding a figure at `at` starts: the last clause mark, or `floor` (the previous target's end). */
 export function clauseStartOf(f: string, at: number, floor: number): number {
   let s = at;
-  while (s > floor && !CLAUSE_MARK.test(f[s - 1]!)) s--;
+  // A space before a Chinese word, after a word or a number, parts two table
+  // cells (项目名称 目标任务 1 新建公办幼儿园 6所): prose has none. The space
+  // right before the figure (新增学位 2000个) parts nothing.
+  while (s > floor && !CLAUSE_MARK.test(f[s - 1]!) && !(f[s - 1] === ' ' && isHan(f[s]) && (isHan(f[s - 2]) || /\d/.test(f[s - 2] ?? '')))) s--;
   // right after a previous target: skip the link to this one (、 和 及)
   if (s === floor) while (s < at && /[、和及与）)\s]/.test(f[s]!)) s++;
   return s;

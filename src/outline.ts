@@ -186,7 +186,8 @@ export function buildOutline(blocks: Block[]): Outline {
     // Chinese paragraphs join without a space, but two figures or Latin words
     // do not: a table row ending in 92 and the next row's number 2 are not 922.
     // (Asked of the piece before, not of it.text: a regex on a growing rope flattens it each time.)
-    const gap = /[0-9A-Za-z%]$/.test(lastPiece.get(it) ?? '') && /^[0-9A-Za-z]/.test(text) ? ' ' : '';
+    // A paragraph opening on a figure (a table row's number: 责任股室 | 1 新建…) is set apart too.
+    const gap = /^[0-9]/.test(text) || (/[0-9A-Za-z%]$/.test(lastPiece.get(it) ?? '') && /^[A-Za-z]/.test(text)) ? ' ' : '';
     lastPiece.set(it, text);
     segments.get(it)!.push({ offset: it.text.length + gap.length, start: b.start, end: b.end });
     it.text += gap + text;
@@ -301,7 +302,8 @@ export function buildOutline(blocks: Block[]): Outline {
         const last = segs[segs.length - 1]!;
         const tail = item.text.slice(last.offset);
         if (last.offset > 0 && looksLikeLead(tail)) {
-          item.text = item.text.slice(0, last.offset);
+          // (without the space it was joined by, if any)
+          item.text = item.text.slice(0, last.offset).replace(/ $/, '');
           segs.pop();
           item.lines.end = segs[segs.length - 1]!.end;
           const inferred = newItem({ text: tail, fold: tail, start: last.start, end: last.end }, null, expected);

@@ -295,3 +295,20 @@ describe('a disclosure bar in a block named as chrome', () => {
     expect(footer.meta.dates.published).toBeNull();
   });
 });
+
+describe('a task table and a related box beside the article', () => {
+  const html = `<html><head><title>某县教育局2024年工作要点</title></head><body><div class="content"><p>一、办好民生实事</p><p>1.实施民生实事项目。具体任务见下表。</p>
+<table><tr><td>序号</td><td>项目名称</td><td>目标任务</td><td>责任股室</td></tr><tr><td>1</td><td>新建公办幼儿园</td><td>6所</td><td>计财股</td></tr><tr><td>2</td><td>新增义务教育学位</td><td>2000个</td><td>基教股</td></tr></table>
+<p>2.维护校园安全。开展安全检查不少于4次。</p></div>
+<div class="jd-box"><h3>相关解读</h3><div><a href="/jd/1.html">图解：《某县教育局2024年工作要点》</a><p>今年，全县将新建公办幼儿园6所，新增学位1080个。</p></div></div></body></html>`;
+  const plan = parseHtmlPlan(html);
+  const items = plan.sections[0]!.items;
+  it('keeps the rows apart in the item text, and each figure is named by its own row', () => {
+    expect(items[0]!.text).toContain('责任股室 1 新建公办幼儿园 6所 计财股 2 新增义务教育学位 2000个');
+    expect(items[0]!.targets.map((t) => [t.text, t.indicator])).toEqual([['6所', '新建公办幼儿园'], ['2000个', '新增义务教育学位']]);
+  });
+  it('drops the box headed 相关解读, excerpt and figures and all', () => {
+    expect(items[1]!.text).toBe('维护校园安全。开展安全检查不少于4次。');
+    expect(plan.boilerplate.some((b) => b.reason === 'related')).toBe(true);
+  });
+});

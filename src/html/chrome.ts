@@ -10,6 +10,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import type { BoilerplateReason } from '../schema.js';
 import { classNames, idOf, isBlock, isElement, isSilent } from './elements.js';
 import { cellsOf } from '../labels.js';
+import { isRelatedHeading } from '../boilerplate.js';
 
 export interface TextStats {
   /** Characters of visible text, spaces aside. */
@@ -175,6 +176,9 @@ export function chromeOf(el: Element, ancestors: readonly Element[], stats: Map<
   if (s && isBlock(el) && s.links >= MIN_LINKS && s.text > 0 && s.link / s.text >= LINK_SHARE) {
     return { reason: 'navigation', cue: `${s.links} links (${Math.round((100 * s.link) / s.text)}% of the text)` };
   }
+  // A box headed 相关解读 or 推荐阅读 beside the article: its excerpts are other pages' text.
+  const head = isBlock(el) ? firstText(el) : null;
+  if (head !== null && isRelatedHeading(head)) return { reason: 'related', cue: `a box headed ${head}` };
   return null;
 }
 
@@ -211,6 +215,20 @@ function textOf(node: Element | ElementContent): string {
   if (node.type !== 'element' || isSilent(node)) return '';
   // cells and spans side by side are apart: 发布时间：2024-01-16 来源：…
   return node.children.map(textOf).join(' ');
+}
+
+/** The text of a block's first child that has any, trimmed (its heading, when it has one). */
+function firstText(el: Element): string | null {
+  for (const child of el.children) {
+    if (child.type === 'text') {
+      if (child.value.trim() !== '') return child.value.trim();
+      continue;
+    }
+    if (!isElement(child) || isSilent(child)) continue;
+    const t = textOf(child).trim();
+    if (t !== '') return t;
+  }
+  return null;
 }
 
 function holdsH1(el: Element): boolean {
