@@ -33,7 +33,7 @@ export interface TargetContext {
 // over 个 and 个月 over 个.
 const UNIT_KIND: Record<string, TargetKind> = {
   个百分点: 'change', 百分点: 'change', '%': 'percent', '‰': 'percent', 个千分点: 'change', 千分点: 'change',
-  平方公里: 'area', 平方米: 'area', '㎡': 'area', 公顷: 'area', 亩: 'area',
+  平方公里: 'area', 平方米: 'area', '㎡': 'area', 'm²': 'area', m2: 'area', 'km²': 'area', km2: 'area', 公顷: 'area', 亩: 'area',
   // a score (体育中考分值提高到60分): after Arabic digits only, see unitAt
   分: 'other',
   课时: 'duration', 学时: 'duration', 小时: 'duration', 分钟: 'duration', 个月: 'duration', 天: 'duration', 周: 'duration',
@@ -346,6 +346,8 @@ function unitAt(f: string, j: number, arabic = false): string | null {
   if (!list) return null;
   for (const u of list) {
     if (f.startsWith(u, j)) {
+      // m2 (3.5万m<sup>2</sup> as text) only as a whole: not m23, not m2a
+      if (/^k?m2$/.test(u) && /[0-9A-Za-z]/.test(f[j + u.length] ?? '')) return null;
       // 60分 is a score; 十分重要, 三分之一, 5分类 are not: Arabic digits, then no word of 分
       if (u === '分' && (!arabic || (isHan(f[j + 1]) && !AFTER.some(([w]) => f.startsWith(w, j + 1)) && f[j + 1] !== '的'))) return null;
       // 所以 is a word, but in 2所以上 the unit is followed by 以上

@@ -151,7 +151,9 @@ describe('scores and square metres', () => {
     expect(read('这十分重要，三分之一的学校按5分类推进。')).toEqual([]);
     expect(read('每节课40分钟。')).toEqual([['40分钟', 40, '分钟']]);
   });
-  it('㎡ is an area', () => {
+  it('㎡, m² and m2 (m<sup>2</sup> as text) are areas', () => {
     expect(read('建设运动场地5.2万㎡。')).toEqual([['5.2万㎡', 52000, '㎡']]);
+    expect(read('新增校舍3.5万m2，改造运动场8000m²。')).toEqual([['3.5万m2', 35000, 'm2'], ['8000m²', 8000, 'm²']]);
+    expect(read('采购型号m23设备。')).toEqual([]);
   });
 });
