@@ -312,3 +312,12 @@ describe('a task table and a related box beside the article', () => {
     expect(plan.boilerplate.some((b) => b.reason === 'related')).toBe(true);
   });
 });
+
+describe('publication dates in other meta tags', () => {
+  it('reads firstpublishedtime (gov.cn), publishdate and article:published_time', () => {
+    const page = (tag: string) => `<html><head>${tag}<title>某县教育局2024年工作要点</title></head><body><div class="content"><p>一、加强党的建设</p><p>1.深入推进党建引领。培育示范校5所。</p></div></body></html>`;
+    expect(parseHtmlPlan(page('<meta name="firstpublishedtime" content="2024-01-16-17:21:05">')).meta.dates.published).toBe('2024-01-16');
+    expect(parseHtmlPlan(page('<meta name="publishdate" content="2024-02-01">')).meta.dates.published).toBe('2024-02-01');
+    expect(parseHtmlPlan(page('<meta property="article:published_time" content="2024-03-02T08:00:00+08:00">')).meta.dates.published).toBe('2024-03-02');
+  });
+});

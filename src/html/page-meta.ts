@@ -15,13 +15,16 @@ const NAMES: Record<string, Key> = {
   columnname: 'column',
   articletitle: 'articleTitle',
   pubdate: 'published',
+  // gov.cn's own pages and other CMSs
+  firstpublishedtime: 'published',
+  publishdate: 'published',
   contentsource: 'contentSource',
   keywords: 'keywords',
   author: 'author',
   url: 'url',
   description: 'description',
 };
-const PROPERTIES: Record<string, Key> = { 'og:title': 'ogTitle', 'og:description': 'description', 'og:url': 'url' };
+const PROPERTIES: Record<string, Key> = { 'og:title': 'ogTitle', 'og:description': 'description', 'og:url': 'url', 'article:published_time': 'published' };
 
 function collapse(s: string): string {
   return s.replace(/[\s\u00a0]+/g, ' ').trim();
