@@ -187,7 +187,11 @@ export function buildOutline(blocks: Block[]): Outline {
     // do not: a table row ending in 92 and the next row's number 2 are not 922.
     // (Asked of the piece before, not of it.text: a regex on a growing rope flattens it each time.)
     // A paragraph opening on a figure (a table row's number: 责任股室 | 1 新建…) is set apart too.
-    const gap = /^[0-9]/.test(text) || (/[0-9A-Za-z%]$/.test(lastPiece.get(it) ?? '') && /^[A-Za-z]/.test(text)) ? ' ' : '';
+    // So is the body after a title line of its own (2.加强思想政治教育 | 每学期开展…): the
+    // space keeps the title out of the first clause's name.
+    const before = lastPiece.get(it) ?? '';
+    const titleLine = segments.get(it)!.length === 1 && /[\u4e00-\u9fff]$/.test(before) && !/[。！？!?；;，,：:]/.test(before);
+    const gap = titleLine || /^[0-9]/.test(text) || (/[0-9A-Za-z%]$/.test(before) && /^[A-Za-z]/.test(text)) ? ' ' : '';
     lastPiece.set(it, text);
     segments.get(it)!.push({ offset: it.text.length + gap.length, start: b.start, end: b.end });
     it.text += gap + text;

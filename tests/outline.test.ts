@@ -457,3 +457,17 @@ describe('continuation paragraphs of an item', () => {
     expect(item.targets.map((t) => t.value)).toEqual([92]);
   });
 });
+
+describe('an item whose title stands on a line of its own', () => {
+  it('joins its body with a space, so the title names no figure of the body', () => {
+    const plan = parsePlan('2024年工作要点\n一、加强党的建设\n1.深入推进党建引领\n落实校长负责制，培育党建工作示范校5所。\n2.加强思想政治教育\n每学期开展活动不少于4次。\n');
+    const [first, second] = plan.sections[0]!.items;
+    expect(first!.title).toBe('深入推进党建引领');
+    expect(second!.text).toBe('加强思想政治教育 每学期开展活动不少于4次。');
+    expect(second!.targets.map((t) => t.indicator)).toEqual(['每学期开展活动']);
+  });
+  it('a first line that ends on a comma or a full stop joins as before', () => {
+    const plan = parsePlan('2024年工作要点\n1.加强党建。落实责任。\n培育示范校5所。\n');
+    expect(plan.items[0]!.text).toBe('加强党建。落实责任。培育示范校5所。');
+  });
+});
