@@ -117,7 +117,8 @@ export function cellsOf(text: string, display: string = text): Cell[] {
   const bracket = /^【([^】]{2,6})】/.exec(t);
   if (bracket) t = ` ${bracket[1]}：${t.slice(bracket[0].length)}`;
   // A bar of bracketed cells (【发布时间：2024-03-05】【来源：…】): brackets read as spaces, in place.
-  const bracketed = !bracket && /^[【[][^】\]]{2,12}[:：]/.test(t);
+  // Only a closed one: 【字体： with its bracket cut off, running into the plan, is no cell.
+  const bracketed = !bracket && /^[【[][^】\]]{2,12}[:：][^】\]【[]{0,60}[】\]]/.test(t);
   if (bracketed) t = t.replace(/[【】[\]]/g, ' ');
   const lead = bracket || bracketed ? 1 : 0;
   const shown = display.trim();

@@ -129,6 +129,24 @@ function cut(block: Block, at: number): [Block, Block] {
   return [first, second];
 }
 
+// A heading with no marker: a few words, no punctuation, not ending on a figure.
+const BARE_HEADING = /^[\u4e00-\u9fff\d（）()“”]{4,30}$/;
+
+/**
+ * Whether an item 1 mid-paragraph restarts the numbering after a heading that
+ * has no marker (…3700多万学生受益 2022年发展主要预期目标 1.国内生产总值…): on
+ * the unflattened page the heading had a line of its own and the list started
+ * again under it. The heading stands between a sentence end or space and a
+ * space right before the marker.
+ */
+function restartsAfterHeading(fold: string, at: number, m: Marker): boolean {
+  if (m.level !== 'item' || m.number !== 1 || fold[at - 1] !== ' ') return false;
+  let from = at - 1;
+  while (from > 0 && !/[。！？!?；;：:\s]/.test(fold[from - 1]!)) from--;
+  const heading = fold.slice(from, at - 1);
+  return BARE_HEADING.test(heading) && !/\d$/.test(heading) && markerOf(heading) === null;
+}
+
 /**
  * Where the body starts after a section or sub-section heading that a space
  * alone parts from it, or -1. A crawler that flattens a page leaves a space
@@ -216,7 +234,7 @@ export function splitAtMarkers(blocks: Block[]): Block[] {
             const head = fold.slice(i, i + 12);
             const m = markerOf(head) ?? itemMarkerAfter(head, numbering.item);
             // An item right after a closing bracket (…（104日）3.行政处罚) only when it is the very next number.
-            if (m && m.level !== 'point' && numbering.continues(m) && (afterHeading || !afterBracket || isBoundary(fold, i) || m.level !== 'item' || numbering.next(m))) {
+            if (m && m.level !== 'point' && (numbering.continues(m) || restartsAfterHeading(fold, i, m)) && (afterHeading || !afterBracket || isBoundary(fold, i) || m.level !== 'item' || numbering.next(m))) {
               found = i;
               foundMarker = m;
               break;
