@@ -86,6 +86,17 @@ export interface Cell {
   cut: boolean;
 }
 
+// A pager's label: 上一篇：…, 下一条：…
+const PAGER_AT = /(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]/y;
+
+/** Whether a metadata, counter or pager label with its colon starts at `at` (浏览次数:, 更新时间：, 上一篇:). */
+export function labelAt(text: string, at: number): boolean {
+  CELL_AT.lastIndex = at;
+  if (CELL_AT.test(text)) return true;
+  PAGER_AT.lastIndex = at;
+  return PAGER_AT.test(text);
+}
+
 /**
  * A line that is a label alone (索引号, 发布机构：, 【文号】), as table scrapes
  * print one cell per line with the value on the next line. Null otherwise.

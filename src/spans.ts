@@ -8,6 +8,7 @@
 import type { Line } from './lines.js';
 import { BRACKET_PAIRS, TRAILING_CLOSERS } from './brackets.js';
 import { charClasses } from './char-classes.js';
+import { labelAt } from './labels.js';
 
 // Han characters and Chinese punctuation: a space next to one separates blocks,
 // a space between two Latin words or numbers (09:42, PDF 2.0) does not.
@@ -78,7 +79,16 @@ export function cutPoints(text: string, display: string = text): number[] {
       if (at >= 0) open.length = at;
       continue;
     }
-    if (open.length > 0 && i - pieceStart < 400) continue;
+    // …except before a label at a space: a page cut off inside a bracket (三、改革工作要点 ( 浏览次数: 更新时间:…)
+    // runs into the page's tail, whose labels start pieces whatever is open.
+    if (open.length > 0 && i - pieceStart < 400) {
+      if (ch === ' ' && labelAt(text, i + 1)) {
+        cuts.push(i + 1);
+        pieceStart = i + 1;
+        open.length = 0;
+      }
+      continue;
+    }
     if (SENTENCE_END.test(ch)) {
       let end = i + 1;
       while (end < text.length && (CLOSERS.test(text[end]!) || SENTENCE_END.test(text[end]!))) end++;

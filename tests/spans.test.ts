@@ -72,3 +72,15 @@ describe('cutPoints / splitLine', () => {
     expect(cutPoints(fold('到2025年，学前三年毛入园率达到95%以上'))).toEqual([]);
   });
 });
+
+describe('a bracket left open before the page tail', () => {
+  it('does not hold the tail labels in one piece', () => {
+    const line = '三、改革工作要点 ( 浏览次数: 更新时间:2018-02-10 20:36:57 上一篇:2018年党支部组织生活会工作方案 下一篇:全县元旦晚会工作方案';
+    const pieces = cutPoints(line).map((at, k, all) => line.slice(at, all[k + 1] ?? line.length).trim());
+    expect(pieces).toContain('上一篇:2018年党支部组织生活会工作方案');
+    expect(pieces.some((p) => p.startsWith('浏览次数:'))).toBe(true);
+  });
+  it('a closed bracket with a colon inside stays one piece', () => {
+    expect(cutPoints('成立领导小组（组长：张三 副组长：李四）负责统筹。')).toEqual([]);
+  });
+});
