@@ -9,6 +9,7 @@ import type { Line } from './lines.js';
 import { BRACKET_PAIRS, TRAILING_CLOSERS } from './brackets.js';
 import { charClasses } from './char-classes.js';
 import { labelAt } from './labels.js';
+import { markerOf } from './markers.js';
 
 // Han characters and Chinese punctuation: a space next to one separates blocks,
 // a space between two Latin words or numbers (09:42, PDF 2.0) does not.
@@ -119,6 +120,12 @@ export function cutPoints(text: string, display: string = text): number[] {
       if (/[:：]/.test(before)) continue;
       // a breadcrumb stays one span (首页 > 政务公开 > 部门文件 > 区教育局): its pieces alone are no chrome
       if (/[>»›＞→]/.test(before) || /[>»›＞→]/.test(after)) continue;
+      // An outline marker after a space starts a piece whatever stands before it (字体:[ ] 1.实施…).
+      if (/[\d一二三四五六七八九十（(]/.test(after) && startsEntry(text, i + 1)) {
+        cuts.push(i + 1);
+        pieceStart = i + 1;
+        continue;
+      }
       // A date or a number and its unit written apart (2022年 03月 18日, 784 次) is one piece.
       if (/[\d年月]/.test(before) && /\d/.test(after)) continue;
       if (/\d/.test(before) && /^[次人个年月日元万%％页字篇份]($|[\s|｜])/.test(display.slice(i + 1, i + 3))) continue;
@@ -140,6 +147,12 @@ export function cutPoints(text: string, display: string = text): number[] {
     if (!cuts.includes(at)) cuts.push(at);
   }
   return cuts.sort((a, b) => a - b);
+}
+
+/** Whether a section or item marker followed by a Chinese word starts at `at` (一、加强…, 1.实施…, （三）推进…). */
+function startsEntry(text: string, at: number): boolean {
+  const m = markerOf(text.slice(at, at + 12));
+  return m !== null && (m.level === 'section' || m.level === 'subsection' || m.level === 'item') && /[\u4e00-\u9fff]/.test(text[at + m.length] ?? '');
 }
 
 /** Split one line into spans at its cut points; a line without cuts is returned as it is. */

@@ -35,7 +35,7 @@ describe('pages flattened onto one line', () => {
   it('the real corpus stays near its line-broken figures', () => {
     const real = join(FIXTURES, 'real');
     const dir = flatten('real', [join(real, 'pages'), join(real, 'docs')]);
-    const { status, summary } = score(join(real, 'gold'), [dir], 'sections=0.97,items=0.9,targets=0.96,meta=0.95,boilerplate=0.96,content=0.96,failures=0');
+    const { status, summary } = score(join(real, 'gold'), [dir], 'sections=0.97,items=0.89,targets=0.97,meta=0.95,boilerplate=0.95,content=0.98,failures=0');
     expect(summary, summary).not.toMatch(/BELOW/);
     expect(status).toBe(0);
   }, 240_000);

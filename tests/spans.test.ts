@@ -84,3 +84,14 @@ describe('a bracket left open before the page tail', () => {
     expect(cutPoints('成立领导小组（组长：张三 副组长：李四）负责统筹。')).toEqual([]);
   });
 });
+
+describe('an outline marker after a space', () => {
+  it('starts a piece whatever stands before it', () => {
+    const line = '发布时间:2020-03-02 15:00 累计次数: 字体:[ ] 1.实施校舍安全工程,完成加固校舍3.03万平方米。';
+    const pieces = cutPoints(line).map((at, k, all) => line.slice(at, all[k + 1] ?? line.length).trim());
+    expect(pieces).toContain('1.实施校舍安全工程,完成加固校舍3.03万平方米。');
+  });
+  it('not a number that is no marker (3.5%)', () => {
+    expect(cutPoints('字体:[ ] 3.5%以上')).toEqual([]);
+  });
+});
