@@ -101,6 +101,8 @@ export { DEFAULT_MAX_BYTES } from './limits.js';
 export interface ReadOptions {
   /** Refuse inputs larger than this many bytes (default 64 MiB). */
   maxBytes?: number;
+  /** What to record in source.path instead of `path` (the CLI records a normalised path). */
+  sourcePath?: string | null;
 }
 
 const KIND: Array<[keyof import('node:fs').Stats, string]> = [
@@ -172,12 +174,13 @@ export async function readPlanBytes(path: string, maxBytes = DEFAULT_MAX_BYTES):
 /** Read, decode and parse one plan file. Rejects with InputError for unreadable, oversized or binary files. */
 export async function parsePlanFile(path: string, options: ReadOptions = {}): Promise<Plan> {
   let bytes: Uint8Array | null = await readPlanBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (isHtmlPath(path)) return parseHtmlBytes(bytes, path);
+  const recorded = options.sourcePath !== undefined ? options.sourcePath : path;
+  if (isHtmlPath(path)) return parseHtmlBytes(bytes, recorded);
   const decoded = decode(bytes);
-  if (looksLikeHtml(decoded.text)) return parseHtmlBytes(bytes, path);
+  if (looksLikeHtml(decoded.text)) return parseHtmlBytes(bytes, recorded);
   const size = bytes.length;
   // The bytes are not needed once decoded: let them go before the parse (a
   // 10 MB input is 10 MB less at the peak).
   bytes = null;
-  return parseDecoded(decoded, size, path);
+  return parseDecoded(decoded, size, recorded, isMarkdownPath(path) ? 'markdown' : 'text');
 }

@@ -152,7 +152,7 @@ function commitmentWord(n: number): string {
 // ---------------------------------------------------------------- the command
 
 export async function runCompare(operands: string[], flags: CompareFlags): Promise<number> {
-  const { expandInputs, displayName, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
+  const { expandInputs, displayName, recordedName, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
   const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } = await import('./messages.js');
   const { readStdin } = await import('./io.js');
   const { indicatorByKey } = await import('../vocabulary.js');
@@ -181,7 +181,8 @@ export async function runCompare(operands: string[], flags: CompareFlags): Promi
     const name = displayName(input);
     try {
       const plan = input.kind === 'stdin' ? await parsePlanBytes(await readStdin(), null, flags.stdinFormat ?? 'text') : await parsePlanFile(input.path);
-      parsed.push({ file: name, plan });
+      // A column names its file as source.path does, however it was typed.
+      parsed.push({ file: recordedName(input), plan });
     } catch (e) {
       failed++;
       process.stderr.write(`planparse: ${name}: ${errorMessage(e)}\n`);

@@ -7,7 +7,7 @@ import { readFile, realpath, mkdir, access, constants as fsConstants } from 'nod
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Stats } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
-import { expandInputs, displayName, emptyWarning, printablePath, PLAN_EXTENSIONS, type Input } from './inputs.js';
+import { expandInputs, displayName, emptyWarning, printablePath, recordedPath, PLAN_EXTENSIONS, type Input } from './inputs.js';
 import type { InputFormat } from '../read.js';
 import { makeExecutor, runOrdered, signalsHandled, type Executor } from './runner.js';
 import type { Task, TaskResult } from './task.js';
@@ -55,6 +55,8 @@ interface Job {
   inputStat: Stats | null;
   /** File to write (--out-dir, or -o for one input); null: stdout or the JSON Lines stream. */
   out: string | null;
+  /** What source.path records: the input's path normalised (null for standard input). */
+  source: string | null;
 }
 
 type Outcome =
@@ -81,6 +83,28 @@ export function outputRelPath(rel: string, ext: string): string {
 function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/**
+ * Whether two JSON documents differ only in source.path: the outputs were
+ * made from another folder (source.path is relative to the working directory).
+ */
+export function differsOnlyInSourcePath(existing: string, made: string): boolean {
+  try {
+    const a = JSON.parse(existing) as { source?: { path?: unknown } };
+    const b = JSON.parse(made) as { source?: { path?: unknown } };
+    if (!a?.source || !b?.source || a.source.path === b.source.path) return false;
+    a.source.path = b.source.path;
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}
+
+/** What --check adds when some outputs differ only in the path they record. */
+export function sourcePathNote(only: number, changed: number): string {
+  const which = only === changed ? (only === 1 ? 'it differs' : `all ${only} differ`) : `${only} of them differ`;
+  return `${which} only in source.path, which is the input's path relative to the folder planparse runs in: run it from the folder the outputs were made in`;
 }
 
 export async function runConvert(operands: string[], opts: ConvertOptions, env: CliEnv): Promise<number> {
@@ -213,6 +237,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
     display: displayName(input),
     inputStat: inputStats[i] ?? null,
     out: opts.outDir ? join(opts.outDir, outputRelPath(input.rel, ext)) : !(oneStream && batch) && opts.output ? opts.output : null,
+    source: input.kind === 'file' ? recordedPath(input.path) : null,
   }));
 
   if (opts.outDir) {
@@ -276,8 +301,9 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
   run.stats = stats;
   run.ui = ui;
   if (run.stopped) return EXIT_INTERRUPTED;
-  /** --check: outputs that would change. */
+  /** --check: outputs that would change, and how many of them only in source.path. */
   const changed: string[] = [];
+  let onlySourcePath = 0;
   let streamBroken = false;
 
   const fail = (name: string, message: string) => {
@@ -303,7 +329,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
             }
             const outStat = target.kind === 'replace' ? await statOrNull(target.path) : null;
             if (isAnInput(outStat)) return { kind: 'failed', name: printablePath(job.out), message: 'refusing to overwrite an input file' };
-            if (cache && job.inputStat && job.input.kind === 'file' && cache.isFresh(outputRelPath(job.input.rel, ext), job.input.path, job.inputStat, outStat)) {
+            if (cache && job.inputStat && job.input.kind === 'file' && cache.isFresh(outputRelPath(job.input.rel, ext), job.input.path, job.source, job.inputStat, outStat)) {
               return { kind: 'skipped' };
             }
           }
@@ -317,6 +343,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
             diagnostics: true,
           };
           if (opts.maxSize !== undefined) task.maxBytes = opts.maxSize;
+          if (job.input.kind === 'file') task.sourcePath = job.source;
           if (job.input.kind === 'stdin') {
             task.bytes = await readStdin(opts.maxSize);
             task.bytesFormat = opts.stdinFormat ?? 'text';
@@ -348,7 +375,11 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
               }
             } else if (target && job.out) {
               const existing = target.kind === 'replace' ? await readFile(target.path, 'utf8').catch(() => null) : null;
-              if (existing === null || matchedUpTo(existing, 0, text) !== existing.length) changed.push(printablePath(job.out));
+              const made = [...text];
+              if (existing === null || matchedUpTo(existing, 0, made) !== existing.length) {
+                changed.push(printablePath(job.out));
+                if (existing !== null && format === 'json' && differsOnlyInSourcePath(existing, made.join(''))) onlySourcePath++;
+              }
             }
           } else {
             try {
@@ -381,7 +412,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
           }
           // After the count: an interrupt while this waits sees the output counted.
           if (cache && target && job.input.kind === 'file' && job.inputStat) {
-            await cache.record(outputRelPath(job.input.rel, ext), job.input.path, job.inputStat, target.path);
+            await cache.record(outputRelPath(job.input.rel, ext), job.input.path, job.source, job.inputStat, target.path);
           }
         }
         ui.progress(stats.converted + stats.skipped + stats.failed, stats.files, stats.failed);
@@ -411,6 +442,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
           ? `planparse: --check: ${changed.length} of ${outputs} output${outputs === 1 ? '' : 's'} would change${failedNote}\n`
           : `planparse: --check: ${outputs} output${outputs === 1 ? '' : 's'} in step${failedNote}\n`,
       );
+      if (onlySourcePath > 0) process.stderr.write(`planparse: --check: ${sourcePathNote(onlySourcePath, changed.length)}\n`);
     }
     return changed.length || stats.failed ? EXIT_FAILED : EXIT_OK;
   }

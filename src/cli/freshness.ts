@@ -2,9 +2,11 @@
 // not enough: an output written by another planparse version, or with other
 // options (--pretty), is stale however new it is. So a record in the out-dir
 // (.planparse-cache.json, dot-hidden: scans skip it) notes, per output, the
-// input it came from and both files' size and time, under a key made of the
-// version and every option that changes the output. An output is up to date
-// only when the key matches and neither file changed since it was written.
+// input it came from, the path the output records for it (source.path, which
+// depends on the working directory) and both files' size and time, under a
+// key made of the version and every option that changes the output. An
+// output is up to date only when the key and the recorded path match and
+// neither file changed since it was written.
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -22,6 +24,8 @@ export interface OutputKey {
 
 interface Entry {
   input: string;
+  /** The input's path as recorded in the output (source.path): it depends on the folder planparse ran from. */
+  source: string | null;
   inputSize: number;
   inputMtimeMs: number;
   outputSize: number;
@@ -77,20 +81,20 @@ export class FreshnessCache {
   }
 
   /** Up to date: recorded under this key, and input and output unchanged since. */
-  isFresh(rel: string, inputPath: string, input: Stats, output: Stats | null): boolean {
+  isFresh(rel: string, inputPath: string, source: string | null, input: Stats, output: Stats | null): boolean {
     const e = this.outputs[rel];
     return (
       e !== undefined && output !== null && output.isFile() &&
-      e.input === resolve(inputPath) && e.inputSize === input.size && e.inputMtimeMs === input.mtimeMs &&
+      e.input === resolve(inputPath) && e.source === source && e.inputSize === input.size && e.inputMtimeMs === input.mtimeMs &&
       e.outputSize === output.size && e.outputMtimeMs === output.mtimeMs
     );
   }
 
-  /** Note an output just written from `inputPath`. */
-  async record(rel: string, inputPath: string, input: Stats, outputPath: string): Promise<void> {
+  /** Note an output just written from `inputPath`, recorded in it as `source`. */
+  async record(rel: string, inputPath: string, source: string | null, input: Stats, outputPath: string): Promise<void> {
     const output = await stat(outputPath).catch(() => null);
     if (!output) return;
-    this.outputs[rel] = { input: resolve(inputPath), inputSize: input.size, inputMtimeMs: input.mtimeMs, outputSize: output.size, outputMtimeMs: output.mtimeMs };
+    this.outputs[rel] = { input: resolve(inputPath), source, inputSize: input.size, inputMtimeMs: input.mtimeMs, outputSize: output.size, outputMtimeMs: output.mtimeMs };
     this.changed = true;
   }
 

@@ -11,7 +11,7 @@
 // drop any input, named ones included.
 import { readdir, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from './messages.js';
 import type { GitIgnore } from './gitignore.js';
 
@@ -302,8 +302,28 @@ export function printablePath(path: string): string {
   });
 }
 
+/**
+ * The path recorded in a document's source.path: relative to the working
+ * directory with forward slashes (`corpus/a.txt` however it was typed:
+ * `./corpus//a.txt`, `corpus/../corpus/a.txt`, an absolute path), so the same
+ * file gives the same JSON whichever way it is named, and --check compares
+ * like with like. A file outside the working directory keeps its absolute
+ * path (forward slashes): `../` would change with the folder one runs from.
+ */
+export function recordedPath(path: string, cwd = process.cwd()): string {
+  const abs = resolve(cwd, path);
+  const rel = relative(cwd, abs);
+  const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
+  return (inside ? rel : abs).split(sep).join('/');
+}
+
 export function displayName(input: Input): string {
   return input.kind === 'stdin' ? STDIN_NAME : printablePath(input.path);
+}
+
+/** An input as data names it (the `file` of a target row, a compared plan): its recorded path. */
+export function recordedName(input: Input): string {
+  return input.kind === 'stdin' ? STDIN_NAME : printablePath(recordedPath(input.path));
 }
 
 /** The warning for an operand that matched nothing. */

@@ -346,7 +346,7 @@ export function tableFor(rows: TargetRow[], file: string, plan: Pick<Plan, 'meta
 // ---------------------------------------------------------------- the command
 
 export async function runTargets(operands: string[], opts: TargetsOptions): Promise<number> {
-  const { expandInputs, displayName, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
+  const { expandInputs, displayName, recordedName, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
   const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } = await import('./messages.js');
   const { readStdin, writeStdout } = await import('./io.js');
 
@@ -397,12 +397,13 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
       process.stderr.write(`planparse: ${name}: ${errorMessage(e)}\n`);
       continue;
     }
-    const rows = byStatus(targetRows(plan, name), opts.status);
+    // Rows name the file as source.path does, however it was typed.
+    const rows = byStatus(targetRows(plan, recordedName(input)), opts.status);
     total += rows.length;
     let chunk = '';
     if (opts.format === 'csv') for (const r of rows) chunk += csvRow(r);
     else if (opts.format === 'jsonl') for (const r of rows) chunk += jsonlRow(r);
-    else chunk = tableFor(rows, name, plan, paint!);
+    else chunk = tableFor(rows, recordedName(input), plan, paint!);
     if (chunk) await out.write(chunk);
   }
   if (opts.format === 'table') {

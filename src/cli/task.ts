@@ -2,7 +2,7 @@
 // it holds. The same function runs in a worker thread or, for a single file
 // or --jobs 1, in the main thread; it never rejects, so a bad file becomes a
 // failed result instead of stopping the batch.
-import { parsePlanBytes, parsePlanFile, type InputFormat } from '../read.js';
+import { parsePlanBytes, parsePlanFile, type InputFormat, type ReadOptions } from '../read.js';
 import { jsonPieces, toJson } from '../serialise.js';
 import type { Diagnostic, Item, Paragraph, Plan } from '../schema.js';
 import { errorMessage } from './messages.js';
@@ -24,6 +24,8 @@ export interface Task {
   diagnostics: boolean;
   /** Refuse a file larger than this (--max-size); the library's default otherwise. */
   maxBytes?: number;
+  /** What source.path records (a normalised path); `path` itself when absent. */
+  sourcePath?: string | null;
 }
 
 export interface PlanCounts {
@@ -105,11 +107,18 @@ async function serialise(plan: Plan, task: Task): Promise<OutputText | null> {
   }
 }
 
+function readOptions(task: Task): ReadOptions {
+  const o: ReadOptions = {};
+  if (task.maxBytes !== undefined) o.maxBytes = task.maxBytes;
+  if (task.sourcePath !== undefined) o.sourcePath = task.sourcePath;
+  return o;
+}
+
 export async function processTask(task: Task): Promise<TaskResult> {
   try {
     const plan = task.bytes
       ? await parsePlanBytes(task.bytes, task.path, task.bytesFormat)
-      : await parsePlanFile(task.path ?? '', task.maxBytes === undefined ? {} : { maxBytes: task.maxBytes });
+      : await parsePlanFile(task.path ?? '', readOptions(task));
     const text = await serialise(plan, task);
     return { id: task.id, ok: true, text, counts: countPlan(plan), diagnostics: task.diagnostics ? plan.diagnostics : [] };
   } catch (e) {
