@@ -12,7 +12,7 @@ import type { InputFormat } from '../read.js';
 import { makeExecutor, runOrdered, signalsHandled, type Executor } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { AtomicStream, OutputRefused, writeReason, removeTempFilesSync, resolveOutput, sameFile, statOrNull, writeOutput, type OutputTarget } from './write.js';
-import type { FreshnessCache } from './freshness.js';
+import type { FreshnessCache, StoredCounts } from './freshness.js';
 import { colourFor, dataColour, formatSummary, formatWarningHint, newStats, prettyByDefault, StatusLine, tallyCodes, type BatchStats } from './ui.js';
 import { highlightJsonKeys } from './highlight.js';
 import { findingLine } from './reporters.js';
@@ -61,7 +61,7 @@ interface Job {
 
 type Outcome =
   | { kind: 'result'; result: TaskResult; target: OutputTarget | null }
-  | { kind: 'skipped' }
+  | { kind: 'skipped'; counts: StoredCounts }
   | { kind: 'failed'; name: string; message: string };
 
 export function defaultJobs(): number {
@@ -83,6 +83,15 @@ export function outputRelPath(rel: string, ext: string): string {
 function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** Add one output's contents to the batch totals. */
+function addCounts(stats: BatchStats, counts: StoredCounts): void {
+  stats.sections += counts.sections;
+  stats.items += counts.items;
+  stats.targets += counts.targets;
+  stats.warnings += counts.warnings;
+  for (const [code, n] of Object.entries(counts.codes)) stats.warningCodes.set(code, (stats.warningCodes.get(code) ?? 0) + n);
 }
 
 /**
@@ -329,9 +338,8 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
             }
             const outStat = target.kind === 'replace' ? await statOrNull(target.path) : null;
             if (isAnInput(outStat)) return { kind: 'failed', name: printablePath(job.out), message: 'refusing to overwrite an input file' };
-            if (cache && job.inputStat && job.input.kind === 'file' && cache.isFresh(outputRelPath(job.input.rel, ext), job.input.path, job.source, job.inputStat, outStat)) {
-              return { kind: 'skipped' };
-            }
+            const fresh = cache && job.inputStat && job.input.kind === 'file' ? cache.fresh(outputRelPath(job.input.rel, ext), job.input.path, job.source, job.inputStat, outStat) : null;
+            if (fresh) return { kind: 'skipped', counts: fresh };
           }
           const task: Task = {
             id: index,
@@ -355,7 +363,9 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
       },
       async deliver(job, outcome) {
         if (outcome.kind === 'skipped') {
+          // Left alone, but still part of the batch: its contents count in the totals.
           stats.skipped++;
+          addCounts(stats, outcome.counts);
         } else if (outcome.kind === 'failed') {
           fail(outcome.name, outcome.message);
         } else if (!outcome.result.ok) {
@@ -400,11 +410,10 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
             }
           }
           stats.converted++;
-          stats.sections += counts.sections;
-          stats.items += counts.items;
-          stats.targets += counts.targets;
-          stats.warnings += counts.warnings + counts.errors;
-          tallyCodes(stats.warningCodes, diagnostics);
+          const fileCodes = new Map<string, number>();
+          tallyCodes(fileCodes, diagnostics);
+          const stored: StoredCounts = { sections: counts.sections, items: counts.items, targets: counts.targets, warnings: counts.warnings + counts.errors, codes: Object.fromEntries(fileCodes) };
+          addCounts(stats, stored);
           if (opts.strict) {
             for (const d of diagnostics) {
               if (d.severity !== 'info') log(findingLine({ file: job.display, line: d.line, severity: d.severity, message: d.message, code: d.code }, c));
@@ -412,7 +421,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
           }
           // After the count: an interrupt while this waits sees the output counted.
           if (cache && target && job.input.kind === 'file' && job.inputStat) {
-            await cache.record(outputRelPath(job.input.rel, ext), job.input.path, job.source, job.inputStat, target.path);
+            await cache.record(outputRelPath(job.input.rel, ext), job.input.path, job.source, job.inputStat, target.path, stored);
           }
         }
         ui.progress(stats.converted + stats.skipped + stats.failed, stats.files, stats.failed);

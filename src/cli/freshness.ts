@@ -22,6 +22,17 @@ export interface OutputKey {
   pretty: boolean;
 }
 
+/** What an output holds, kept so a run that leaves it alone still counts it in its summary. */
+export interface StoredCounts {
+  sections: number;
+  items: number;
+  targets: number;
+  /** Warnings and errors. */
+  warnings: number;
+  /** Their codes with their counts. */
+  codes: Record<string, number>;
+}
+
 interface Entry {
   input: string;
   /** The input's path as recorded in the output (source.path): it depends on the folder planparse ran from. */
@@ -30,6 +41,7 @@ interface Entry {
   inputMtimeMs: number;
   outputSize: number;
   outputMtimeMs: number;
+  counts: StoredCounts;
 }
 
 interface CacheFile {
@@ -56,6 +68,16 @@ export function planparseVersion(): string {
   return (versionCache = 'unknown');
 }
 
+function isCounts(v: unknown): v is StoredCounts {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Record<string, unknown>;
+  const whole = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0;
+  return (
+    whole(c.sections) && whole(c.items) && whole(c.targets) && whole(c.warnings) &&
+    typeof c.codes === 'object' && c.codes !== null && Object.values(c.codes).every(whole)
+  );
+}
+
 export class FreshnessCache {
   private readonly outputs: Record<string, Entry>;
   private changed = false;
@@ -80,21 +102,26 @@ export class FreshnessCache {
     return new FreshnessCache(outDir, key, outputs);
   }
 
-  /** Up to date: recorded under this key, and input and output unchanged since. */
-  isFresh(rel: string, inputPath: string, source: string | null, input: Stats, output: Stats | null): boolean {
+  /**
+   * Up to date: recorded under this key, and input and output unchanged
+   * since. Returns what the output holds (for the summary), or null when it
+   * must be made again.
+   */
+  fresh(rel: string, inputPath: string, source: string | null, input: Stats, output: Stats | null): StoredCounts | null {
     const e = this.outputs[rel];
-    return (
+    const same =
       e !== undefined && output !== null && output.isFile() &&
       e.input === resolve(inputPath) && e.source === source && e.inputSize === input.size && e.inputMtimeMs === input.mtimeMs &&
-      e.outputSize === output.size && e.outputMtimeMs === output.mtimeMs
-    );
+      e.outputSize === output.size && e.outputMtimeMs === output.mtimeMs;
+    // A record from before counts were kept cannot give the summary its totals: made again.
+    return same && isCounts(e.counts) ? e.counts : null;
   }
 
   /** Note an output just written from `inputPath`, recorded in it as `source`. */
-  async record(rel: string, inputPath: string, source: string | null, input: Stats, outputPath: string): Promise<void> {
+  async record(rel: string, inputPath: string, source: string | null, input: Stats, outputPath: string, counts: StoredCounts): Promise<void> {
     const output = await stat(outputPath).catch(() => null);
     if (!output) return;
-    this.outputs[rel] = { input: resolve(inputPath), source, inputSize: input.size, inputMtimeMs: input.mtimeMs, outputSize: output.size, outputMtimeMs: output.mtimeMs };
+    this.outputs[rel] = { input: resolve(inputPath), source, inputSize: input.size, inputMtimeMs: input.mtimeMs, outputSize: output.size, outputMtimeMs: output.mtimeMs, counts };
     this.changed = true;
   }
 

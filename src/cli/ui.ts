@@ -146,14 +146,18 @@ export function formatElapsed(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** One line: what was done, what failed, how long it took. */
+/**
+ * One line: what was done, what failed, what the outputs hold (up-to-date
+ * ones included, from the freshness record), how long it took.
+ */
 export function formatSummary(s: BatchStats, c: ChalkInstance, interrupted = false): string {
   const done = s.converted + s.skipped + s.failed;
   const head = interrupted
     ? c.yellow(`interrupted after ${done} of ${plural(s.files, 'file')}`)
     : plural(s.files, 'file');
+  // "0 converted" beside "50 up to date" reads as if nothing happened: a re-run says only what it found.
   const outcome = [
-    `${s.converted} converted`,
+    ...(s.converted || !s.skipped ? [`${s.converted} converted`] : []),
     ...(s.skipped ? [`${s.skipped} up to date`] : []),
     s.failed ? c.red(`${s.failed} failed`) : '0 failed',
   ].join(', ');
