@@ -118,10 +118,12 @@ Examples:
 `;
 
 const VALIDATE_HELP = `
-Every .json file is one document; every line of a .jsonl file is one document.
+Every .json file is one document; every line of a .jsonl file is one document
+(standard input holding JSON Lines too), and the summary then counts documents.
 Each problem is named with its file, its JSON path ($.sections[0].items[2].number),
 for JSON Lines its line, the value found and what the schema allows there:
   plan.json: error schema $.meta.year: the string "2020"; allowed: a whole number, or null
+  plans.jsonl:7: error schema $.extra: unknown property (the schema allows no additional properties)
 
 Exit status: 0 all valid, 1 some invalid or unreadable, 2 usage error
 
