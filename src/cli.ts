@@ -47,7 +47,7 @@ function outputFormat(value: string): 'json' | 'jsonl' | 'md' {
 }
 
 const stdinFormatOption = () =>
-  new Option('--stdin-format <format>', 'how to read standard input (-); files are read by extension').choices(['text', 'markdown', 'html']).default('text');
+  new Option('--stdin-format <format>', 'how to read standard input (-): auto tells a web page or Markdown by its shape; files are read by extension').choices(['auto', 'text', 'markdown', 'html']).default('auto');
 
 const CONVERT_HELP = `
 Inputs:
@@ -57,7 +57,8 @@ Inputs:
   DIR           every *.txt, *.md and web page under DIR, recursively
   'GLOB'        a fast-glob pattern (quote it), e.g. 'plans/**/*.txt'
   -             standard input (also read when no input is given and
-                standard input is a pipe: cat plan.txt | planparse)
+                standard input is a pipe: cat plan.txt | planparse); a web
+                page or Markdown is told by its shape (--stdin-format to say)
 
 Outputs:
   one input     JSON on stdout (indented, keys coloured, on a terminal;

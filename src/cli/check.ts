@@ -2,8 +2,8 @@
 // level — the command a CI job runs to keep a corpus parseable.
 import type { ChalkInstance } from 'chalk';
 import type { Severity } from '../schema.js';
-import { expandInputs, displayName, emptyWarning, PLAN_EXTENSIONS, type Input } from './inputs.js';
-import type { InputFormat } from '../read.js';
+import { expandInputs, displayName, emptyWarning, stdinReadFormat, PLAN_EXTENSIONS, type Input } from './inputs.js';
+import type { StdinFormat } from '../read.js';
 import { makeExecutor, runOrdered } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { makeReporter, type Finding, type ReporterName } from './reporters.js';
@@ -21,7 +21,7 @@ export interface CheckOptions {
   quiet?: boolean;
   color: boolean;
   progress: boolean;
-  stdinFormat?: InputFormat;
+  stdinFormat?: StdinFormat;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -103,7 +103,8 @@ async function check(operands: string[], opts: CheckOptions, env: CliEnv, c: Cha
           const task: Task = { id: index, path: input.path, output: 'none', pretty: false, diagnostics: true };
           if (input.kind === 'stdin') {
             task.bytes = await readStdin();
-            task.bytesFormat = opts.stdinFormat ?? 'text';
+            const given = stdinReadFormat(opts.stdinFormat);
+            if (given) task.bytesFormat = given;
           }
           return await executor.run(task);
         } catch (e) {

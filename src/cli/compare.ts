@@ -14,7 +14,7 @@ export interface CompareFlags {
   /** -o FILE (see table-output.ts: atomic, never over an input, a BOM in a .csv file). */
   output?: string;
   color: boolean;
-  stdinFormat?: 'text' | 'markdown' | 'html';
+  stdinFormat?: 'auto' | 'text' | 'markdown' | 'html';
 }
 
 const HELP = `
@@ -60,7 +60,7 @@ export function compareCommand(): Command {
     .option('--bom', 'start the CSV with a UTF-8 byte order mark (for Excel)')
     .option('-o, --output <file>', 'write to FILE instead of stdout; a .csv file gets a byte order mark')
     .option('--no-bom', 'no byte order mark, even in a .csv file')
-    .addOption(new Option('--stdin-format <format>', 'how to read standard input (-); files are read by extension').choices(['text', 'markdown', 'html']).default('text'))
+    .addOption(new Option('--stdin-format <format>', 'how to read standard input (-): auto tells a web page or Markdown by its shape; files are read by extension').choices(['auto', 'text', 'markdown', 'html']).default('auto'))
     .option('--no-color', 'no colours in the table (also: NO_COLOR=1; never when piped)')
     .option('--color', 'colours even when piped or with NO_COLOR set')
     .addHelpText('after', HELP)
@@ -221,7 +221,7 @@ function commitmentWord(n: number): string {
 // ---------------------------------------------------------------- the command
 
 export async function runCompare(operands: string[], flags: CompareFlags): Promise<number> {
-  const { expandInputs, displayName, recordedName, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
+  const { expandInputs, displayName, recordedName, stdinReadFormat, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
   const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } = await import('./messages.js');
   const { readStdin } = await import('./io.js');
   const { indicatorByKey } = await import('../vocabulary.js');
@@ -249,7 +249,7 @@ export async function runCompare(operands: string[], flags: CompareFlags): Promi
   for (const input of inputs) {
     const name = displayName(input);
     try {
-      const plan = input.kind === 'stdin' ? await parsePlanBytes(await readStdin(), null, flags.stdinFormat ?? 'text') : await parsePlanFile(input.path);
+      const plan = input.kind === 'stdin' ? await parsePlanBytes(await readStdin(), null, stdinReadFormat(flags.stdinFormat)) : await parsePlanFile(input.path);
       // A column names its file as source.path does, however it was typed.
       parsed.push({ file: recordedName(input), plan });
     } catch (e) {

@@ -7,8 +7,8 @@ import { readFile, realpath, mkdir, access, constants as fsConstants } from 'nod
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Stats } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
-import { expandInputs, displayName, emptyWarning, printablePath, recordedPath, PLAN_EXTENSIONS, type Input } from './inputs.js';
-import type { InputFormat } from '../read.js';
+import { expandInputs, displayName, emptyWarning, printablePath, recordedPath, stdinReadFormat, PLAN_EXTENSIONS, type Input } from './inputs.js';
+import type { StdinFormat } from '../read.js';
 import { makeExecutor, runOrdered, signalsHandled, type Executor } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { AtomicStream, OutputRefused, writeReason, removeTempFilesSync, resolveOutput, sameFile, statOrNull, writeOutput, type OutputTarget } from './write.js';
@@ -33,7 +33,7 @@ export interface ConvertOptions {
   quiet?: boolean;
   color: boolean;
   progress: boolean;
-  stdinFormat?: InputFormat;
+  stdinFormat?: StdinFormat;
   /** Compare with the existing outputs, write nothing; exit 1 when any would change. */
   check?: boolean;
   /** Refuse inputs larger than this many bytes. */
@@ -354,7 +354,8 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
           if (job.input.kind === 'file') task.sourcePath = job.source;
           if (job.input.kind === 'stdin') {
             task.bytes = await readStdin(opts.maxSize);
-            task.bytesFormat = opts.stdinFormat ?? 'text';
+            const given = stdinReadFormat(opts.stdinFormat);
+            if (given) task.bytesFormat = given;
           }
           return { kind: 'result', result: await executor.run(task), target };
         } catch (e) {

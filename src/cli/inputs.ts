@@ -14,6 +14,7 @@ import type { Dirent, Stats } from 'node:fs';
 import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from './messages.js';
 import type { GitIgnore } from './gitignore.js';
+import type { InputFormat, StdinFormat } from '../read.js';
 
 export interface FileInput {
   kind: 'file';
@@ -319,6 +320,11 @@ export function recordedPath(path: string, cwd = process.cwd()): string {
 
 export function displayName(input: Input): string {
   return input.kind === 'stdin' ? STDIN_NAME : printablePath(input.path);
+}
+
+/** The format to hand parsePlanBytes for standard input: none for `auto`, so its shape decides. */
+export function stdinReadFormat(f: StdinFormat | undefined): InputFormat | undefined {
+  return f === undefined || f === 'auto' ? undefined : f;
 }
 
 /** An input as data names it (the `file` of a target row, a compared plan): its recorded path. */

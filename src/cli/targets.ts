@@ -5,7 +5,7 @@
 // when the command runs.
 import { Command, Option } from 'commander';
 import type { Comparator, Item, Plan, Target } from '../schema.js';
-import type { InputFormat } from '../read.js';
+import type { StdinFormat } from '../read.js';
 
 export type TargetsFormat = 'csv' | 'jsonl' | 'table';
 
@@ -19,7 +19,7 @@ export interface TargetsOptions {
   /** -o FILE (see table-output.ts: atomic, never over an input, a BOM in a .csv file). */
   output?: string;
   color: boolean;
-  stdinFormat?: InputFormat;
+  stdinFormat?: StdinFormat;
 }
 
 /** One target with its document and its place: a row of the CSV, a line of the JSON Lines. */
@@ -131,7 +131,7 @@ export function targetsCommand(): Command {
     .option('--bom', 'start the CSV with a UTF-8 byte order mark (for Excel)')
     .option('-o, --output <file>', 'write to FILE instead of stdout; a .csv file gets a byte order mark')
     .option('--no-bom', 'no byte order mark, even in a .csv file')
-    .addOption(new Option('--stdin-format <format>', 'how to read standard input (-)').choices(['text', 'markdown', 'html']).default('text'))
+    .addOption(new Option('--stdin-format <format>', 'how to read standard input (-): auto tells a web page or Markdown by its shape').choices(['auto', 'text', 'markdown', 'html']).default('auto'))
     .option('--no-color', 'no colours in the table (also: NO_COLOR=1; never when piped)')
     .option('--color', 'colours even when piped or with NO_COLOR set')
     .addHelpText('after', HELP)
@@ -346,7 +346,7 @@ export function tableFor(rows: TargetRow[], file: string, plan: Pick<Plan, 'meta
 // ---------------------------------------------------------------- the command
 
 export async function runTargets(operands: string[], opts: TargetsOptions): Promise<number> {
-  const { expandInputs, displayName, recordedName, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
+  const { expandInputs, displayName, recordedName, stdinReadFormat, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
   const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } = await import('./messages.js');
   const { readStdin, writeStdout } = await import('./io.js');
 
@@ -391,7 +391,7 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
     const name = displayName(input);
     let plan: Plan;
     try {
-      plan = input.kind === 'stdin' ? await parsePlanBytes(await readStdin(), null, opts.stdinFormat ?? 'text') : await parsePlanFile(input.path);
+      plan = input.kind === 'stdin' ? await parsePlanBytes(await readStdin(), null, stdinReadFormat(opts.stdinFormat)) : await parsePlanFile(input.path);
     } catch (e) {
       failed++;
       process.stderr.write(`planparse: ${name}: ${errorMessage(e)}\n`);
