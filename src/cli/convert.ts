@@ -13,7 +13,7 @@ import { makeExecutor, runOrdered, signalsHandled, type Executor } from './runne
 import type { Task, TaskResult } from './task.js';
 import { AtomicStream, OutputRefused, writeReason, removeTempFilesSync, resolveOutput, sameFile, statOrNull, writeOutput, type OutputTarget } from './write.js';
 import type { FreshnessCache, StoredCounts } from './freshness.js';
-import { colourFor, dataColour, formatSummary, formatWarningHint, newStats, prettyByDefault, StatusLine, tallyCodes, type BatchStats } from './ui.js';
+import { colourFor, dataColour, formatSummary, formatWarningHint, newStats, plural, prettyByDefault, StatusLine, tallyCodes, type BatchStats } from './ui.js';
 import { highlightJsonKeys } from './highlight.js';
 import { findingLine } from './reporters.js';
 import { concatPieces, matchedUpTo, readStdin, writeStdout } from './io.js';
@@ -313,6 +313,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
   /** --check: outputs that would change, and how many of them only in source.path. */
   const changed: string[] = [];
   let onlySourcePath = 0;
+  let missing = 0;
   let streamBroken = false;
 
   const fail = (name: string, message: string) => {
@@ -389,6 +390,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
               const made = [...text];
               if (existing === null || matchedUpTo(existing, 0, made) !== existing.length) {
                 changed.push(printablePath(job.out));
+                if (existing === null) missing++;
                 if (existing !== null && format === 'json' && differsOnlyInSourcePath(existing, made.join(''))) onlySourcePath++;
               }
             }
@@ -447,12 +449,21 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
     const outputs = existingStream ? 1 : stats.converted;
     if (!opts.quiet) {
       const failedNote = stats.failed ? `; ${c.red(`${stats.failed} failed`)}` : '';
+      const missingNote = missing ? ` (${missing === changed.length ? (missing === 1 ? 'it is missing' : `all ${missing} missing`) : `${missing} missing`})` : '';
       process.stderr.write(
         changed.length
-          ? `planparse: --check: ${changed.length} of ${outputs} output${outputs === 1 ? '' : 's'} would change${failedNote}\n`
+          ? `planparse: --check: ${changed.length} of ${outputs} output${outputs === 1 ? '' : 's'} would change${missingNote}${failedNote}\n`
           : `planparse: --check: ${outputs} output${outputs === 1 ? '' : 's'} in step${failedNote}\n`,
       );
       if (onlySourcePath > 0) process.stderr.write(`planparse: --check: ${sourcePathNote(onlySourcePath, changed.length)}\n`);
+      if (opts.outDir && !run.stopped) {
+        const { leftOverOutputs } = await import('./freshness.js');
+        const extra = await leftOverOutputs(opts.outDir, ext, new Set(jobs.map((j) => resolve(j.out!))));
+        if (extra.length) {
+          const shown = extra.slice(0, 10).map(printablePath).join(', ') + (extra.length > 10 ? `, … (${extra.length - 10} more)` : '');
+          process.stderr.write(`planparse: --check: ${plural(extra.length, `${ext} file`)} in ${printablePath(opts.outDir)} made from no input (planparse never deletes; remove ${extra.length === 1 ? 'it' : 'them'} if stale): ${shown}\n`);
+        }
+      }
     }
     return changed.length || stats.failed ? EXIT_FAILED : EXIT_OK;
   }

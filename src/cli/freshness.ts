@@ -8,7 +8,7 @@
 // output is up to date only when the key and the recorded path match and
 // neither file changed since it was written.
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Stats } from 'node:fs';
 import { writeFileAtomic } from './write.js';
@@ -135,4 +135,26 @@ export class FreshnessCache {
       // Not an output the user asked for: its loss is not a failure.
     }
   }
+}
+
+/**
+ * Files with the outputs' extension under `outDir` that no input of this run
+ * makes (`expected`: absolute paths): outputs of inputs since deleted or
+ * renamed, which planparse never deletes. Dot-files and dot-folders are not
+ * looked at; links are not followed.
+ */
+export async function leftOverOutputs(outDir: string, ext: string, expected: ReadonlySet<string>): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const path = join(dir, e.name);
+      if (e.isDirectory()) await visit(path);
+      else if (e.isFile() && e.name.endsWith(ext) && !expected.has(resolve(path))) found.push(path);
+    }
+  };
+  await visit(outDir);
+  return found;
 }

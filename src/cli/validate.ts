@@ -4,7 +4,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ChalkInstance } from 'chalk';
-import { Plan } from '../schema.js';
+import { Plan, SCHEMA_VERSION } from '../schema.js';
 import { expandInputs, displayName, emptyWarning, printablePath } from './inputs.js';
 import { makeReporter, type DocumentCount, type Finding, type ReporterName } from './reporters.js';
 import { colourFor, formatElapsed } from './ui.js';
@@ -61,6 +61,15 @@ export function unknownProperties(doc: unknown, parsed: unknown, path: PropertyK
   return out;
 }
 
+/** Why a JSON object is no planparse document at all, or null when it claims to be one of this schema version. */
+export function foreignDocument(doc: unknown): string | null {
+  if (!isRecord(doc)) return null;
+  if (!Object.hasOwn(doc, 'schemaVersion')) return `$: not a planparse document (no schemaVersion; this planparse writes and reads "${SCHEMA_VERSION}")`;
+  const v = doc.schemaVersion;
+  if (typeof v === 'string' && /^\d+\.\d+\.\d+$/.test(v) && v !== SCHEMA_VERSION) return `$.schemaVersion: "${v}", another schema version (this planparse reads "${SCHEMA_VERSION}")`;
+  return null;
+}
+
 /** Problems of one JSON document; `line` places a JSON Lines record. */
 export function documentProblems(file: string, text: string, line: number | null): Finding[] {
   let doc: unknown;
@@ -70,6 +79,10 @@ export function documentProblems(file: string, text: string, line: number | null
     const at = line ?? syntaxErrorLine(text, e);
     return [{ file, line: at, severity: 'error', message: `not valid JSON: ${oneLine(e instanceof Error ? e.message : String(e))}`, code: 'json-syntax' }];
   }
+  // JSON of another kind (a gold file, a config) or of another schema version:
+  // one line that says so, not a problem for every field it lacks.
+  const foreign = foreignDocument(doc);
+  if (foreign) return [{ file, line, severity: 'error', message: foreign, code: 'schema' }];
   const result = Plan.safeParse(doc);
   if (result.success) return unknownProperties(doc, result.data).slice(0, MAX_ISSUES).map((path) => ({
     file,
