@@ -90,6 +90,7 @@ function addCounts(stats: BatchStats, counts: StoredCounts): void {
   stats.sections += counts.sections;
   stats.items += counts.items;
   stats.targets += counts.targets;
+  stats.achieved += counts.achieved;
   stats.warnings += counts.warnings;
   for (const [code, n] of Object.entries(counts.codes)) stats.warningCodes.set(code, (stats.warningCodes.get(code) ?? 0) + n);
 }
@@ -415,7 +416,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
           stats.converted++;
           const fileCodes = new Map<string, number>();
           tallyCodes(fileCodes, diagnostics);
-          const stored: StoredCounts = { sections: counts.sections, items: counts.items, targets: counts.targets, warnings: counts.warnings + counts.errors, codes: Object.fromEntries(fileCodes) };
+          const stored: StoredCounts = { sections: counts.sections, items: counts.items, targets: counts.targets, achieved: counts.achieved, warnings: counts.warnings + counts.errors, codes: Object.fromEntries(fileCodes) };
           addCounts(stats, stored);
           if (opts.strict) {
             for (const d of diagnostics) {

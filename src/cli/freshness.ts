@@ -27,6 +27,8 @@ export interface StoredCounts {
   sections: number;
   items: number;
   targets: number;
+  /** Of the targets, those reported as achieved. */
+  achieved: number;
   /** Warnings and errors. */
   warnings: number;
   /** Their codes with their counts. */
@@ -73,7 +75,7 @@ function isCounts(v: unknown): v is StoredCounts {
   const c = v as Record<string, unknown>;
   const whole = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0;
   return (
-    whole(c.sections) && whole(c.items) && whole(c.targets) && whole(c.warnings) &&
+    whole(c.sections) && whole(c.items) && whole(c.targets) && whole(c.achieved) && whole(c.warnings) &&
     typeof c.codes === 'object' && c.codes !== null && Object.values(c.codes).every(whole)
   );
 }

@@ -372,6 +372,8 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
   // A reader closing the pipe early (| head) is handled for every command in bin/.
   let failed = 0;
   let total = 0;
+  /** Rows left out by --status, named in the table's last line. */
+  let otherStatus = 0;
   const { openTableOutput } = await import('./table-output.js');
   const { statOrNull } = await import('./write.js');
   let out;
@@ -398,8 +400,10 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
       continue;
     }
     // Rows name the file as source.path does, however it was typed.
-    const rows = byStatus(targetRows(plan, recordedName(input)), opts.status);
+    const all = targetRows(plan, recordedName(input));
+    const rows = byStatus(all, opts.status);
     total += rows.length;
+    otherStatus += all.length - rows.length;
     let chunk = '';
     if (opts.format === 'csv') for (const r of rows) chunk += csvRow(r);
     else if (opts.format === 'jsonl') for (const r of rows) chunk += jsonlRow(r);
@@ -408,7 +412,11 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
   }
   if (opts.format === 'table') {
     const files = inputs.length - failed;
-    await out.write(`${total} target${total === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
+    // The converter's summary counts every figure; say why this count is smaller.
+    const notListed = otherStatus === 0 ? '' : opts.status === 'achieved'
+      ? ` (${otherStatus} commitment${otherStatus === 1 ? '' : 's'} not listed: --status all lists both)`
+      : ` (${otherStatus} figure${otherStatus === 1 ? '' : 's'} reported as achieved not listed: --status achieved or all lists ${otherStatus === 1 ? 'it' : 'them'})`;
+    await out.write(`${total} ${opts.status === 'achieved' ? 'achieved figure' : 'target'}${total === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${notListed}\n`);
   }
   try {
     await out.commit();

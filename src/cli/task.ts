@@ -4,7 +4,7 @@
 // failed result instead of stopping the batch.
 import { parsePlanBytes, parsePlanFile, type InputFormat, type ReadOptions } from '../read.js';
 import { jsonPieces, toJson } from '../serialise.js';
-import type { Diagnostic, Item, Paragraph, Plan } from '../schema.js';
+import type { Diagnostic, Item, Paragraph, Plan, Target } from '../schema.js';
 import { errorMessage } from './messages.js';
 
 export type TaskOutput = 'json' | 'jsonl' | 'md' | 'none';
@@ -31,7 +31,10 @@ export interface Task {
 export interface PlanCounts {
   sections: number;
   items: number;
+  /** All figures, commitments and results alike (planparse targets lists commitments by default). */
   targets: number;
+  /** Of them, figures the text reports as reached (status achieved). */
+  achieved: number;
   errors: number;
   warnings: number;
   infos: number;
@@ -47,31 +50,51 @@ export type TaskResult =
   | { id: number; ok: true; text: OutputText | null; counts: PlanCounts; diagnostics: Diagnostic[] }
   | { id: number; ok: false; message: string };
 
-function paragraphTargets(paragraphs: Paragraph[]): number {
-  return paragraphs.reduce((n, p) => n + p.targets.length, 0);
-}
-
-function itemTargets(items: Item[]): number {
-  // A point's targets are not repeated in its item's own list.
-  return items.reduce((n, it) => n + it.targets.length + it.points.reduce((m, p) => m + p.targets.length, 0), 0);
+/** Every list of targets in a plan: each node's own (a point's are not repeated in its item's), heading lines included. */
+function* targetLists(plan: Plan): Generator<readonly Target[]> {
+  const paragraphs = function* (ps: Paragraph[]) {
+    for (const p of ps) yield p.targets;
+  };
+  const items = function* (its: Item[]) {
+    for (const it of its) {
+      yield it.targets;
+      for (const p of it.points) yield p.targets;
+    }
+  };
+  yield* paragraphs(plan.preamble);
+  yield* items(plan.items);
+  for (const s of plan.sections) {
+    // A heading line's own targets (`（二）…下设4个分院区` on the heading line) count too.
+    if (s.targets) yield s.targets;
+    yield* paragraphs(s.paragraphs);
+    yield* items(s.items);
+    for (const sub of s.subsections) {
+      if (sub.targets) yield sub.targets;
+      yield* paragraphs(sub.paragraphs);
+      yield* items(sub.items);
+    }
+  }
+  yield* paragraphs(plan.closing);
 }
 
 export function countPlan(plan: Plan): PlanCounts {
   let items = plan.items.length;
-  let targets = paragraphTargets(plan.preamble) + paragraphTargets(plan.closing) + itemTargets(plan.items);
   for (const s of plan.sections) {
     items += s.items.length;
-    targets += paragraphTargets(s.paragraphs) + itemTargets(s.items);
-    for (const sub of s.subsections) {
-      items += sub.items.length;
-      targets += paragraphTargets(sub.paragraphs) + itemTargets(sub.items);
-    }
+    for (const sub of s.subsections) items += sub.items.length;
+  }
+  let targets = 0;
+  let achieved = 0;
+  for (const list of targetLists(plan)) {
+    targets += list.length;
+    for (const t of list) if (t.status === 'achieved') achieved++;
   }
   const bySeverity = (sev: Diagnostic['severity']) => plan.diagnostics.filter((d) => d.severity === sev).length;
   return {
     sections: plan.sections.length,
     items,
     targets,
+    achieved,
     errors: bySeverity('error'),
     warnings: bySeverity('warning'),
     infos: bySeverity('info'),

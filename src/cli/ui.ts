@@ -103,6 +103,8 @@ export interface BatchStats {
   sections: number;
   items: number;
   targets: number;
+  /** Of the targets, figures reported as achieved. */
+  achieved: number;
   warnings: number;
   /** How often each warning (and error) code occurred, in order of first sight. */
   warningCodes: Map<string, number>;
@@ -110,7 +112,7 @@ export interface BatchStats {
 }
 
 export function newStats(files: number): BatchStats {
-  return { files, converted: 0, skipped: 0, failed: 0, sections: 0, items: 0, targets: 0, warnings: 0, warningCodes: new Map(), startedAt: performance.now() };
+  return { files, converted: 0, skipped: 0, failed: 0, sections: 0, items: 0, targets: 0, achieved: 0, warnings: 0, warningCodes: new Map(), startedAt: performance.now() };
 }
 
 export function plural(n: number, word: string): string {
@@ -164,7 +166,8 @@ export function formatSummary(s: BatchStats, c: ChalkInstance, interrupted = fal
   const content = [
     plural(s.sections, 'section'),
     plural(s.items, 'item'),
-    plural(s.targets, 'target'),
+    // planparse targets lists commitments only by default: say how many of these are results.
+    plural(s.targets, 'target') + (s.achieved ? ` (${s.achieved} reported as achieved)` : ''),
     s.warnings ? c.yellow(plural(s.warnings, 'warning')) + (s.warningCodes.size ? ` (${formatCodes(s.warningCodes)})` : '') : '0 warnings',
   ].join(', ');
   return `planparse: ${head}: ${outcome}; ${content}; ${formatElapsed(performance.now() - s.startedAt)}`;
