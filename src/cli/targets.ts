@@ -6,6 +6,7 @@
 import { Command, Option } from 'commander';
 import type { Comparator, Item, Plan, Target } from '../schema.js';
 import type { StdinFormat } from '../read.js';
+import { commitmentText } from '../commitment.js';
 
 export type TargetsFormat = 'csv' | 'jsonl' | 'table';
 
@@ -308,11 +309,18 @@ function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-const SIGN: Record<Comparator, string> = { eq: '', gte: '≥', gt: '>', lte: '≤', lt: '<', range: '', approx: '≈' };
-
+/** The amount as `compare` writes it (≈205.31亿元, 每天≥2小时, 1–2所), not as a bare number (≈20531000000 元). */
 function amount(r: TargetRow): string {
-  const n = r.value !== null ? `${SIGN[r.comparator]}${r.value}` : `${r.min}–${r.max}`;
-  return `${r.per ? r.per + ' ' : ''}${n} ${r.unit}`;
+  return commitmentText({
+    value: r.value ?? undefined,
+    min: r.min ?? undefined,
+    max: r.max ?? undefined,
+    unit: r.unit,
+    comparator: r.comparator,
+    per: r.per ?? undefined,
+    direction: r.direction ?? undefined,
+    kind: r.kind,
+  });
 }
 
 function where(r: TargetRow): string {
