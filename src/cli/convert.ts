@@ -231,7 +231,10 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
   // A Markdown batch without --out-dir is one combined report, like JSON Lines.
   const oneStream = format === 'jsonl' || format === 'md';
   if (batch && !oneStream && !opts.outDir) {
-    throw new UsageError(`several inputs: use --out-dir DIR (one .${format} file per input) or --jsonl (one line per input)`);
+    // Say what made it a batch: a folder or a pattern is one even when it matches one file.
+    const named = operands.filter((o) => !(o.startsWith('!') && o.length > 1));
+    const what = named.length === 1 ? `${printablePath(named[0]!)} is a batch (${plural(inputs.length, 'file')})` : `${plural(inputs.length, 'input')}`;
+    throw new UsageError(`${what}: use --out-dir DIR (one .${format} file per input), --jsonl (one JSON line per input) or --format md (one Markdown report)`);
   }
   if (batch && opts.output && !oneStream) throw new UsageError('-o/--output takes one input (or --jsonl); use --out-dir for several');
   // After every other usage check (nothing is made for a command that fails
