@@ -102,3 +102,10 @@ describe('wrapWords', () => {
     expect(wrapWords('短 一二三四五六七八九十', 10, displayWidth)).toEqual(['短', '  一二三四五六七八九十']);
   });
 });
+
+describe('no commitment anywhere', () => {
+  it('says so in one line instead of listing every plan again', async () => {
+    const r = await runCli(['compare', 'plans', '--indicator', 'daily_physical_activity'], { cwd: work });
+    expect(r.stdout).toBe(`0 indicators (0 in the vocabulary) in ${PLANS} plans\nno commitment found in any of the ${PLANS} plans\n`);
+  });
+});

@@ -193,7 +193,9 @@ export async function compareTable(c: Comparison, paint: Paint, width = 100): Pr
   const without = c.plans.filter((_, i) => !shown[i]);
   if (without.length > 0) {
     const files = without.map((p) => p.file).join(', ');
-    out += note(without.length === 1 ? `no commitment found in: ${files}` : `no commitment found in ${without.length} plans: ${files}`);
+    // none anywhere: the list would be every input again
+    if (without.length === c.plans.length && without.length > 1) out += note(`no commitment found in any of the ${without.length} plans`);
+    else out += note(without.length === 1 ? `no commitment found in: ${files}` : `no commitment found in ${without.length} plans: ${files}`);
   }
   return out;
 }
