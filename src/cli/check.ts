@@ -2,7 +2,7 @@
 // level — the command a CI job runs to keep a corpus parseable.
 import type { ChalkInstance } from 'chalk';
 import type { Severity } from '../schema.js';
-import { expandInputs, displayName, emptyWarning, stdinReadFormat, PLAN_EXTENSIONS, type Input } from './inputs.js';
+import { expandInputs, displayName, emptyWarning, recordedName, stdinReadFormat, PLAN_EXTENSIONS, type Input } from './inputs.js';
 import type { StdinFormat } from '../read.js';
 import { makeExecutor, runOrdered } from './runner.js';
 import type { Task, TaskResult } from './task.js';
@@ -112,7 +112,8 @@ async function check(operands: string[], opts: CheckOptions, env: CliEnv, c: Cha
         }
       },
       async deliver(input, result) {
-        const file = displayName(input);
+        // GitHub places an annotation by its path from the repository root (the working directory of a job), however the operand was typed.
+        const file = opts.reporter === 'github' ? recordedName(input) : displayName(input);
         done++;
         if (!result.ok) {
           tally.failedFiles++;

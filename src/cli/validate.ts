@@ -5,7 +5,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import { Plan, SCHEMA_VERSION } from '../schema.js';
-import { expandInputs, displayName, emptyWarning, printablePath } from './inputs.js';
+import { expandInputs, displayName, emptyWarning, printablePath, recordedName } from './inputs.js';
 import { makeReporter, type DocumentCount, type Finding, type ReporterName } from './reporters.js';
 import { colourFor, formatElapsed } from './ui.js';
 import { readStdin } from './io.js';
@@ -229,7 +229,8 @@ async function validate(operands: string[], opts: ValidateOptions, c: ChalkInsta
   const reporter = makeReporter(opts.reporter, process.stdout, colourFor(process.stdout, opts.color));
   const tally = { files: inputs.length, invalidFiles: 0, unreadable: 0, documents: 0, invalidDocuments: 0, problems: 0, jsonLines: false };
   for (const input of inputs) {
-    const file = displayName(input);
+    // GitHub places an annotation by its path from the repository root (the working directory of a job).
+    const file = opts.reporter === 'github' ? recordedName(input) : displayName(input);
     const jsonLines = input.kind === 'file' && /^\.(jsonl|ndjson)$/i.test(extname(input.path));
     let verdict: FileVerdict;
     try {
