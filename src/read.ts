@@ -211,12 +211,23 @@ export async function readPlanBytes(path: string, maxBytes = DEFAULT_MAX_BYTES):
   }
 }
 
+/**
+ * A .json or .jsonl file holding JSON (a planparse output given back by
+ * mistake) is refused by name: read as text it would give an empty plan.
+ */
+function refuseJson(path: string, text: string): void {
+  if (/^\.(json|jsonl|ndjson)$/i.test(extname(path)) && /^\s*[[{]/.test(text.slice(0, 256))) {
+    throw new InputError('not-a-plan', 'a JSON file, not a plan text (planparse validate FILE checks planparse JSON)');
+  }
+}
+
 /** Read, decode and parse one plan file. Rejects with InputError for unreadable, oversized or binary files. */
 export async function parsePlanFile(path: string, options: ReadOptions = {}): Promise<Plan> {
   let bytes: Uint8Array | null = await readPlanBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
   const recorded = options.sourcePath !== undefined ? options.sourcePath : path;
   if (isHtmlPath(path)) return parseHtmlBytes(bytes, recorded);
   const decoded = decode(bytes);
+  refuseJson(path, decoded.text);
   if (looksLikeHtml(decoded.text)) return parseHtmlBytes(bytes, recorded);
   const size = bytes.length;
   // The bytes are not needed once decoded: let them go before the parse (a
