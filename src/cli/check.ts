@@ -81,7 +81,9 @@ async function check(operands: string[], opts: CheckOptions, env: CliEnv, c: Cha
   const summary = (interrupted: boolean) => {
     const head = interrupted ? c.yellow(`interrupted after ${done} of ${tally.files} files`) : `${tally.files} file${tally.files === 1 ? '' : 's'} checked`;
     const which = codes.size ? ` (${formatCodes(codes)})` : '';
-    const found = `${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}, ${plural(tally.infos, 'info')}${which}`;
+    // Infos are reported only when they can fail the check: say where they are.
+    const hiddenInfos = tally.infos > 0 && RANK[failOn] > RANK.info ? `; ${tally.infos === 1 ? 'the info is' : 'infos are'} not shown (--fail-on info shows them)` : '';
+    const found = `${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}, ${plural(tally.infos, 'info')}${which}${hiddenInfos}`;
     return `planparse: ${head}: ${tally.failedFiles ? c.red(`${tally.failedFiles} failed`) : '0 failed'}; ${found}; ${formatElapsed(performance.now() - started)}`;
   };
   const interrupt = (signal: NodeJS.Signals) => {
