@@ -109,3 +109,17 @@ describe('no commitment anywhere', () => {
     expect(r.stdout).toBe(`0 indicators (0 in the vocabulary) in ${PLANS} plans\nno commitment found in any of the ${PLANS} plans\n`);
   });
 });
+
+describe('an unknown --indicator key', () => {
+  it('suggests the keys it may mean', async () => {
+    const { similarKeys } = await import('../src/cli/compare.js');
+    const keys = ['public_kindergarten_share', 'myopia_rate', 'new_school_places'];
+    expect(similarKeys('kindergarten_share', keys)).toEqual(['public_kindergarten_share']);
+    expect(similarKeys('pubilc_kindergarten_share', keys)).toEqual(['public_kindergarten_share']);
+    expect(similarKeys('myopia', keys)).toEqual(['myopia_rate']);
+    expect(similarKeys('nope', keys)).toEqual([]);
+    const r = await runCli(['compare', 'plans', '--indicator', 'kindergarten_share'], { cwd: work });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown indicator key kindergarten_share; did you mean public_kindergarten_share?');
+  });
+});

@@ -216,6 +216,33 @@ export function wrapWords(text: string, width: number, measure: (s: string) => n
   return lines;
 }
 
+/**
+ * Vocabulary keys a mistyped or partial key may mean: those holding it or
+ * held by it (kindergarten_share → public_kindergarten_share), else those a
+ * few edits away (pubilc_kindergarten_share); at most three.
+ */
+export function similarKeys(wanted: string, keys: readonly string[]): string[] {
+  const w = wanted.toLowerCase().replace(/[-\s]+/g, '_');
+  if (w.length < 3) return [];
+  const containing = keys.filter((k) => k.includes(w) || (w.includes(k) && k.length >= 4));
+  if (containing.length) return containing.slice(0, 3);
+  const near = keys
+    .map((k) => ({ k, d: editDistance(w, k) }))
+    .filter(({ k, d }) => d <= Math.max(2, Math.floor(k.length / 6)))
+    .sort((a, b) => a.d - b.d);
+  return near.slice(0, 3).map(({ k }) => k);
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    prev = row;
+  }
+  return prev[b.length]!;
+}
+
 function commitmentWord(n: number): string {
   return n === 1 ? 'commitment' : 'commitments';
 }
@@ -234,7 +261,11 @@ export async function runCompare(operands: string[], flags: CompareFlags): Promi
   }
   const unknown = (flags.indicator ?? []).filter((k) => indicatorByKey(k) === undefined);
   if (unknown.length > 0) {
-    process.stderr.write(`planparse compare: unknown indicator key ${unknown.join(', ')} (the keys are listed in src/vocabulary/indicators.json)\n`);
+    const { INDICATORS } = await import('../vocabulary.js');
+    const keys = INDICATORS.map((e) => e.key);
+    const hints = unknown.map((k) => similarKeys(k, keys)).flat();
+    const hint = hints.length ? `; did you mean ${[...new Set(hints)].join(', ')}?` : '';
+    process.stderr.write(`planparse compare: unknown indicator key ${unknown.join(', ')}${hint} (the keys are listed in src/vocabulary/indicators.json, shipped as planparse/indicators.json)\n`);
     return EXIT_USAGE;
   }
   const { inputs, empty } = await expandInputs(operands, extensions);
