@@ -308,14 +308,15 @@ export function printablePath(path: string): string {
  * directory with forward slashes (`corpus/a.txt` however it was typed:
  * `./corpus//a.txt`, `corpus/../corpus/a.txt`, an absolute path), so the same
  * file gives the same JSON whichever way it is named, and --check compares
- * like with like. A file outside the working directory keeps its absolute
- * path (forward slashes): `../` would change with the folder one runs from.
+ * like with like. A file outside the working directory is reached with `../`
+ * (`../shared/corpus/a.txt`): unlike its absolute path, that is the same on
+ * every machine with the same layout (a CI checkout, a colleague's clone).
+ * Only where no relative path exists (another drive) is it absolute.
  */
 export function recordedPath(path: string, cwd = process.cwd()): string {
   const abs = resolve(cwd, path);
   const rel = relative(cwd, abs);
-  const inside = rel !== '' && rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
-  return (inside ? rel : abs).split(sep).join('/');
+  return (rel === '' || isAbsolute(rel) ? abs : rel).split(sep).join('/');
 }
 
 export function displayName(input: Input): string {
