@@ -67,6 +67,8 @@ Outputs:
                 --jsonl: one JSON document per line, in input order (stdout or -o)
                 --format md: one combined Markdown report (stdout or -o)
   A directory or a pattern is always a batch.
+  source.path is each input's path relative to the working directory
+  (corpus/a.txt however it was typed): run from the same folder each time.
 
 Safety:
   Outputs are written to a temporary file and renamed into place; a symbolic
