@@ -16,3 +16,15 @@ describe('planparse targets --format table', () => {
     expect(amounts).toEqual(['≈205.31亿元', '6950万元', '1–2所', '每天≥2小时']);
   });
 });
+
+describe('planparse targets --format table keeps to 100 columns when piped', () => {
+  it('cuts the indicator column and a long title, not the amounts', async () => {
+    const { displayWidth } = await import('../src/cli/targets.js');
+    const long = ['某某县教育和体育局2024年推进城乡义务教育优质均衡发展暨学校标准化建设和薄弱学校改造提升工程工作要点', '一、项目建设', '1.全面推进城乡义务教育学校标准化建设和薄弱学校改造提升工程项目学校数量达到12所以上。', ''].join('\n');
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/planparse.js'), 'targets', '-', '--format', 'table'], { input: long, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(Math.max(...lines.map(displayWidth))).toBeLessThanOrEqual(100);
+    expect(lines[0]).toMatch(/…/);
+    expect(r.stdout).toContain('≥12所');
+  });
+});

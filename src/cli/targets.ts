@@ -336,14 +336,24 @@ interface Paint {
   yellow(s: string): string;
 }
 
-/** A document's targets as an aligned table: place, text, amount, kind, item title. */
-export function tableFor(rows: TargetRow[], file: string, plan: Pick<Plan, 'meta'>, paint: Paint): string {
-  const head = [plan.meta.title ?? '(untitled)', plan.meta.issuer, plan.meta.year].filter((x) => x !== null && x !== undefined).join(' · ');
-  let out = `${paint.bold(head)}  ${paint.dim(file)}\n`;
+/**
+ * A document's targets as an aligned table: place, status, text, amount,
+ * kind, indicator; at most `width` columns wide (the indicator column takes
+ * what is left, and the heading line cuts the title first).
+ */
+export function tableFor(rows: TargetRow[], file: string, plan: Pick<Plan, 'meta'>, paint: Paint, width = Infinity): string {
+  const facts = [plan.meta.issuer, plan.meta.year].filter((x) => x !== null && x !== undefined).join(' · ');
+  const room = width - displayWidth(file) - 2 - (facts ? displayWidth(facts) + 3 : 0);
+  const title = fit(plan.meta.title ?? '(untitled)', Math.max(12, room));
+  let out = `${paint.bold(facts ? `${title} · ${facts}` : title)}  ${paint.dim(file)}\n`;
   if (rows.length === 0) return out + paint.dim('  no targets') + '\n\n';
   const header = ['place', 'status', 'target', 'amount', 'kind', 'indicator'] as const;
-  const cells = rows.map((r) => [where(r), r.status, fit(r.text, 28), amount(r), r.kind, fit(r.indicator ?? '', 30)] as const);
-  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(displayWidth(header[i]!), ...cells.map((c) => displayWidth(c[i]!))));
+  const firstFive = rows.map((r) => [where(r), r.status, fit(r.text, 28), amount(r), r.kind] as const);
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(displayWidth(header[i]!), ...firstFive.map((c) => displayWidth(c[i]!))));
+  // two spaces before each column
+  const used = widths.reduce((n, w) => n + w + 2, 0) + 2;
+  const indicatorWidth = Math.max(10, Math.min(30, width - used));
+  const cells = rows.map((r, i) => [...firstFive[i]!, fit(r.indicator ?? '', indicatorWidth)] as const);
   const line = (c: readonly string[], paintText: (s: string) => string, paintAmount: (s: string) => string, paintItem: (s: string) => string) =>
     `  ${pad(c[0]!, widths[0]!)}  ${pad(c[1]!, widths[1]!)}  ${paintText(pad(c[2]!, widths[2]!))}  ${paintAmount(pad(c[3]!, widths[3]!))}  ${pad(c[4]!, widths[4]!)}  ${paintItem(c[5]!)}`.trimEnd() + '\n';
   out += paint.dim(line(header, (s) => s, (s) => s, (s) => s));
@@ -371,10 +381,13 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
 
   const { parsePlanBytes, parsePlanFile } = await import('../read.js');
   let paint: Paint | null = null;
+  let tableWidth = 100;
   if (opts.format === 'table') {
     const { colourFor } = await import('./ui.js');
     // A table written to a file (-o) holds no escape codes.
     paint = colourFor(process.stdout, opts.color && !opts.output);
+    // As wide as the terminal; piped or written to a file, 100 columns (as compare).
+    tableWidth = !opts.output && process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 100;
   }
 
   // A reader closing the pipe early (| head) is handled for every command in bin/.
@@ -415,15 +428,15 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
     let chunk = '';
     if (opts.format === 'csv') for (const r of rows) chunk += csvRow(r);
     else if (opts.format === 'jsonl') for (const r of rows) chunk += jsonlRow(r);
-    else chunk = tableFor(rows, recordedName(input), plan, paint!);
+    else chunk = tableFor(rows, recordedName(input), plan, paint!, tableWidth);
     if (chunk) await out.write(chunk);
   }
   if (opts.format === 'table') {
     const files = inputs.length - failed;
     // The converter's summary counts every figure; say why this count is smaller.
     const notListed = otherStatus === 0 ? '' : opts.status === 'achieved'
-      ? ` (${otherStatus} commitment${otherStatus === 1 ? '' : 's'} not listed: --status all lists both)`
-      : ` (${otherStatus} figure${otherStatus === 1 ? '' : 's'} reported as achieved not listed: --status achieved or all lists ${otherStatus === 1 ? 'it' : 'them'})`;
+      ? `; ${otherStatus} commitment${otherStatus === 1 ? '' : 's'} not listed (--status all)`
+      : `; ${otherStatus} achieved figure${otherStatus === 1 ? '' : 's'} not listed (--status all)`;
     await out.write(`${total} ${opts.status === 'achieved' ? 'achieved figure' : 'target'}${total === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${notListed}\n`);
   }
   try {
