@@ -89,3 +89,10 @@ describe('the pieces', () => {
     expect(validateSummary({ ...base, jsonLines: true }, plain)).toBe('40 documents in 2 files validated: 40 valid, 0 invalid, 1 file unreadable; 0 problems');
   });
 });
+
+describe('a JSON Lines record that is not JSON', () => {
+  it('says where in its line, counting columns from 1', async () => {
+    const v = await linesVerdict('x.jsonl', ['{"broken']);
+    expect(v.findings.map((f) => [f.line, f.message])).toEqual([[1, 'not valid JSON: Unterminated string in JSON at column 9']]);
+  });
+});

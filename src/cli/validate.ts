@@ -77,7 +77,10 @@ export function documentProblems(file: string, text: string, line: number | null
     doc = JSON.parse(text);
   } catch (e) {
     const at = line ?? syntaxErrorLine(text, e);
-    return [{ file, line: at, severity: 'error', message: `not valid JSON: ${oneLine(e instanceof Error ? e.message : String(e))}`, code: 'json-syntax' }];
+    let why = oneLine(e instanceof Error ? e.message : String(e));
+    // A JSON Lines record is one line: where in it, as an editor counts (V8 says "position 8", 0-based).
+    if (line !== null) why = why.replace(/\bat position (\d+)(?: \(line 1 column \d+\))?/, (_, n: string) => `at column ${Number(n) + 1}`);
+    return [{ file, line: at, severity: 'error', message: `not valid JSON: ${why}`, code: 'json-syntax' }];
   }
   // JSON of another kind (a gold file, a config) or of another schema version:
   // one line that says so, not a problem for every field it lacks.
