@@ -123,3 +123,14 @@ describe('an unknown --indicator key', () => {
     expect(r.stderr).toContain('unknown indicator key kindergarten_share; did you mean public_kindergarten_share?');
   });
 });
+
+describe('on a terminal', () => {
+  it('keeps to the terminal\'s own width (stty cols 60)', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { ROOT } = await import('./helpers.js');
+    const r = spawnSync('script', ['-qec', `stty cols 60; ${process.execPath} ${join(ROOT, 'bin/planparse.js')} compare plans --no-color`, '/dev/null'], { cwd: work, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    const shown = r.stdout.replace(/\r/g, '');
+    expect(shown).toMatch(/^plans 1 of 40$/m);
+    expect(widest(shown)).toBeLessThanOrEqual(60);
+  });
+});
