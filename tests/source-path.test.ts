@@ -34,11 +34,17 @@ describe('recordedPath', () => {
     }
   });
 
-  it('reaches a file outside the working directory with ../, the same on any machine with the same layout', () => {
+  it('reaches a file beside the working directory with ../, the same on any machine with the same layout', () => {
     expect(recordedPath('../other/a.txt', '/w/here')).toBe('../other/a.txt');
     expect(recordedPath('/w/other/a.txt', '/w/here')).toBe('../other/a.txt');
     expect(recordedPath('/home/ci/w/other/a.txt', '/home/ci/w/here')).toBe(recordedPath('/home/alice/w/other/a.txt', '/home/alice/w/here'));
     expect(recordedPath('..notes/a.txt', '/w')).toBe('..notes/a.txt');
+  });
+
+  it('keeps the absolute path of a file that shares only the root with the working directory', () => {
+    expect(recordedPath('/tmp/a.txt', '/home/me/work')).toBe('/tmp/a.txt');
+    expect(recordedPath('../../../tmp/a.txt', '/home/me/work')).toBe('/tmp/a.txt');
+    expect(recordedPath('/a.txt', '/home')).toBe('/a.txt');
   });
 });
 

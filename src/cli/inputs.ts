@@ -11,7 +11,7 @@
 // drop any input, named ones included.
 import { readdir, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
-import { basename, isAbsolute, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, parse, relative, resolve, sep } from 'node:path';
 import { UsageError } from './messages.js';
 import type { GitIgnore } from './gitignore.js';
 import type { InputFormat, StdinFormat } from '../read.js';
@@ -308,15 +308,19 @@ export function printablePath(path: string): string {
  * directory with forward slashes (`corpus/a.txt` however it was typed:
  * `./corpus//a.txt`, `corpus/../corpus/a.txt`, an absolute path), so the same
  * file gives the same JSON whichever way it is named, and --check compares
- * like with like. A file outside the working directory is reached with `../`
+ * like with like. A file beside the working directory is reached with `../`
  * (`../shared/corpus/a.txt`): unlike its absolute path, that is the same on
- * every machine with the same layout (a CI checkout, a colleague's clone).
- * Only where no relative path exists (another drive) is it absolute.
+ * every machine with the same layout (a CI checkout, another clone). A file
+ * that shares only the root with it (`/tmp/a.txt` from `/home/me/work`), or
+ * is on another drive, keeps its absolute path: `../../../tmp/a.txt` tells
+ * nobody anything.
  */
 export function recordedPath(path: string, cwd = process.cwd()): string {
   const abs = resolve(cwd, path);
   const rel = relative(cwd, abs);
-  return (rel === '' || isAbsolute(rel) ? abs : rel).split(sep).join('/');
+  const top = (p: string) => p.slice(parse(p).root.length).split(sep)[0] ?? '';
+  const apart = rel === '' || isAbsolute(rel) || (rel.split(sep)[0] === '..' && top(abs) !== top(resolve(cwd)));
+  return (apart ? abs : rel).split(sep).join('/');
 }
 
 export function displayName(input: Input): string {
