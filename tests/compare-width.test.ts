@@ -134,3 +134,10 @@ describe('on a terminal', () => {
     expect(widest(shown)).toBeLessThanOrEqual(60);
   });
 });
+
+describe('every input failed', () => {
+  it('prints no empty table: the failures on stderr, exit 1', async () => {
+    const r = await runCli(['compare', 'missing.txt'], { cwd: work });
+    expect([r.status, r.stdout, r.stderr]).toEqual([1, '', 'planparse: missing.txt: cannot read file: no such file\n']);
+  });
+});

@@ -290,6 +290,8 @@ export async function runCompare(operands: string[], flags: CompareFlags): Promi
       process.stderr.write(`planparse: ${name}: ${errorMessage(e)}\n`);
     }
   }
+  // Every input failed (each named above): an empty table would only hide that.
+  if (parsed.length === 0) return EXIT_FAILED;
   const comparison = comparePlans(parsed, { status: flags.status, indicators: flags.indicator ?? [] });
   let text: string;
   if (flags.format === 'csv') text = await compareCsv(comparison);
