@@ -96,3 +96,10 @@ describe('a JSON Lines record that is not JSON', () => {
     expect(v.findings.map((f) => [f.line, f.message])).toEqual([[1, 'not valid JSON: Unterminated string in JSON at column 9']]);
   });
 });
+
+describe('validate - with nothing on standard input', () => {
+  it('says standard input is empty, not "empty file"', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/planparse.js'), 'validate', '-'], { input: '', encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    expect([r.status, r.stdout]).toEqual([1, '<stdin>: error json-syntax standard input is empty, expected a JSON document or JSON Lines\n']);
+  });
+});

@@ -248,7 +248,9 @@ async function validate(operands: string[], opts: ValidateOptions, c: ChalkInsta
         verdict = await validateJsonLines(file, input.path);
       } else {
         const text = (input.kind === 'stdin' ? Buffer.from(await readStdin()).toString('utf8') : await readFile(input.path, 'utf8')).replace(/^\uFEFF/, '');
-        if (input.kind === 'stdin' && looksLikeJsonLines(text)) verdict = await linesVerdict(file, text.split('\n'));
+        if (input.kind === 'stdin' && text.trim() === '') {
+          verdict = { findings: [{ file, line: null, severity: 'error', message: 'standard input is empty, expected a JSON document or JSON Lines', code: 'json-syntax' }], documents: 1, invalid: 1 };
+        } else if (input.kind === 'stdin' && looksLikeJsonLines(text)) verdict = await linesVerdict(file, text.split('\n'));
         else {
           const findings = fileProblems(file, text, false);
           verdict = { findings, documents: 1, invalid: findings.length ? 1 : 0 };
