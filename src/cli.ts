@@ -47,7 +47,7 @@ function outputFormat(value: string): 'json' | 'jsonl' | 'md' {
 }
 
 const stdinFormatOption = () =>
-  new Option('--stdin-format <format>', 'how to read standard input (-); files are read by extension').choices(['text', 'markdown', 'html']).default('text');
+  new Option('--stdin-format <format>', 'how to read standard input (-): auto tells a web page or Markdown by its shape; files are read by extension').choices(['auto', 'text', 'markdown', 'html']).default('auto');
 
 const CONVERT_HELP = `
 Inputs:
@@ -57,7 +57,8 @@ Inputs:
   DIR           every *.txt, *.md and web page under DIR, recursively
   'GLOB'        a fast-glob pattern (quote it), e.g. 'plans/**/*.txt'
   -             standard input (also read when no input is given and
-                standard input is a pipe: cat plan.txt | planparse)
+                standard input is a pipe: cat plan.txt | planparse); a web
+                page or Markdown is told by its shape (--stdin-format to say)
 
 Outputs:
   one input     JSON on stdout (indented, keys coloured, on a terminal;
@@ -66,6 +67,8 @@ Outputs:
                 --jsonl: one JSON document per line, in input order (stdout or -o)
                 --format md: one combined Markdown report (stdout or -o)
   A directory or a pattern is always a batch.
+  source.path is each input's path relative to the working directory
+  (corpus/a.txt however it was typed): run from the same folder each time.
 
 Safety:
   Outputs are written to a temporary file and renamed into place; a symbolic
@@ -118,10 +121,12 @@ Examples:
 `;
 
 const VALIDATE_HELP = `
-Every .json file is one document; every line of a .jsonl file is one document.
+Every .json file is one document; every line of a .jsonl file is one document
+(standard input holding JSON Lines too), and the summary then counts documents.
 Each problem is named with its file, its JSON path ($.sections[0].items[2].number),
 for JSON Lines its line, the value found and what the schema allows there:
   plan.json: error schema $.meta.year: the string "2020"; allowed: a whole number, or null
+  plans.jsonl:7: error schema $.extra: unknown property (the schema allows no additional properties)
 
 Exit status: 0 all valid, 1 some invalid or unreadable, 2 usage error
 

@@ -5,6 +5,7 @@ export { cutDebris, removeDebris } from './debris.js';
 export { splitLine } from './spans.js';
 export { splitAtMarkers } from './segment.js';
 export { parsePlanFile, parsePlanBytes, parsePlanHtml, pageText, DEFAULT_MAX_BYTES, type ReadOptions } from './read.js';
+export { looksLikeMarkdown, type InputFormat } from './read.js';
 export { decode, type Decoded } from './decode.js';
 export { normalise } from './normalise.js';
 export { stripBoilerplate, boilerplateReason } from './boilerplate.js';

@@ -15,6 +15,41 @@ const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\
 
 export type InputFormat = 'text' | 'markdown' | 'html';
 
+/** --stdin-format: a format, or `auto` (the default) to tell by the bytes' shape. */
+export type StdinFormat = InputFormat | 'auto';
+
+// Markdown by its shape: ATX headings (`## 一、…`: one to six # and a space at
+// a line start), bullets, fences, setext underlines, links, strong emphasis.
+const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+\S/;
+const BULLET = /^ {0,3}[-*+][ \t]+\S/;
+const FENCE = /^ {0,3}(?:```|~~~)/;
+const SETEXT = /^ {0,3}(?:=+|-{2,})[ \t]*$/;
+const INLINE = /\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*/;
+
+/**
+ * Whether a text without a name (standard input) is Markdown, as its shape
+ * says: two ATX headings, or one and another Markdown construct (two
+ * bullets, a fence, a setext underline, a link, strong emphasis). Plain text
+ * with a stray `#` at a line start (`# 注：…`) is not: one mark is no shape.
+ */
+export function looksLikeMarkdown(text: string): boolean {
+  let headings = 0;
+  let bullets = 0;
+  let other = false;
+  let previous = '';
+  // The head of the text says enough; a huge input is not scanned whole.
+  const lines = text.slice(0, 65536).split('\n');
+  for (const raw of lines) {
+    const line = raw.replace(/\r$/, '');
+    if (ATX_HEADING.test(line)) headings++;
+    else if (BULLET.test(line)) bullets++;
+    else if (FENCE.test(line) || (SETEXT.test(line) && previous.trim() !== '' && !SETEXT.test(previous)) || INLINE.test(line)) other = true;
+    if (headings >= 2 || (headings === 1 && (bullets >= 2 || other))) return true;
+    previous = line;
+  }
+  return false;
+}
+
 export function isMarkdownPath(path: string): boolean {
   return /^\.(md|markdown)$/i.test(extname(path));
 }
@@ -49,13 +84,18 @@ export async function pageText(html: string): Promise<string> {
   return reader.readPage(html).text;
 }
 
-/** Parse bytes already read from `path` (the batch workers use this). */
+/**
+ * Parse bytes already read from `path` (the batch workers use this). Without
+ * a format, a file is read by its extension and nameless bytes (standard
+ * input) by their shape: a web page, Markdown, else text.
+ */
 export async function parsePlanBytes(bytes: Uint8Array, path: string | null, format?: InputFormat): Promise<Plan> {
   if (format === 'html' || (format === undefined && path !== null && isHtmlPath(path))) return parseHtmlBytes(bytes, path);
   const decoded = decode(bytes);
   // A page saved as .txt (or piped in) is read as the page it is, never as text with tags.
   if (looksLikeHtml(decoded.text)) return parseHtmlBytes(bytes, path);
-  return parseDecoded(decoded, bytes.length, path, format);
+  const sniffed = format ?? (path === null && looksLikeMarkdown(decoded.text) ? 'markdown' : undefined);
+  return parseDecoded(decoded, bytes.length, path, sniffed);
 }
 
 /** Parse text already decoded from `size` bytes. */
@@ -101,6 +141,8 @@ export { DEFAULT_MAX_BYTES } from './limits.js';
 export interface ReadOptions {
   /** Refuse inputs larger than this many bytes (default 64 MiB). */
   maxBytes?: number;
+  /** What to record in source.path instead of `path` (the CLI records a normalised path). */
+  sourcePath?: string | null;
 }
 
 const KIND: Array<[keyof import('node:fs').Stats, string]> = [
@@ -169,15 +211,27 @@ export async function readPlanBytes(path: string, maxBytes = DEFAULT_MAX_BYTES):
   }
 }
 
+/**
+ * A .json or .jsonl file holding JSON (a planparse output given back by
+ * mistake) is refused by name: read as text it would give an empty plan.
+ */
+function refuseJson(path: string, text: string): void {
+  if (/^\.(json|jsonl|ndjson)$/i.test(extname(path)) && /^\s*[[{]/.test(text.slice(0, 256))) {
+    throw new InputError('not-a-plan', 'a JSON file, not a plan text (planparse validate FILE checks planparse JSON)');
+  }
+}
+
 /** Read, decode and parse one plan file. Rejects with InputError for unreadable, oversized or binary files. */
 export async function parsePlanFile(path: string, options: ReadOptions = {}): Promise<Plan> {
   let bytes: Uint8Array | null = await readPlanBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES);
-  if (isHtmlPath(path)) return parseHtmlBytes(bytes, path);
+  const recorded = options.sourcePath !== undefined ? options.sourcePath : path;
+  if (isHtmlPath(path)) return parseHtmlBytes(bytes, recorded);
   const decoded = decode(bytes);
-  if (looksLikeHtml(decoded.text)) return parseHtmlBytes(bytes, path);
+  refuseJson(path, decoded.text);
+  if (looksLikeHtml(decoded.text)) return parseHtmlBytes(bytes, recorded);
   const size = bytes.length;
   // The bytes are not needed once decoded: let them go before the parse (a
   // 10 MB input is 10 MB less at the peak).
   bytes = null;
-  return parseDecoded(decoded, size, path);
+  return parseDecoded(decoded, size, recorded, isMarkdownPath(path) ? 'markdown' : 'text');
 }

@@ -98,7 +98,7 @@ describe('validate: the schema verdict', () => {
     const lines = [JSON.stringify(plan), JSON.stringify({ ...plan, extra: 1 }), '', '{"schemaVersion":', JSON.stringify(plan)];
     const path = join(work, 'plans.jsonl');
     writeFileSync(path, lines.join('\n') + '\n');
-    const result = await validateJsonLines('plans.jsonl', path);
+    const result = (await validateJsonLines('plans.jsonl', path)).findings;
     expect(result.map((f) => [f.line, f.message.split(':')[0]])).toEqual([
       [2, '$.extra'],
       [4, 'not valid JSON'],

@@ -49,7 +49,9 @@ describe('a folder of .txt, .md and web pages', () => {
     const { parsePlanFile } = await import('../src/read.js');
     const r = spawnSync(process.execPath, [join(ROOT, 'bin/planparse.js'), PAGE], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(await parsePlanFile(PAGE))));
+    // source.path as the CLI records it: relative to where it ran
+    const { recordedPath } = await import('../src/cli/inputs.js');
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(await parsePlanFile(PAGE, { sourcePath: recordedPath(PAGE) }))));
   });
 });
 

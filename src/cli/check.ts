@@ -2,8 +2,8 @@
 // level — the command a CI job runs to keep a corpus parseable.
 import type { ChalkInstance } from 'chalk';
 import type { Severity } from '../schema.js';
-import { expandInputs, displayName, emptyWarning, PLAN_EXTENSIONS, type Input } from './inputs.js';
-import type { InputFormat } from '../read.js';
+import { expandInputs, displayName, emptyWarning, recordedName, stdinReadFormat, PLAN_EXTENSIONS, type Input } from './inputs.js';
+import type { StdinFormat } from '../read.js';
 import { makeExecutor, runOrdered } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { makeReporter, type Finding, type ReporterName } from './reporters.js';
@@ -21,7 +21,7 @@ export interface CheckOptions {
   quiet?: boolean;
   color: boolean;
   progress: boolean;
-  stdinFormat?: InputFormat;
+  stdinFormat?: StdinFormat;
 }
 
 const RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -81,7 +81,9 @@ async function check(operands: string[], opts: CheckOptions, env: CliEnv, c: Cha
   const summary = (interrupted: boolean) => {
     const head = interrupted ? c.yellow(`interrupted after ${done} of ${tally.files} files`) : `${tally.files} file${tally.files === 1 ? '' : 's'} checked`;
     const which = codes.size ? ` (${formatCodes(codes)})` : '';
-    const found = `${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}, ${plural(tally.infos, 'info')}${which}`;
+    // Infos are reported only when they can fail the check: say where they are.
+    const hiddenInfos = tally.infos > 0 && RANK[failOn] > RANK.info ? `; ${tally.infos === 1 ? 'the info is' : 'infos are'} not shown (--fail-on info shows them)` : '';
+    const found = `${plural(tally.errors, 'error')}, ${plural(tally.warnings, 'warning')}, ${plural(tally.infos, 'info')}${which}${hiddenInfos}`;
     return `planparse: ${head}: ${tally.failedFiles ? c.red(`${tally.failedFiles} failed`) : '0 failed'}; ${found}; ${formatElapsed(performance.now() - started)}`;
   };
   const interrupt = (signal: NodeJS.Signals) => {
@@ -103,7 +105,8 @@ async function check(operands: string[], opts: CheckOptions, env: CliEnv, c: Cha
           const task: Task = { id: index, path: input.path, output: 'none', pretty: false, diagnostics: true };
           if (input.kind === 'stdin') {
             task.bytes = await readStdin();
-            task.bytesFormat = opts.stdinFormat ?? 'text';
+            const given = stdinReadFormat(opts.stdinFormat);
+            if (given) task.bytesFormat = given;
           }
           return await executor.run(task);
         } catch (e) {
@@ -111,7 +114,8 @@ async function check(operands: string[], opts: CheckOptions, env: CliEnv, c: Cha
         }
       },
       async deliver(input, result) {
-        const file = displayName(input);
+        // GitHub places an annotation by its path from the repository root (the working directory of a job), however the operand was typed.
+        const file = opts.reporter === 'github' ? recordedName(input) : displayName(input);
         done++;
         if (!result.ok) {
           tally.failedFiles++;

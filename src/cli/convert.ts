@@ -7,13 +7,13 @@ import { readFile, realpath, mkdir, access, constants as fsConstants } from 'nod
 import { extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { Stats } from 'node:fs';
 import type { ChalkInstance } from 'chalk';
-import { expandInputs, displayName, emptyWarning, printablePath, PLAN_EXTENSIONS, type Input } from './inputs.js';
-import type { InputFormat } from '../read.js';
+import { expandInputs, displayName, emptyWarning, printablePath, recordedPath, stdinReadFormat, PLAN_EXTENSIONS, type Input } from './inputs.js';
+import type { StdinFormat } from '../read.js';
 import { makeExecutor, runOrdered, signalsHandled, type Executor } from './runner.js';
 import type { Task, TaskResult } from './task.js';
 import { AtomicStream, OutputRefused, writeReason, removeTempFilesSync, resolveOutput, sameFile, statOrNull, writeOutput, type OutputTarget } from './write.js';
-import type { FreshnessCache } from './freshness.js';
-import { colourFor, dataColour, formatSummary, formatWarningHint, newStats, prettyByDefault, StatusLine, tallyCodes, type BatchStats } from './ui.js';
+import type { FreshnessCache, StoredCounts } from './freshness.js';
+import { colourFor, dataColour, formatSummary, formatWarningHint, newStats, plural, prettyByDefault, StatusLine, tallyCodes, type BatchStats } from './ui.js';
 import { highlightJsonKeys } from './highlight.js';
 import { findingLine } from './reporters.js';
 import { concatPieces, matchedUpTo, readStdin, writeStdout } from './io.js';
@@ -33,7 +33,7 @@ export interface ConvertOptions {
   quiet?: boolean;
   color: boolean;
   progress: boolean;
-  stdinFormat?: InputFormat;
+  stdinFormat?: StdinFormat;
   /** Compare with the existing outputs, write nothing; exit 1 when any would change. */
   check?: boolean;
   /** Refuse inputs larger than this many bytes. */
@@ -55,11 +55,13 @@ interface Job {
   inputStat: Stats | null;
   /** File to write (--out-dir, or -o for one input); null: stdout or the JSON Lines stream. */
   out: string | null;
+  /** What source.path records: the input's path normalised (null for standard input). */
+  source: string | null;
 }
 
 type Outcome =
   | { kind: 'result'; result: TaskResult; target: OutputTarget | null }
-  | { kind: 'skipped' }
+  | { kind: 'skipped'; counts: StoredCounts }
   | { kind: 'failed'; name: string; message: string };
 
 export function defaultJobs(): number {
@@ -81,6 +83,38 @@ export function outputRelPath(rel: string, ext: string): string {
 function isInside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+/** Add one output's contents to the batch totals. */
+function addCounts(stats: BatchStats, counts: StoredCounts): void {
+  stats.sections += counts.sections;
+  stats.items += counts.items;
+  stats.targets += counts.targets;
+  stats.achieved += counts.achieved;
+  stats.warnings += counts.warnings;
+  for (const [code, n] of Object.entries(counts.codes)) stats.warningCodes.set(code, (stats.warningCodes.get(code) ?? 0) + n);
+}
+
+/**
+ * Whether two JSON documents differ only in source.path: the outputs were
+ * made from another folder (source.path is relative to the working directory).
+ */
+export function differsOnlyInSourcePath(existing: string, made: string): boolean {
+  try {
+    const a = JSON.parse(existing) as { source?: { path?: unknown } };
+    const b = JSON.parse(made) as { source?: { path?: unknown } };
+    if (!a?.source || !b?.source || a.source.path === b.source.path) return false;
+    a.source.path = b.source.path;
+    return JSON.stringify(a) === JSON.stringify(b);
+  } catch {
+    return false;
+  }
+}
+
+/** What --check adds when some outputs differ only in the path they record. */
+export function sourcePathNote(only: number, changed: number): string {
+  const which = only === changed ? (only === 1 ? 'it differs' : `all ${only} differ`) : `${only} of them differ`;
+  return `${which} only in source.path, which is the input's path relative to the folder planparse runs in: run it from the folder the outputs were made in`;
 }
 
 export async function runConvert(operands: string[], opts: ConvertOptions, env: CliEnv): Promise<number> {
@@ -197,7 +231,10 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
   // A Markdown batch without --out-dir is one combined report, like JSON Lines.
   const oneStream = format === 'jsonl' || format === 'md';
   if (batch && !oneStream && !opts.outDir) {
-    throw new UsageError(`several inputs: use --out-dir DIR (one .${format} file per input) or --jsonl (one line per input)`);
+    // Say what made it a batch: a folder or a pattern is one even when it matches one file.
+    const named = operands.filter((o) => !(o.startsWith('!') && o.length > 1));
+    const what = named.length === 1 ? `${printablePath(named[0]!)} is a batch (${plural(inputs.length, 'file')})` : `${plural(inputs.length, 'input')}`;
+    throw new UsageError(`${what}: use --out-dir DIR (one .${format} file per input), --jsonl (one JSON line per input) or --format md (one Markdown report)`);
   }
   if (batch && opts.output && !oneStream) throw new UsageError('-o/--output takes one input (or --jsonl); use --out-dir for several');
   // After every other usage check (nothing is made for a command that fails
@@ -213,6 +250,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
     display: displayName(input),
     inputStat: inputStats[i] ?? null,
     out: opts.outDir ? join(opts.outDir, outputRelPath(input.rel, ext)) : !(oneStream && batch) && opts.output ? opts.output : null,
+    source: input.kind === 'file' ? recordedPath(input.path) : null,
   }));
 
   if (opts.outDir) {
@@ -276,8 +314,10 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
   run.stats = stats;
   run.ui = ui;
   if (run.stopped) return EXIT_INTERRUPTED;
-  /** --check: outputs that would change. */
+  /** --check: outputs that would change, and how many of them only in source.path. */
   const changed: string[] = [];
+  let onlySourcePath = 0;
+  let missing = 0;
   let streamBroken = false;
 
   const fail = (name: string, message: string) => {
@@ -303,9 +343,8 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
             }
             const outStat = target.kind === 'replace' ? await statOrNull(target.path) : null;
             if (isAnInput(outStat)) return { kind: 'failed', name: printablePath(job.out), message: 'refusing to overwrite an input file' };
-            if (cache && job.inputStat && job.input.kind === 'file' && cache.isFresh(outputRelPath(job.input.rel, ext), job.input.path, job.inputStat, outStat)) {
-              return { kind: 'skipped' };
-            }
+            const fresh = cache && job.inputStat && job.input.kind === 'file' ? cache.fresh(outputRelPath(job.input.rel, ext), job.input.path, job.source, job.inputStat, outStat) : null;
+            if (fresh) return { kind: 'skipped', counts: fresh };
           }
           const task: Task = {
             id: index,
@@ -317,9 +356,11 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
             diagnostics: true,
           };
           if (opts.maxSize !== undefined) task.maxBytes = opts.maxSize;
+          if (job.input.kind === 'file') task.sourcePath = job.source;
           if (job.input.kind === 'stdin') {
             task.bytes = await readStdin(opts.maxSize);
-            task.bytesFormat = opts.stdinFormat ?? 'text';
+            const given = stdinReadFormat(opts.stdinFormat);
+            if (given) task.bytesFormat = given;
           }
           return { kind: 'result', result: await executor.run(task), target };
         } catch (e) {
@@ -328,7 +369,9 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
       },
       async deliver(job, outcome) {
         if (outcome.kind === 'skipped') {
+          // Left alone, but still part of the batch: its contents count in the totals.
           stats.skipped++;
+          addCounts(stats, outcome.counts);
         } else if (outcome.kind === 'failed') {
           fail(outcome.name, outcome.message);
         } else if (!outcome.result.ok) {
@@ -348,7 +391,12 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
               }
             } else if (target && job.out) {
               const existing = target.kind === 'replace' ? await readFile(target.path, 'utf8').catch(() => null) : null;
-              if (existing === null || matchedUpTo(existing, 0, text) !== existing.length) changed.push(printablePath(job.out));
+              const made = [...text];
+              if (existing === null || matchedUpTo(existing, 0, made) !== existing.length) {
+                changed.push(printablePath(job.out));
+                if (existing === null) missing++;
+                if (existing !== null && format === 'json' && differsOnlyInSourcePath(existing, made.join(''))) onlySourcePath++;
+              }
             }
           } else {
             try {
@@ -369,11 +417,10 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
             }
           }
           stats.converted++;
-          stats.sections += counts.sections;
-          stats.items += counts.items;
-          stats.targets += counts.targets;
-          stats.warnings += counts.warnings + counts.errors;
-          tallyCodes(stats.warningCodes, diagnostics);
+          const fileCodes = new Map<string, number>();
+          tallyCodes(fileCodes, diagnostics);
+          const stored: StoredCounts = { sections: counts.sections, items: counts.items, targets: counts.targets, achieved: counts.achieved, warnings: counts.warnings + counts.errors, codes: Object.fromEntries(fileCodes) };
+          addCounts(stats, stored);
           if (opts.strict) {
             for (const d of diagnostics) {
               if (d.severity !== 'info') log(findingLine({ file: job.display, line: d.line, severity: d.severity, message: d.message, code: d.code }, c));
@@ -381,7 +428,7 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
           }
           // After the count: an interrupt while this waits sees the output counted.
           if (cache && target && job.input.kind === 'file' && job.inputStat) {
-            await cache.record(outputRelPath(job.input.rel, ext), job.input.path, job.inputStat, target.path);
+            await cache.record(outputRelPath(job.input.rel, ext), job.input.path, job.source, job.inputStat, target.path, stored);
           }
         }
         ui.progress(stats.converted + stats.skipped + stats.failed, stats.files, stats.failed);
@@ -406,11 +453,21 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
     const outputs = existingStream ? 1 : stats.converted;
     if (!opts.quiet) {
       const failedNote = stats.failed ? `; ${c.red(`${stats.failed} failed`)}` : '';
+      const missingNote = missing ? ` (${missing === changed.length ? (missing === 1 ? 'it is missing' : `all ${missing} missing`) : `${missing} missing`})` : '';
       process.stderr.write(
         changed.length
-          ? `planparse: --check: ${changed.length} of ${outputs} output${outputs === 1 ? '' : 's'} would change${failedNote}\n`
+          ? `planparse: --check: ${changed.length} of ${outputs} output${outputs === 1 ? '' : 's'} would change${missingNote}${failedNote}\n`
           : `planparse: --check: ${outputs} output${outputs === 1 ? '' : 's'} in step${failedNote}\n`,
       );
+      if (onlySourcePath > 0) process.stderr.write(`planparse: --check: ${sourcePathNote(onlySourcePath, changed.length)}\n`);
+      if (opts.outDir && !run.stopped) {
+        const { leftOverOutputs } = await import('./freshness.js');
+        const extra = await leftOverOutputs(opts.outDir, ext, new Set(jobs.map((j) => resolve(j.out!))));
+        if (extra.length) {
+          const shown = extra.slice(0, 10).map(printablePath).join(', ') + (extra.length > 10 ? `, … (${extra.length - 10} more)` : '');
+          process.stderr.write(`planparse: --check: ${plural(extra.length, `${ext} file`)} in ${printablePath(opts.outDir)} made from no input (planparse never deletes; remove ${extra.length === 1 ? 'it' : 'them'} if stale): ${shown}\n`);
+        }
+      }
     }
     return changed.length || stats.failed ? EXIT_FAILED : EXIT_OK;
   }

@@ -2,11 +2,13 @@
 // not enough: an output written by another planparse version, or with other
 // options (--pretty), is stale however new it is. So a record in the out-dir
 // (.planparse-cache.json, dot-hidden: scans skip it) notes, per output, the
-// input it came from and both files' size and time, under a key made of the
-// version and every option that changes the output. An output is up to date
-// only when the key matches and neither file changed since it was written.
+// input it came from, the path the output records for it (source.path, which
+// depends on the working directory) and both files' size and time, under a
+// key made of the version and every option that changes the output. An
+// output is up to date only when the key and the recorded path match and
+// neither file changed since it was written.
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Stats } from 'node:fs';
 import { writeFileAtomic } from './write.js';
@@ -20,12 +22,28 @@ export interface OutputKey {
   pretty: boolean;
 }
 
+/** What an output holds, kept so a run that leaves it alone still counts it in its summary. */
+export interface StoredCounts {
+  sections: number;
+  items: number;
+  targets: number;
+  /** Of the targets, those reported as achieved. */
+  achieved: number;
+  /** Warnings and errors. */
+  warnings: number;
+  /** Their codes with their counts. */
+  codes: Record<string, number>;
+}
+
 interface Entry {
   input: string;
+  /** The input's path as recorded in the output (source.path): it depends on the folder planparse ran from. */
+  source: string | null;
   inputSize: number;
   inputMtimeMs: number;
   outputSize: number;
   outputMtimeMs: number;
+  counts: StoredCounts;
 }
 
 interface CacheFile {
@@ -52,6 +70,16 @@ export function planparseVersion(): string {
   return (versionCache = 'unknown');
 }
 
+function isCounts(v: unknown): v is StoredCounts {
+  if (typeof v !== 'object' || v === null) return false;
+  const c = v as Record<string, unknown>;
+  const whole = (x: unknown) => Number.isSafeInteger(x) && (x as number) >= 0;
+  return (
+    whole(c.sections) && whole(c.items) && whole(c.targets) && whole(c.achieved) && whole(c.warnings) &&
+    typeof c.codes === 'object' && c.codes !== null && Object.values(c.codes).every(whole)
+  );
+}
+
 export class FreshnessCache {
   private readonly outputs: Record<string, Entry>;
   private changed = false;
@@ -76,21 +104,26 @@ export class FreshnessCache {
     return new FreshnessCache(outDir, key, outputs);
   }
 
-  /** Up to date: recorded under this key, and input and output unchanged since. */
-  isFresh(rel: string, inputPath: string, input: Stats, output: Stats | null): boolean {
+  /**
+   * Up to date: recorded under this key, and input and output unchanged
+   * since. Returns what the output holds (for the summary), or null when it
+   * must be made again.
+   */
+  fresh(rel: string, inputPath: string, source: string | null, input: Stats, output: Stats | null): StoredCounts | null {
     const e = this.outputs[rel];
-    return (
+    const same =
       e !== undefined && output !== null && output.isFile() &&
-      e.input === resolve(inputPath) && e.inputSize === input.size && e.inputMtimeMs === input.mtimeMs &&
-      e.outputSize === output.size && e.outputMtimeMs === output.mtimeMs
-    );
+      e.input === resolve(inputPath) && e.source === source && e.inputSize === input.size && e.inputMtimeMs === input.mtimeMs &&
+      e.outputSize === output.size && e.outputMtimeMs === output.mtimeMs;
+    // A record from before counts were kept cannot give the summary its totals: made again.
+    return same && isCounts(e.counts) ? e.counts : null;
   }
 
-  /** Note an output just written from `inputPath`. */
-  async record(rel: string, inputPath: string, input: Stats, outputPath: string): Promise<void> {
+  /** Note an output just written from `inputPath`, recorded in it as `source`. */
+  async record(rel: string, inputPath: string, source: string | null, input: Stats, outputPath: string, counts: StoredCounts): Promise<void> {
     const output = await stat(outputPath).catch(() => null);
     if (!output) return;
-    this.outputs[rel] = { input: resolve(inputPath), inputSize: input.size, inputMtimeMs: input.mtimeMs, outputSize: output.size, outputMtimeMs: output.mtimeMs };
+    this.outputs[rel] = { input: resolve(inputPath), source, inputSize: input.size, inputMtimeMs: input.mtimeMs, outputSize: output.size, outputMtimeMs: output.mtimeMs, counts };
     this.changed = true;
   }
 
@@ -104,4 +137,26 @@ export class FreshnessCache {
       // Not an output the user asked for: its loss is not a failure.
     }
   }
+}
+
+/**
+ * Files with the outputs' extension under `outDir` that no input of this run
+ * makes (`expected`: absolute paths): outputs of inputs since deleted or
+ * renamed, which planparse never deletes. Dot-files and dot-folders are not
+ * looked at; links are not followed.
+ */
+export async function leftOverOutputs(outDir: string, ext: string, expected: ReadonlySet<string>): Promise<string[]> {
+  const found: string[] = [];
+  const visit = async (dir: string): Promise<void> => {
+    const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const e of entries) {
+      if (e.name.startsWith('.')) continue;
+      const path = join(dir, e.name);
+      if (e.isDirectory()) await visit(path);
+      else if (e.isFile() && e.name.endsWith(ext) && !expected.has(resolve(path))) found.push(path);
+    }
+  };
+  await visit(outDir);
+  return found;
 }

@@ -11,9 +11,10 @@
 // drop any input, named ones included.
 import { readdir, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
+import { basename, isAbsolute, parse, relative, resolve, sep } from 'node:path';
 import { UsageError } from './messages.js';
 import type { GitIgnore } from './gitignore.js';
+import type { InputFormat, StdinFormat } from '../read.js';
 
 export interface FileInput {
   kind: 'file';
@@ -302,8 +303,38 @@ export function printablePath(path: string): string {
   });
 }
 
+/**
+ * The path recorded in a document's source.path: relative to the working
+ * directory with forward slashes (`corpus/a.txt` however it was typed:
+ * `./corpus//a.txt`, `corpus/../corpus/a.txt`, an absolute path), so the same
+ * file gives the same JSON whichever way it is named, and --check compares
+ * like with like. A file beside the working directory is reached with `../`
+ * (`../shared/corpus/a.txt`): unlike its absolute path, that is the same on
+ * every machine with the same layout (a CI checkout, another clone). A file
+ * that shares only the root with it (`/tmp/a.txt` from `/home/me/work`), or
+ * is on another drive, keeps its absolute path: `../../../tmp/a.txt` tells
+ * nobody anything.
+ */
+export function recordedPath(path: string, cwd = process.cwd()): string {
+  const abs = resolve(cwd, path);
+  const rel = relative(cwd, abs);
+  const top = (p: string) => p.slice(parse(p).root.length).split(sep)[0] ?? '';
+  const apart = rel === '' || isAbsolute(rel) || (rel.split(sep)[0] === '..' && top(abs) !== top(resolve(cwd)));
+  return (apart ? abs : rel).split(sep).join('/');
+}
+
 export function displayName(input: Input): string {
   return input.kind === 'stdin' ? STDIN_NAME : printablePath(input.path);
+}
+
+/** The format to hand parsePlanBytes for standard input: none for `auto`, so its shape decides. */
+export function stdinReadFormat(f: StdinFormat | undefined): InputFormat | undefined {
+  return f === undefined || f === 'auto' ? undefined : f;
+}
+
+/** An input as data names it (the `file` of a target row, a compared plan): its recorded path. */
+export function recordedName(input: Input): string {
+  return input.kind === 'stdin' ? STDIN_NAME : printablePath(recordedPath(input.path));
 }
 
 /** The warning for an operand that matched nothing. */

@@ -29,10 +29,13 @@ const COMPARATOR_SIGN: Record<Comparator, string> = {
 
 /** `不低于2小时 (每天 ≥ 2 小时)`: the words as written, then what they were read as. */
 export function describeTarget(t: Target): string {
+  // A change is signed (增长5% → + 5 %, 下降0.5个百分点 → − 0.5 个百分点): "= 5 %" read as a level.
+  const change = t.kind === 'change' && t.direction ? (t.direction === 'down' ? '−' : '+') : '';
+  const sign = change && t.comparator === 'eq' ? change : `${COMPARATOR_SIGN[t.comparator]}${change ? ` ${change}` : ''}`;
   const amount =
     t.comparator === 'range' || (t.value === undefined && (t.min !== undefined || t.max !== undefined))
-      ? `${t.min ?? '…'}–${t.max ?? '…'}`
-      : `${COMPARATOR_SIGN[t.comparator]} ${t.value ?? '?'}`.trim();
+      ? `${change}${t.min ?? '…'}–${t.max ?? '…'}`
+      : `${sign} ${t.value ?? '?'}`.trim();
   return `${t.text} (${t.per ? `${t.per} ` : ''}${amount} ${t.unit})`;
 }
 

@@ -14,7 +14,7 @@ export async function convertPlain(operand: string): Promise<void> {
   // trace; any other failure (a full disk) is named on one line.
   process.stdout.on('error', onStdoutError);
   try {
-    process.exitCode = await runConvert([operand], { color: true, progress: true, stdinFormat: 'text' }, { workerUrl });
+    process.exitCode = await runConvert([operand], { color: true, progress: true, stdinFormat: 'auto' }, { workerUrl });
   } catch (e) {
     process.stderr.write(`planparse: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 1;

@@ -16,9 +16,15 @@ export interface Finding {
 export const REPORTERS = ['text', 'json', 'github'] as const;
 export type ReporterName = (typeof REPORTERS)[number];
 
+/** How many documents a file held and how many of them failed (validate: a JSON Lines file holds many). */
+export interface DocumentCount {
+  documents: number;
+  invalid: number;
+}
+
 export interface Reporter {
   /** Everything found in one file, files in input order. `failure`: the file could not be read at all. */
-  file(path: string, findings: Finding[], failure: string | null): void;
+  file(path: string, findings: Finding[], failure: string | null, documents?: DocumentCount): void;
   /** After the last file; `summary` is reporter-neutral counts. */
   end(summary: Record<string, number>): void;
 }
@@ -72,13 +78,14 @@ export function makeReporter(name: ReporterName, out: NodeJS.WritableStream, c: 
         end() {},
       };
     case 'json': {
-      const files: { path: string; ok: boolean; error: string | null; findings: Omit<Finding, 'file'>[] }[] = [];
+      const files: { path: string; ok: boolean; error: string | null; documents?: number; invalidDocuments?: number; findings: Omit<Finding, 'file'>[] }[] = [];
       return {
-        file(path, findings, failure) {
+        file(path, findings, failure, documents) {
           files.push({
             path,
             ok: failure === null && !findings.some((f) => f.severity === 'error'),
             error: failure,
+            ...(documents ? { documents: documents.documents, invalidDocuments: documents.invalid } : {}),
             findings: findings.map(({ file: _file, ...rest }) => rest),
           });
         },

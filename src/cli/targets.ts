@@ -5,7 +5,8 @@
 // when the command runs.
 import { Command, Option } from 'commander';
 import type { Comparator, Item, Plan, Target } from '../schema.js';
-import type { InputFormat } from '../read.js';
+import type { StdinFormat } from '../read.js';
+import { commitmentText } from '../commitment.js';
 
 export type TargetsFormat = 'csv' | 'jsonl' | 'table';
 
@@ -19,7 +20,7 @@ export interface TargetsOptions {
   /** -o FILE (see table-output.ts: atomic, never over an input, a BOM in a .csv file). */
   output?: string;
   color: boolean;
-  stdinFormat?: InputFormat;
+  stdinFormat?: StdinFormat;
 }
 
 /** One target with its document and its place: a row of the CSV, a line of the JSON Lines. */
@@ -131,7 +132,7 @@ export function targetsCommand(): Command {
     .option('--bom', 'start the CSV with a UTF-8 byte order mark (for Excel)')
     .option('-o, --output <file>', 'write to FILE instead of stdout; a .csv file gets a byte order mark')
     .option('--no-bom', 'no byte order mark, even in a .csv file')
-    .addOption(new Option('--stdin-format <format>', 'how to read standard input (-)').choices(['text', 'markdown', 'html']).default('text'))
+    .addOption(new Option('--stdin-format <format>', 'how to read standard input (-): auto tells a web page or Markdown by its shape').choices(['auto', 'text', 'markdown', 'html']).default('auto'))
     .option('--no-color', 'no colours in the table (also: NO_COLOR=1; never when piped)')
     .option('--color', 'colours even when piped or with NO_COLOR set')
     .addHelpText('after', HELP)
@@ -308,11 +309,18 @@ function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - displayWidth(s)));
 }
 
-const SIGN: Record<Comparator, string> = { eq: '', gte: '≥', gt: '>', lte: '≤', lt: '<', range: '', approx: '≈' };
-
+/** The amount as `compare` writes it (≈205.31亿元, 每天≥2小时, 1–2所), not as a bare number (≈20531000000 元). */
 function amount(r: TargetRow): string {
-  const n = r.value !== null ? `${SIGN[r.comparator]}${r.value}` : `${r.min}–${r.max}`;
-  return `${r.per ? r.per + ' ' : ''}${n} ${r.unit}`;
+  return commitmentText({
+    value: r.value ?? undefined,
+    min: r.min ?? undefined,
+    max: r.max ?? undefined,
+    unit: r.unit,
+    comparator: r.comparator,
+    per: r.per ?? undefined,
+    direction: r.direction ?? undefined,
+    kind: r.kind,
+  });
 }
 
 function where(r: TargetRow): string {
@@ -328,14 +336,24 @@ interface Paint {
   yellow(s: string): string;
 }
 
-/** A document's targets as an aligned table: place, text, amount, kind, item title. */
-export function tableFor(rows: TargetRow[], file: string, plan: Pick<Plan, 'meta'>, paint: Paint): string {
-  const head = [plan.meta.title ?? '(untitled)', plan.meta.issuer, plan.meta.year].filter((x) => x !== null && x !== undefined).join(' · ');
-  let out = `${paint.bold(head)}  ${paint.dim(file)}\n`;
+/**
+ * A document's targets as an aligned table: place, status, text, amount,
+ * kind, indicator; at most `width` columns wide (the indicator column takes
+ * what is left, and the heading line cuts the title first).
+ */
+export function tableFor(rows: TargetRow[], file: string, plan: Pick<Plan, 'meta'>, paint: Paint, width = Infinity): string {
+  const facts = [plan.meta.issuer, plan.meta.year].filter((x) => x !== null && x !== undefined).join(' · ');
+  const room = width - displayWidth(file) - 2 - (facts ? displayWidth(facts) + 3 : 0);
+  const title = fit(plan.meta.title ?? '(untitled)', Math.max(12, room));
+  let out = `${paint.bold(facts ? `${title} · ${facts}` : title)}  ${paint.dim(file)}\n`;
   if (rows.length === 0) return out + paint.dim('  no targets') + '\n\n';
   const header = ['place', 'status', 'target', 'amount', 'kind', 'indicator'] as const;
-  const cells = rows.map((r) => [where(r), r.status, fit(r.text, 28), amount(r), r.kind, fit(r.indicator ?? '', 30)] as const);
-  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(displayWidth(header[i]!), ...cells.map((c) => displayWidth(c[i]!))));
+  const firstFive = rows.map((r) => [where(r), r.status, fit(r.text, 28), amount(r), r.kind] as const);
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(displayWidth(header[i]!), ...firstFive.map((c) => displayWidth(c[i]!))));
+  // two spaces before each column
+  const used = widths.reduce((n, w) => n + w + 2, 0) + 2;
+  const indicatorWidth = Math.max(10, Math.min(30, width - used));
+  const cells = rows.map((r, i) => [...firstFive[i]!, fit(r.indicator ?? '', indicatorWidth)] as const);
   const line = (c: readonly string[], paintText: (s: string) => string, paintAmount: (s: string) => string, paintItem: (s: string) => string) =>
     `  ${pad(c[0]!, widths[0]!)}  ${pad(c[1]!, widths[1]!)}  ${paintText(pad(c[2]!, widths[2]!))}  ${paintAmount(pad(c[3]!, widths[3]!))}  ${pad(c[4]!, widths[4]!)}  ${paintItem(c[5]!)}`.trimEnd() + '\n';
   out += paint.dim(line(header, (s) => s, (s) => s, (s) => s));
@@ -346,7 +364,7 @@ export function tableFor(rows: TargetRow[], file: string, plan: Pick<Plan, 'meta
 // ---------------------------------------------------------------- the command
 
 export async function runTargets(operands: string[], opts: TargetsOptions): Promise<number> {
-  const { expandInputs, displayName, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
+  const { expandInputs, displayName, recordedName, stdinReadFormat, emptyWarning, PLAN_EXTENSIONS: extensions } = await import('./inputs.js');
   const { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, errorMessage, fsReason } = await import('./messages.js');
   const { readStdin, writeStdout } = await import('./io.js');
 
@@ -363,15 +381,20 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
 
   const { parsePlanBytes, parsePlanFile } = await import('../read.js');
   let paint: Paint | null = null;
+  let tableWidth = 100;
   if (opts.format === 'table') {
     const { colourFor } = await import('./ui.js');
     // A table written to a file (-o) holds no escape codes.
     paint = colourFor(process.stdout, opts.color && !opts.output);
+    // As wide as the terminal; piped or written to a file, 100 columns (as compare).
+    tableWidth = !opts.output && process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 100;
   }
 
   // A reader closing the pipe early (| head) is handled for every command in bin/.
   let failed = 0;
   let total = 0;
+  /** Rows left out by --status, named in the table's last line. */
+  let otherStatus = 0;
   const { openTableOutput } = await import('./table-output.js');
   const { statOrNull } = await import('./write.js');
   let out;
@@ -391,23 +414,30 @@ export async function runTargets(operands: string[], opts: TargetsOptions): Prom
     const name = displayName(input);
     let plan: Plan;
     try {
-      plan = input.kind === 'stdin' ? await parsePlanBytes(await readStdin(), null, opts.stdinFormat ?? 'text') : await parsePlanFile(input.path);
+      plan = input.kind === 'stdin' ? await parsePlanBytes(await readStdin(), null, stdinReadFormat(opts.stdinFormat)) : await parsePlanFile(input.path);
     } catch (e) {
       failed++;
       process.stderr.write(`planparse: ${name}: ${errorMessage(e)}\n`);
       continue;
     }
-    const rows = byStatus(targetRows(plan, name), opts.status);
+    // Rows name the file as source.path does, however it was typed.
+    const all = targetRows(plan, recordedName(input));
+    const rows = byStatus(all, opts.status);
     total += rows.length;
+    otherStatus += all.length - rows.length;
     let chunk = '';
     if (opts.format === 'csv') for (const r of rows) chunk += csvRow(r);
     else if (opts.format === 'jsonl') for (const r of rows) chunk += jsonlRow(r);
-    else chunk = tableFor(rows, name, plan, paint!);
+    else chunk = tableFor(rows, recordedName(input), plan, paint!, tableWidth);
     if (chunk) await out.write(chunk);
   }
   if (opts.format === 'table') {
     const files = inputs.length - failed;
-    await out.write(`${total} target${total === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}\n`);
+    // The converter's summary counts every figure; say why this count is smaller.
+    const notListed = otherStatus === 0 ? '' : opts.status === 'achieved'
+      ? `; ${otherStatus} commitment${otherStatus === 1 ? '' : 's'} not listed (--status all)`
+      : `; ${otherStatus} achieved figure${otherStatus === 1 ? '' : 's'} not listed (--status all)`;
+    await out.write(`${total} ${opts.status === 'achieved' ? 'achieved figure' : 'target'}${total === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${notListed}\n`);
   }
   try {
     await out.commit();

@@ -2,9 +2,9 @@
 // it holds. The same function runs in a worker thread or, for a single file
 // or --jobs 1, in the main thread; it never rejects, so a bad file becomes a
 // failed result instead of stopping the batch.
-import { parsePlanBytes, parsePlanFile, type InputFormat } from '../read.js';
+import { parsePlanBytes, parsePlanFile, type InputFormat, type ReadOptions } from '../read.js';
 import { jsonPieces, toJson } from '../serialise.js';
-import type { Diagnostic, Item, Paragraph, Plan } from '../schema.js';
+import type { Diagnostic, Item, Paragraph, Plan, Target } from '../schema.js';
 import { errorMessage } from './messages.js';
 
 export type TaskOutput = 'json' | 'jsonl' | 'md' | 'none';
@@ -24,12 +24,17 @@ export interface Task {
   diagnostics: boolean;
   /** Refuse a file larger than this (--max-size); the library's default otherwise. */
   maxBytes?: number;
+  /** What source.path records (a normalised path); `path` itself when absent. */
+  sourcePath?: string | null;
 }
 
 export interface PlanCounts {
   sections: number;
   items: number;
+  /** All figures, commitments and results alike (planparse targets lists commitments by default). */
   targets: number;
+  /** Of them, figures the text reports as reached (status achieved). */
+  achieved: number;
   errors: number;
   warnings: number;
   infos: number;
@@ -45,31 +50,51 @@ export type TaskResult =
   | { id: number; ok: true; text: OutputText | null; counts: PlanCounts; diagnostics: Diagnostic[] }
   | { id: number; ok: false; message: string };
 
-function paragraphTargets(paragraphs: Paragraph[]): number {
-  return paragraphs.reduce((n, p) => n + p.targets.length, 0);
-}
-
-function itemTargets(items: Item[]): number {
-  // A point's targets are not repeated in its item's own list.
-  return items.reduce((n, it) => n + it.targets.length + it.points.reduce((m, p) => m + p.targets.length, 0), 0);
+/** Every list of targets in a plan: each node's own (a point's are not repeated in its item's), heading lines included. */
+function* targetLists(plan: Plan): Generator<readonly Target[]> {
+  const paragraphs = function* (ps: Paragraph[]) {
+    for (const p of ps) yield p.targets;
+  };
+  const items = function* (its: Item[]) {
+    for (const it of its) {
+      yield it.targets;
+      for (const p of it.points) yield p.targets;
+    }
+  };
+  yield* paragraphs(plan.preamble);
+  yield* items(plan.items);
+  for (const s of plan.sections) {
+    // A heading line's own targets (`（二）…下设4个分院区` on the heading line) count too.
+    if (s.targets) yield s.targets;
+    yield* paragraphs(s.paragraphs);
+    yield* items(s.items);
+    for (const sub of s.subsections) {
+      if (sub.targets) yield sub.targets;
+      yield* paragraphs(sub.paragraphs);
+      yield* items(sub.items);
+    }
+  }
+  yield* paragraphs(plan.closing);
 }
 
 export function countPlan(plan: Plan): PlanCounts {
   let items = plan.items.length;
-  let targets = paragraphTargets(plan.preamble) + paragraphTargets(plan.closing) + itemTargets(plan.items);
   for (const s of plan.sections) {
     items += s.items.length;
-    targets += paragraphTargets(s.paragraphs) + itemTargets(s.items);
-    for (const sub of s.subsections) {
-      items += sub.items.length;
-      targets += paragraphTargets(sub.paragraphs) + itemTargets(sub.items);
-    }
+    for (const sub of s.subsections) items += sub.items.length;
+  }
+  let targets = 0;
+  let achieved = 0;
+  for (const list of targetLists(plan)) {
+    targets += list.length;
+    for (const t of list) if (t.status === 'achieved') achieved++;
   }
   const bySeverity = (sev: Diagnostic['severity']) => plan.diagnostics.filter((d) => d.severity === sev).length;
   return {
     sections: plan.sections.length,
     items,
     targets,
+    achieved,
     errors: bySeverity('error'),
     warnings: bySeverity('warning'),
     infos: bySeverity('info'),
@@ -105,11 +130,18 @@ async function serialise(plan: Plan, task: Task): Promise<OutputText | null> {
   }
 }
 
+function readOptions(task: Task): ReadOptions {
+  const o: ReadOptions = {};
+  if (task.maxBytes !== undefined) o.maxBytes = task.maxBytes;
+  if (task.sourcePath !== undefined) o.sourcePath = task.sourcePath;
+  return o;
+}
+
 export async function processTask(task: Task): Promise<TaskResult> {
   try {
     const plan = task.bytes
       ? await parsePlanBytes(task.bytes, task.path, task.bytesFormat)
-      : await parsePlanFile(task.path ?? '', task.maxBytes === undefined ? {} : { maxBytes: task.maxBytes });
+      : await parsePlanFile(task.path ?? '', readOptions(task));
     const text = await serialise(plan, task);
     return { id: task.id, ok: true, text, counts: countPlan(plan), diagnostics: task.diagnostics ? plan.diagnostics : [] };
   } catch (e) {

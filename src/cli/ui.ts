@@ -103,6 +103,8 @@ export interface BatchStats {
   sections: number;
   items: number;
   targets: number;
+  /** Of the targets, figures reported as achieved. */
+  achieved: number;
   warnings: number;
   /** How often each warning (and error) code occurred, in order of first sight. */
   warningCodes: Map<string, number>;
@@ -110,7 +112,7 @@ export interface BatchStats {
 }
 
 export function newStats(files: number): BatchStats {
-  return { files, converted: 0, skipped: 0, failed: 0, sections: 0, items: 0, targets: 0, warnings: 0, warningCodes: new Map(), startedAt: performance.now() };
+  return { files, converted: 0, skipped: 0, failed: 0, sections: 0, items: 0, targets: 0, achieved: 0, warnings: 0, warningCodes: new Map(), startedAt: performance.now() };
 }
 
 export function plural(n: number, word: string): string {
@@ -146,21 +148,26 @@ export function formatElapsed(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** One line: what was done, what failed, how long it took. */
+/**
+ * One line: what was done, what failed, what the outputs hold (up-to-date
+ * ones included, from the freshness record), how long it took.
+ */
 export function formatSummary(s: BatchStats, c: ChalkInstance, interrupted = false): string {
   const done = s.converted + s.skipped + s.failed;
   const head = interrupted
     ? c.yellow(`interrupted after ${done} of ${plural(s.files, 'file')}`)
     : plural(s.files, 'file');
+  // "0 converted" beside "50 up to date" reads as if nothing happened: a re-run says only what it found.
   const outcome = [
-    `${s.converted} converted`,
+    ...(s.converted || !s.skipped ? [`${s.converted} converted`] : []),
     ...(s.skipped ? [`${s.skipped} up to date`] : []),
     s.failed ? c.red(`${s.failed} failed`) : '0 failed',
   ].join(', ');
   const content = [
     plural(s.sections, 'section'),
     plural(s.items, 'item'),
-    plural(s.targets, 'target'),
+    // planparse targets lists commitments only by default: say how many of these are results.
+    plural(s.targets, 'target') + (s.achieved ? ` (${s.achieved} reported as achieved)` : ''),
     s.warnings ? c.yellow(plural(s.warnings, 'warning')) + (s.warningCodes.size ? ` (${formatCodes(s.warningCodes)})` : '') : '0 warnings',
   ].join(', ');
   return `planparse: ${head}: ${outcome}; ${content}; ${formatElapsed(performance.now() - s.startedAt)}`;
