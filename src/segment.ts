@@ -142,7 +142,8 @@ const BARE_HEADING = /^[\u4e00-\u9fff\d（）()“”]{4,30}$/;
 function restartsAfterHeading(fold: string, at: number, m: Marker): boolean {
   if (m.level !== 'item' || m.number !== 1 || fold[at - 1] !== ' ') return false;
   let from = at - 1;
-  while (from > 0 && !/[。！？!?；;：:\s]/.test(fold[from - 1]!)) from--;
+  // (no further back than a heading's length: the walk stays short on a line without stops)
+  while (from > 0 && at - 1 - from <= 30 && !/[。！？!?；;：:\s]/.test(fold[from - 1]!)) from--;
   const heading = fold.slice(from, at - 1);
   return BARE_HEADING.test(heading) && !/\d$/.test(heading) && markerOf(heading) === null;
 }
@@ -159,8 +160,10 @@ function headingEnd(fold: string, lead: Marker): number {
   if (lead.level !== 'section' && lead.level !== 'subsection') return -1;
   let from = lead.length;
   while (fold[from] === ' ') from++;
-  const space = fold.indexOf(' ', from);
-  if (space < from + 2 || space > from + MAX_HEADING) return -1;
+  // (searched within a heading's reach: a long line of markers without spaces stays linear)
+  const reach = fold.slice(from, from + MAX_HEADING + 1).indexOf(' ');
+  const space = reach < 0 ? -1 : from + reach;
+  if (space < from + 2) return -1;
   // Not a space inside brackets (（684 个工作日）), nor after a marker the heading runs into (计划（一） 开展…).
   const heading = fold.slice(from, space);
   if (/[。！？!?；;]/.test(heading) || /[(（【][^)）】]*$/.test(heading) || /[(（][一二三四五六七八九十\d]{1,3}[)）]/.test(heading)) return -1;

@@ -630,7 +630,11 @@ function isRowNumber(f: string, first: NumberToken): boolean {
   if (before !== undefined && before !== '|' && !is(before, SPACE) && before !== '\n') return false;
   const previous = String(first.value - 1);
   const from = Math.max(0, first.start - ROW_LOOKBACK);
-  for (let at = f.indexOf(previous, from); at >= 0 && at < first.start; at = f.indexOf(previous, at + 1)) {
+  // Searched in the look-back window only: indexOf on the whole text ran to its end
+  // whenever the previous number was missing (quadratic on a long line of rows).
+  const window = f.slice(from, first.start);
+  for (let k = window.indexOf(previous); k >= 0; k = window.indexOf(previous, k + 1)) {
+    const at = from + k;
     const b = f[at - 1];
     const after = at + previous.length;
     // the previous row number: on a row start, followed by a name, not by a unit of its own

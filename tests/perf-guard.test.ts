@@ -65,6 +65,12 @@ describe('a 1 MB line parses (linear stages)', WATCHDOG, () => {
     ['label colons', '索引号:'],
     ['percent signs', '5%'],
     ['ideographic spaces', '　a'],
+    ['section markers with no space', '一、加强教育'],
+    ['headings run into a sentence', '一、加强教育 推进改革。'],
+    ['bare headings before an item 1', ' 主要目标 1.新建学校'],
+    ['glued widget words', '微信微博QQ空间'],
+    ['bracketed cells', '【来源：某局】'],
+    ['figures after spaces', '责任股室 1 新建 6所'],
   ])('a run of %s', (_name, unit) => {
     const line = fill(unit);
     const plan = parsePlan(line);
