@@ -232,7 +232,8 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
   const list = respectiveList(before.replace(/[\s]/g, ''));
   if (list) return { text: list[0]!, list };
   const [a, b] = trimName(before);
-  const nameBefore = raw.slice(span.clauseStart + a, span.clauseStart + b).trim();
+  // 公办园在园幼儿占比从60%提高到66%: the baseline is no part of the name
+  const nameBefore = raw.slice(span.clauseStart + a, span.clauseStart + b).trim().replace(BASELINE_TAIL, '');
   const standard = standardOf(f, raw, span);
   // whose rate it is (小学, 初中), not how it is counted (每生每年)
   if (standard) return { text: (ONLY_LEADING.test(nameBefore) || TRAILING_ONLY.test(nameBefore) || nameBefore.startsWith('每') ? '' : nameBefore) + standard, list: null };
@@ -357,7 +358,10 @@ export function deadlineOf(f: string, raw: string, sentenceStart: number, span: 
   return raw.slice(sentenceStart + found.index, sentenceStart + found.index + found.text.length);
 }
 
-const BASELINE = /[从由]\s*(\d+(?:\.\d+)?)\s*(万|亿)?\s*(?:%|％|[\u4e00-\u9fff]{0,3}?)\s*(?:提高|提升|增加|增长|上升|扩大|降低|下降|减少|降|压减|压缩)/;
+const BASELINE = /[从由]\s*(\d+(?:\.\d+)?)\s*(万|亿)?\s*(?:%|％|[\u4e00-\u9fff]{0,3}?)(?:[/／][\u4e00-\u9fff]{1,2}){0,3}\s*(?:提高|提升|增加|增长|上升|扩大|降低|下降|减少|降|压减|压缩)/;
+
+// The baseline left at the end of a name once the verb is trimmed: 从60%, 由90.5%, 从8700元/年.
+const BASELINE_TAIL = /\s*[从由]\s*[\d０-９.．,，]+\s*(?:万|亿)?\s*(?:%|％|[\u4e00-\u9fff]{0,3}?)(?:[/／][\u4e00-\u9fff]{1,2}){0,3}$/;
 
 /** The baseline of a change written in the clause: 从60%提高到66% → 60. */
 export function baselineOf(f: string, span: TargetSpan): number | null {

@@ -590,7 +590,8 @@ function exclusion(f: string, c: Candidate, comparatorFound: boolean): string | 
   // 任务清单、风险清单、阵地清单三个清单: the size of the list just enumerated
   if (first.chinese && c.second === null && first.value >= 2 && prev !== '等' && enumerationBefore(f, first.start) === first.value) return 'enumeration';
   // 从60%提高到80%: the starting point of a change, not a target
-  if ((prev === '从' || prev === '由') && BASELINE_AFTER.test(tail)) return 'baseline';
+  // (a rate keeps its period between: 从8700元/年提高至10560元/年)
+  if ((prev === '从' || prev === '由') && BASELINE_AFTER.test(f.slice(c.end, c.end + 16).replace(RATE_SUFFIX, ''))) return 'baseline';
   return null;
 }
 

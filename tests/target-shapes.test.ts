@@ -157,3 +157,14 @@ describe('scores and square metres', () => {
     expect(read('采购型号m23设备。')).toEqual([]);
   });
 });
+
+describe('a change from a baseline', () => {
+  const read = (text: string) => findTargets(text).map((t) => [t.text, t.value, t.indicator, t.from]);
+  it('names the measure without its baseline, and keeps the baseline as from', () => {
+    expect(read('公办园在园幼儿占比从60%提高到66%。')).toEqual([['提高到66%', 66, '公办园在园幼儿占比', 60]]);
+    expect(read('学前三年毛入园率由90.5%提升至92%。')).toEqual([['提升至92%', 92, '学前三年毛入园率', 90.5]]);
+  });
+  it('a rate keeps its period between the baseline and the verb (元/年)', () => {
+    expect(read('城乡低保标准从8700元/年提高至10560元/年。')).toEqual([['提高至10560元/年', 10560, '城乡低保标准', 8700]]);
+  });
+});
