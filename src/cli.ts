@@ -2,6 +2,7 @@
 // commander; each action loads its implementation from src/cli/ when it runs,
 // so converting one file never loads the worker pool, remark-stringify or the
 // JSON Schema generator.
+import { existsSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { registerTargetsCommand } from './cli/targets.js';
 import { compareCommand } from './cli/compare.js';
@@ -263,6 +264,17 @@ export async function main(argv: string[], version: string): Promise<void> {
     process.exitCode = 2;
     return;
   }
+  // `planparse chek plan.txt`: a command name mistyped would be read as a file to convert.
+  const first = argv[2];
+  if (first !== undefined && !first.startsWith('-') && !/[./\\]/.test(first) && !existsSync(first)) {
+    const names = program.commands.map((c) => c.name()).filter((n) => n !== 'help' && n !== first);
+    const near = names.find((n) => editDistance(first.toLowerCase(), n) <= (n.length > 5 ? 2 : 1));
+    if (near !== undefined && !program.commands.some((c) => c.name() === first)) {
+      process.stderr.write(`planparse: no command and no file named ${JSON.stringify(first)}: did you mean ${JSON.stringify(near)}? (commands: ${names.join(', ')})\n`);
+      process.exitCode = 2;
+      return;
+    }
+  }
   try {
     await program.parseAsync(argv);
   } catch (e) {
@@ -275,4 +287,17 @@ export async function main(argv: string[], version: string): Promise<void> {
     process.stderr.write(`planparse: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exitCode = 1;
   }
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`. */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
+    }
+  }
+  return d[a.length]![b.length]!;
 }

@@ -243,3 +243,21 @@ describe('planparse help', () => {
     expect([bad.status, bad.stdout, bad.stderr]).toEqual([2, '', 'planparse: no command named "nosuch" (commands: check, validate, schema, targets, compare)\n']);
   });
 });
+
+describe('a mistyped command name', () => {
+  it('is a usage error that names the command meant, not two files to convert', () => {
+    const r = planparse(['chek', join(ROOT, 'fixtures/seeds/001_e8de70643affbbfa.txt')]);
+    expect([r.status, r.stdout, r.stderr]).toEqual([2, '', 'planparse: no command and no file named "chek": did you mean "check"? (commands: check, validate, schema, targets, compare)\n']);
+    expect(planparse(['target', 'x.txt']).stderr).toContain('did you mean "targets"?');
+  });
+  it('a file of that name is converted as before', () => {
+    writeFileSync(join(work, 'chek'), '2024年工作要点\n1.新建学校3所。\n');
+    try {
+      const r = planparse(['chek']);
+      expect(r.status).toBe(0);
+      expect(JSON.parse(r.stdout).items).toHaveLength(1);
+    } finally {
+      rmSync(join(work, 'chek'), { force: true });
+    }
+  });
+});
