@@ -97,7 +97,7 @@ Columns (CSV header, JSON Lines keys in camelCase):
   value | min max unit         the amount (value, or min and max for a range)
   comparator                   eq gte gt lte lt range approx
   kind per                     percent count duration frequency money area age
-                               change; per: the period of a frequency (每天 …)
+                               change other; per: the period of a frequency (每天 …)
   sentence sentence_offset line
                                the sentence it sits in, where the text starts
                                in it (0-based; tells apart two targets with the
