@@ -103,3 +103,20 @@ describe('validate - with nothing on standard input', () => {
     expect([r.status, r.stdout]).toEqual([1, '<stdin>: error json-syntax standard input is empty, expected a JSON document or JSON Lines\n']);
   });
 });
+
+describe('unknown properties beside other problems', () => {
+  it('are reported with them, read against the schema (not only when the rest is valid)', async () => {
+    const { documentProblems } = await import('../src/cli/validate.js');
+    const { parsePlan } = await import('../src/parse.js');
+    const doc = JSON.parse(JSON.stringify(parsePlan('2024年工作要点\n1.新建学校3所。\n'))) as Record<string, unknown> & { meta: Record<string, unknown>; items: Array<Record<string, unknown>> };
+    doc.meta.year = 'x';
+    doc.extra = 1;
+    doc.items[0]!.foo = 2;
+    const messages = documentProblems('a.json', JSON.stringify(doc), null).map((f) => f.message);
+    expect(messages).toEqual([
+      '$.meta.year: the string "x"; allowed: a whole number, or null',
+      '$.items[0].foo: unknown property (the schema allows no additional properties)',
+      '$.extra: unknown property (the schema allows no additional properties)',
+    ]);
+  });
+});

@@ -49,16 +49,25 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * keys while parsing, so they are the keys of the document missing from what
  * zod returned (the JSON Schema says additionalProperties: false).
  */
-export function unknownProperties(doc: unknown, parsed: unknown, path: PropertyKey[] = [], out: PropertyKey[][] = []): PropertyKey[][] {
-  if (Array.isArray(doc) && Array.isArray(parsed)) {
-    doc.forEach((v, i) => unknownProperties(v, parsed[i], [...path, i], out));
-  } else if (isRecord(doc) && isRecord(parsed)) {
+export function unknownProperties(doc: unknown, schema: SchemaNode = Plan as unknown as SchemaNode, path: PropertyKey[] = [], out: PropertyKey[][] = []): PropertyKey[][] {
+  const def = schema._zod.def;
+  // optional, nullable, default…: the schema of the value inside
+  if (def.innerType) return unknownProperties(doc, def.innerType, path, out);
+  if (def.type === 'array' && def.element && Array.isArray(doc)) {
+    doc.forEach((v, i) => unknownProperties(v, def.element!, [...path, i], out));
+  } else if (def.type === 'object' && def.shape && isRecord(doc)) {
     for (const key of Object.keys(doc)) {
-      if (!Object.hasOwn(parsed, key)) out.push([...path, key]);
-      else unknownProperties(doc[key], parsed[key], [...path, key], out);
+      const field = Object.hasOwn(def.shape, key) ? def.shape[key] : undefined;
+      if (field === undefined) out.push([...path, key]);
+      else unknownProperties(doc[key], field, [...path, key], out);
     }
   }
   return out;
+}
+
+/** What unknownProperties reads of a zod schema: its kind and the schemas inside it. */
+interface SchemaNode {
+  _zod: { def: { type: string; shape?: Record<string, SchemaNode>; element?: SchemaNode; innerType?: SchemaNode } };
 }
 
 /** Why a JSON object is no planparse document at all, or null when it claims to be one of this schema version. */
@@ -87,13 +96,15 @@ export function documentProblems(file: string, text: string, line: number | null
   const foreign = foreignDocument(doc);
   if (foreign) return [{ file, line, severity: 'error', message: foreign, code: 'schema' }];
   const result = Plan.safeParse(doc);
-  if (result.success) return unknownProperties(doc, result.data).slice(0, MAX_ISSUES).map((path) => ({
+  // Read against the schema itself, so they are told even when other problems are (zod drops them silently).
+  const unknown: Finding[] = unknownProperties(doc).map((path) => ({
     file,
     line,
     severity: 'error' as const,
     message: `${jsonPath(path)}: unknown property (the schema allows no additional properties)`,
     code: 'schema',
   }));
+  if (result.success) return unknown.slice(0, MAX_ISSUES);
   const issues = result.error.issues;
   const findings: Finding[] = issues.slice(0, MAX_ISSUES).map((issue) => ({
     file,
@@ -102,8 +113,10 @@ export function documentProblems(file: string, text: string, line: number | null
     message: `${jsonPath(issue.path)}: ${schemaIssueMessage(issue, doc, Plan)}`,
     code: 'schema',
   }));
-  if (issues.length > MAX_ISSUES) {
-    findings.push({ file, line, severity: 'error', message: `… and ${issues.length - MAX_ISSUES} more schema problems`, code: 'schema' });
+  findings.push(...unknown.slice(0, Math.max(0, MAX_ISSUES - findings.length)));
+  const total = issues.length + unknown.length;
+  if (total > findings.length) {
+    findings.push({ file, line, severity: 'error', message: `… and ${total - findings.length} more schema problems`, code: 'schema' });
   }
   return findings;
 }
