@@ -275,3 +275,22 @@ describe('standard output that cannot be written', () => {
     }
   });
 });
+
+describe('two inputs that differ only by extension', () => {
+  it('are written side by side with their extensions kept (x.txt.json, x.html.json), with a note', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'planparse-pair-'));
+    try {
+      mkdirSync(join(dir, 'in'));
+      cpSync(join(FIXTURES, 'html', 'pingtan-83241.html'), join(dir, 'in', 'x.html'));
+      cpSync(join(FIXTURES, 'seeds', '001_e8de70643affbbfa.txt'), join(dir, 'in', 'x.txt'));
+      cpSync(join(FIXTURES, 'seeds', '002_5ee358fecd5407df.txt'), join(dir, 'in', 'y.txt'));
+      const r = await runCli(['in', '--out-dir', 'out'], { cwd: dir });
+      expect(r.status).toBe(0);
+      expect(readdirSync(join(dir, 'out')).filter((f) => !f.startsWith('.')).sort()).toEqual(['x.html.json', 'x.txt.json', 'y.json']);
+      expect(r.stderr).toContain('share a name: written as out/x.html.json and out/x.txt.json');
+      expect(JSON.parse(readFileSync(join(dir, 'out', 'x.html.json'), 'utf8')).source.format).toBe('html');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -254,6 +254,15 @@ async function convert(operands: string[], opts: ConvertOptions, env: CliEnv, ru
   }));
 
   if (opts.outDir) {
+    // x.txt and x.html (a scraper keeps both): the outputs keep the inputs' extensions, x.txt.json and x.html.json.
+    const byOut = new Map<string, Job[]>();
+    for (const job of jobs) byOut.set(resolve(job.out!), [...(byOut.get(resolve(job.out!)) ?? []), job]);
+    for (const same of byOut.values()) {
+      if (same.length < 2 || new Set(same.map((j) => extname(j.input.rel))).size !== same.length) continue;
+      // (outputRelPath drops the last extension: a placeholder one keeps the real one)
+      for (const job of same) job.out = join(opts.outDir, outputRelPath(`${job.input.rel}.keep`, ext));
+      note(`${same.map((j) => j.display).join(' and ')} share a name: written as ${same.map((j) => printablePath(j.out!)).join(' and ')}`);
+    }
     const claimed = new Map<string, string>();
     for (const job of jobs) {
       const key = resolve(job.out!);
