@@ -213,7 +213,7 @@ export async function main(argv: string[], version: string): Promise<void> {
     .option('--no-pretty', 'one line per document even on a terminal')
     .addOption(langOption())
     .addOption(jobsOption())
-    .option('--force', 'replace outputs even when they are newer than their input')
+    .option('--force', 'rewrite outputs even when they are up to date (same input, version and options as when written)')
     .option('--strict', 'exit 1 when any document has warnings (and print them)')
     .addOption(stdinFormatOption())
     .option('-q, --quiet', 'no summary, no progress bar')
