@@ -321,3 +321,19 @@ describe('publication dates in other meta tags', () => {
     expect(parseHtmlPlan(page('<meta property="article:published_time" content="2024-03-02T08:00:00+08:00">')).meta.dates.published).toBe('2024-03-02');
   });
 });
+
+describe('markup nested past any real page', () => {
+  it('is read flat with a warning, on any thread, every character kept', () => {
+    const deep = '<html><body>' + '<div>'.repeat(1800) + '<p>一、加强教育</p><p>1.新建学校3所。</p>' + '</div>'.repeat(1800) + '</body></html>';
+    const plan = parseHtmlPlan(deep);
+    expect(plan.sections.map((s) => s.heading)).toEqual(['加强教育']);
+    expect(plan.sections[0]!.items[0]!.targets[0]!.value).toBe(3);
+    expect(plan.diagnostics.map((d) => d.code)).toContain('markup-too-deep');
+    const unclosed = parseHtmlPlan('<html><body>' + '<b><i>一、加强教育<br>'.repeat(1000) + '</body></html>');
+    expect(unclosed.sections).toHaveLength(1000);
+  });
+  it('an ordinary page is read as before, with no warning', () => {
+    const plan = parseHtmlPlan('<html><body><div><div><p>一、加强教育</p><p>1.新建学校3所。</p></div></div></body></html>');
+    expect(plan.diagnostics.map((d) => d.code)).not.toContain('markup-too-deep');
+  });
+});

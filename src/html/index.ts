@@ -9,6 +9,7 @@ import type { Encoding, PageMetaField, Plan } from '../schema.js';
 import { parsePlan } from '../parse.js';
 import { renderPage, type ChromeBlock } from './render.js';
 import { pageMeta } from './page-meta.js';
+import { flatSource, MAX_DEPTH, sourceDepth } from './depth.js';
 import { mergeBoilerplate, mergeMeta, remapLines } from './merge.js';
 import { decodePage } from './charset.js';
 
@@ -30,7 +31,7 @@ export function parseHtml(html: string): Root {
 
 /** Read a page: its rendered text with the source line of every line, the chrome cut out, its metadata. */
 export function readPage(html: string): PageText {
-  const tree = parseHtml(html);
+  const tree = parseHtml(sourceDepth(html) > MAX_DEPTH ? flatSource(html) : html);
   const { lines, chrome, bylines } = renderPage(tree);
   // A byline's date stands in for a missing PubDate (meta tags come first, so they win).
   const page = pageMeta(tree).concat(bylines.map((b) => ({ key: 'published' as const, tag: 'byline', value: b.text, line: b.line })));
@@ -58,8 +59,15 @@ export function parseHtmlPlan(html: string, options: HtmlParseOptions = {}): Pla
     source: { ...plan.source, format: 'html', lines: page.sourceLines },
     meta,
     boilerplate: mergeBoilerplate(plan.boilerplate, page.chrome),
-    diagnostics: plan.diagnostics.concat(diagnostics).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    diagnostics: plan.diagnostics.concat(diagnostics, deepMarkup(html)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
+}
+
+/** The note that a page nested too deep was read flat (see depth.ts). */
+function deepMarkup(html: string): Plan['diagnostics'] {
+  const depth = sourceDepth(html);
+  if (depth <= MAX_DEPTH) return [];
+  return [{ code: 'markup-too-deep', severity: 'warning', message: `the page nests its tags ${depth} deep (more than ${MAX_DEPTH}): it was read with its inline and layout tags taken out`, line: null }];
 }
 
 /** Decode a page's bytes (BOM, declared charset, detection) and parse it. */
