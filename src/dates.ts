@@ -19,9 +19,10 @@ export function iso(y: number, m: number, d: number): string | null {
 const CN_DIGIT = '〇零一二三四五六七八九';
 // The zero of a year written in Chinese digits is typed many ways: 〇, 零, the
 // circle ○, a Latin O, an Arabic 0 (二○二四年, 二O二四年, 二0二四年).
-const ZERO_LOOKALIKE = /[○OＯ0０]/g;
+// (also a small o, the large circle ◯, and the Greek and Cyrillic capital O)
+const ZERO_LOOKALIKE = /[○◯OoＯｏ0０ΟО]/g;
 /** A year's digit in Chinese, zero look-alikes included (a regex class, for the date patterns). */
-export const CN_YEAR_DIGIT = '[〇零○OＯ0０一二三四五六七八九]';
+export const CN_YEAR_DIGIT = '[〇零○◯OoＯｏ0０ΟО一二三四五六七八九]';
 
 /** 二〇二四 → 2024 (digit by digit, as years are written; 二○二四 and 二O二四 too). */
 export function chineseYear(s: string): number | null {

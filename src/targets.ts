@@ -289,9 +289,11 @@ function readArabic(f: string, raw: string, i: number): NumberToken | null {
   if (/\.0+$/.test(written)) versionLike = true;
   let value = Number(written);
   if (!Number.isFinite(value)) return null;
+  // 100 万元, 3500 余万元: a space may part the number from its magnitude
+  const spaced = f[j] === ' ' && (f[j + 1] === '万' || f[j + 1] === '亿' || ((f[j + 1] === '余' || f[j + 1] === '多') && (f[j + 2] === '万' || f[j + 2] === '亿'))) ? 1 : 0;
   // 3500余万元, 20多万人: more than the number, written before its magnitude
-  const overBefore = (f[j] === '余' || f[j] === '多') && (f[j + 1] === '万' || f[j + 1] === '亿');
-  const at = overBefore ? j + 1 : j;
+  const overBefore = (f[j + spaced] === '余' || f[j + spaced] === '多') && (f[j + spaced + 1] === '万' || f[j + spaced + 1] === '亿');
+  const at = j + spaced + (overBefore ? 1 : 0);
   // a magnitude word applies to the value (1.5万 → 15000); 百分点 is a unit, not 百
   for (const mag of ['万亿', '千万', '百万', '十万', '亿', '万', '千', '百']) {
     if (f.startsWith(mag, at) && !f.startsWith('百分', at) && !f.startsWith('千米', at) && !f.startsWith('千克', at)) {
@@ -348,8 +350,9 @@ function unitAt(f: string, j: number, arabic = false): string | null {
     if (f.startsWith(u, j)) {
       // m2 (3.5万m<sup>2</sup> as text) only as a whole: not m23, not m2a
       if (/^k?m2$/.test(u) && /[0-9A-Za-z]/.test(f[j + u.length] ?? '')) return null;
-      // 60分 is a score; 十分重要, 三分之一, 5分类 are not: Arabic digits, then no word of 分
-      if (u === '分' && (!arabic || (isHan(f[j + 1]) && !AFTER.some(([w]) => f.startsWith(w, j + 1)) && f[j + 1] !== '的'))) return null;
+      // 60分 is a score; 十分重要, 三分之一, 5分类 are not: Arabic digits, then no word of 分;
+      // nor the minutes of a time of day (9时10分, 2点30分)
+      if (u === '分' && (!arabic || (isHan(f[j + 1]) && !AFTER.some(([w]) => f.startsWith(w, j + 1)) && f[j + 1] !== '的') || /[时点]\s*\d{1,2}\s*$/.test(f.slice(Math.max(0, j - 5), j)))) return null;
       // 所以 is a word, but in 2所以上 the unit is followed by 以上
       const word = f.slice(j, j + 2);
       if (u.length === 1 && NOT_A_UNIT.has(word) && !AFTER.some(([w]) => f.startsWith(w, j + 1)) && !(arabic && NAME_WORDS_AFTER_DIGITS.has(word))) return null;
@@ -389,9 +392,12 @@ function extend(f: string, raw: string, first: NumberToken): Candidate | null {
   let over = false;
   // 百分之… is %; 千分之… (辍学率控制在千分之三以内) is ‰
   if (first.percentWords) return { first, second: null, unit: f.startsWith('千', first.start) ? '‰' : '%', end: first.end, over };
-  // 九成, 八成以上: a share in tenths (一成不变 is an idiom, not a share)
-  if (f[j] === '成' && Number.isInteger(first.value) && first.value >= 1 && first.value <= 9 && first.end - first.start === 1 && !f.startsWith('不变', j + 1)) {
-    return { first: { ...first, value: first.value * 10 }, second: null, unit: '%', end: j + 1, over: false };
+  // 九成, 八成以上: a share in tenths (一成不变 is an idiom, 八成新 a thing's condition, not shares);
+  // 九成九 adds the hundredths
+  if (f[j] === '成' && Number.isInteger(first.value) && first.value >= 1 && first.value <= 9 && first.end - first.start === 1 && !f.startsWith('不变', j + 1) && f[j + 1] !== '新') {
+    const tenth = first.chinese && isChineseDigit(f[j + 1] ?? '') ? chineseToNumber(f[j + 1]!) : null;
+    const value = first.value * 10 + (tenth !== null && tenth >= 1 && tenth <= 9 ? tenth : 0);
+    return { first: { ...first, value }, second: null, unit: '%', end: j + 1 + (value % 10 !== 0 ? 1 : 0), over: false };
   }
   if (first.over) over = true;
   else if ((f[j] === '余' || f[j] === '多') && unitAt(f, j + 1, !first.chinese)) {

@@ -55,7 +55,7 @@ describe('full-width dates', () => {
 
 describe('the zero of a year in Chinese digits, however it was typed', () => {
   it('reads 〇, ○, a Latin O and an Arabic 0 alike', () => {
-    for (const y of ['二〇二四', '二○二四', '二O二四', '二0二四', '二Ｏ二四']) expect(parseDate(`${y}年三月一日`), y).toBe('2024-03-01');
+    for (const y of ['二〇二四', '二○二四', '二O二四', '二0二四', '二Ｏ二四', '二o二四', '二◯二四', '二Ο二四', '二О二四']) expect(parseDate(`${y}年三月一日`), y).toBe('2024-03-01');
   });
   it('turns such years into digits, and leaves Arabic years alone', () => {
     expect(arabicYears('二O二四年工作要点')).toBe('2024年工作要点');

@@ -168,3 +168,19 @@ describe('a change from a baseline', () => {
     expect(read('城乡低保标准从8700元/年提高至10560元/年。')).toEqual([['提高至10560元/年', 10560, '城乡低保标准', 8700]]);
   });
 });
+
+describe('hostile cases of the new units', () => {
+  const read = (text: string) => findTargets(text).map((t) => [t.text, t.value, t.unit]);
+  it('a space between the number and its magnitude (100 万元, 3500 余万元)', () => {
+    expect(read('经费保障 100 万元。')).toEqual([['100 万元', 1000000, '元']]);
+    expect(read('投入 3500 余万元。')).toEqual([['3500 余万元', 35000000, '元']]);
+  });
+  it('八成新 is a condition, 九成九 is 99%', () => {
+    expect(read('形成八成新的校舍。')).toEqual([]);
+    expect(read('九成九的学校达标。')).toEqual([['九成九', 99, '%']]);
+  });
+  it('the minutes of a time of day are no score', () => {
+    expect(read('2024年9月1日9时10分开始。')).toEqual([]);
+    expect(read('下午2点30分集合。')).toEqual([]);
+  });
+});

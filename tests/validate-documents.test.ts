@@ -120,3 +120,12 @@ describe('unknown properties beside other problems', () => {
     ]);
   });
 });
+
+describe('an empty JSON Lines file', () => {
+  it('is an error, as an empty .json is', async () => {
+    const { linesVerdict } = await import('../src/cli/validate.js');
+    const verdict = await linesVerdict('empty.jsonl', ['', '']);
+    expect(verdict.documents).toBe(0);
+    expect(verdict.findings.map((f) => f.message)).toEqual(['empty file, expected JSON Lines (one document per line)']);
+  });
+});

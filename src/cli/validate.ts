@@ -162,6 +162,8 @@ export async function linesVerdict(file: string, lines: AsyncIterable<string> | 
     }
   }
   if (more > 0) findings.push({ file, line: null, severity: 'error', message: `… and ${more} more problems`, code: 'schema' });
+  // An empty export is no valid one, as an empty .json is not (a CI check must not pass on it).
+  if (documents === 0) findings.push({ file, line: null, severity: 'error', message: 'empty file, expected JSON Lines (one document per line)', code: 'json-syntax' });
   return { findings, documents, invalid };
 }
 
