@@ -466,6 +466,8 @@ export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {
     for (let j = i + 1; j < folds.length; j++) {
       const t = folds[j]!;
       if (t === '') break;
+      // the next heading reads its own list (a page of headings stays linear)
+      if (reasons[j] === 'related' && RELATED_HEADING.test(t)) break;
       if (reasons[j] !== null) continue;
       if (t.length > 60 || /[。；;]/.test(t) || isMarkerLine(t)) break;
       reasons[j] = 'related';
@@ -474,17 +476,21 @@ export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {
   // A numbered link list (相关文章：1.X 2.Y) reads as items, so it counts among the
   // plan's anchors: claimed when its heading ends with a colon, its entries are
   // titles numbered from 1, and no sentence follows it to the end of the page.
+  // Whether an unclaimed sentence stands at or after each line, computed once (entries claimed below hold none).
+  const sentenceFrom = new Array<boolean>(folds.length + 1).fill(false);
+  for (let k = folds.length - 1; k >= 0; k--) sentenceFrom[k] = sentenceFrom[k + 1]! || (reasons[k] === null && /[。；;]/.test(folds[k]!));
   for (let i = 0; i <= last; i++) {
     if (reasons[i] !== 'related' || !RELATED_HEADING.test(folds[i]!) || !/[:：]$/.test(folds[i]!)) continue;
     const entries: number[] = [];
     for (let j = i + 1; j < folds.length; j++) {
       const t = folds[j]!;
+      if (reasons[j] === 'related' && RELATED_HEADING.test(t)) break;
       if (t === '' || reasons[j] !== null) continue;
       if (listEntryNumber(t) !== entries.length + 1 || t.length > 60 || /[。；;，,]/.test(t)) break;
       entries.push(j);
     }
     const after = entries.length > 0 ? entries[entries.length - 1]! + 1 : folds.length;
-    const sentenceAfter = folds.slice(after).some((t, k) => reasons[after + k] === null && /[。；;]/.test(t));
+    const sentenceAfter = sentenceFrom[after]!;
     if (entries.length >= 2 && !sentenceAfter) for (const j of entries) reasons[j] = 'related';
   }
 

@@ -78,6 +78,15 @@ describe('a 1 MB line parses (linear stages)', WATCHDOG, () => {
     expect(plan.source.bytes).toBe(Buffer.byteLength(line));
   });
 
+  it.each([
+    ['related-list headings, one a line', '相关解读\n'],
+    ['numbered related-list headings', '相关文章：\n1.某某\n'],
+  ])('1 MB of %s', (_name, unit) => {
+    const text = fill(unit);
+    const plan = parsePlan(text);
+    expect(plan.source.bytes).toBe(Buffer.byteLength(text));
+  });
+
   it('one target sentence repeated: every repetition is one target', () => {
     const sentence = '每天锻炼不低于2小时。';
     const times = Math.ceil(MB / sentence.length);
