@@ -4,7 +4,7 @@
 // freshness record compare like with like (a new-user trial found every
 // output "changed" when the corpus was named as ./corpus/ in CI).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ensureBuilt, listFixtures, runCli } from './helpers.js';
@@ -106,5 +106,24 @@ describe('differsOnlyInSourcePath', () => {
     expect(differsOnlyInSourcePath(doc('a/x.txt', 2024), doc('x.txt', 2025))).toBe(false);
     expect(differsOnlyInSourcePath(doc('x.txt', 2024), doc('x.txt', 2025))).toBe(false);
     expect(differsOnlyInSourcePath('{not json', doc('x.txt', 2024))).toBe(false);
+  });
+});
+
+describe('a working folder reached through a link', () => {
+  it('an absolute operand written from $PWD is recorded relative to it', () => {
+    const real = mkdtempSync(join(tmpdir(), 'planparse-real-'));
+    const link = real + '-link';
+    try {
+      mkdirSync(join(real, 'in'));
+      symlinkSync(real, link);
+      // process.cwd() is the real path; $PWD is the link, as a shell that cd'd through it has it
+      expect(recordedPath(join(link, 'in', 'x.txt'), real, link)).toBe('in/x.txt');
+      expect(recordedPath('in/x.txt', real, link)).toBe('in/x.txt');
+      // a $PWD that is another folder is not taken
+      expect(recordedPath(join(real, 'in', 'x.txt'), real, tmpdir())).toBe('in/x.txt');
+    } finally {
+      rmSync(link, { force: true });
+      rmSync(real, { recursive: true, force: true });
+    }
   });
 });

@@ -11,6 +11,7 @@
 // drop any input, named ones included.
 import { readdir, stat } from 'node:fs/promises';
 import type { Dirent, Stats } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { basename, isAbsolute, parse, relative, resolve, sep } from 'node:path';
 import { UsageError } from './messages.js';
 import type { GitIgnore } from './gitignore.js';
@@ -315,12 +316,25 @@ export function printablePath(path: string): string {
  * is on another drive, keeps its absolute path: `../../../tmp/a.txt` tells
  * nobody anything.
  */
-export function recordedPath(path: string, cwd = process.cwd()): string {
+export function recordedPath(path: string, cwd = process.cwd(), shellCwd = process.env.PWD): string {
   const abs = resolve(cwd, path);
+  // A working folder reached through a link: the shell's $PWD names it as the
+  // user does, process.cwd() by its real path. An absolute operand written from
+  // $PWD ("$PWD/in/x.txt") is inside it, not beside it.
+  const shell = shellCwd !== undefined && shellCwd !== cwd && isAbsolute(path) && sameFolder(shellCwd, cwd) ? relative(shellCwd, abs) : null;
+  if (shell !== null && shell !== '' && !isAbsolute(shell) && shell.split(sep)[0] !== '..') return shell.split(sep).join('/');
   const rel = relative(cwd, abs);
   const top = (p: string) => p.slice(parse(p).root.length).split(sep)[0] ?? '';
   const apart = rel === '' || isAbsolute(rel) || (rel.split(sep)[0] === '..' && top(abs) !== top(resolve(cwd)));
   return (apart ? abs : rel).split(sep).join('/');
+}
+
+function sameFolder(a: string, b: string): boolean {
+  try {
+    return realpathSync(a) === realpathSync(b);
+  } catch {
+    return false;
+  }
 }
 
 export function displayName(input: Input): string {
