@@ -364,7 +364,9 @@ function spansOf(line: Line): Array<{ span: Line; reason: BoilerplateReason | nu
   }
   // A title printed twice on one line (学校德育工作展望 学校德育工作展望): the pieces are metadata's to read.
   const repeated = folds.some((t, i) => i > 0 && t === folds[i - 1] && t.length >= 4);
-  if (line.fold.length <= LONG_LINE && !repeated && reasons.every((r) => r === null)) return [{ span: line, reason: null }];
+  // (unless the outline starts inside it: 某县2024年教育工作要点 一、加强基础建设 — the title and section 一 apart)
+  const outlineInside = folds.some((t, i) => i > 0 && markerOf(t) !== null);
+  if (line.fold.length <= LONG_LINE && !repeated && !outlineInside && reasons.every((r) => r === null)) return [{ span: line, reason: null }];
   return spans.map((span, i) => ({ span, reason: reasons[i]! }));
 }
 

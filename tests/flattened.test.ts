@@ -53,3 +53,13 @@ describe('pages flattened onto one line', () => {
     expect(plan.items[2]!.text).toBe('新建学校5所。');
   });
 });
+
+describe('a title and section 一 on one line', () => {
+  it('are read apart: the title, and the section with its items', () => {
+    const plan = parsePlan('某县2024年教育工作要点 一、加强基础建设\n1.新建校舍3所。\n二、保障\n2.加强。\n');
+    expect(plan.meta.title).toBe('某县2024年教育工作要点');
+    expect(plan.sections.map((s) => [s.number, s.heading, s.items.map((i) => i.number)])).toEqual([[1, '加强基础建设', [1]], [2, '保障', [2]]]);
+    const short = parsePlan('某县2024年教育工作要点 一、加强基础建设 1.新建校舍 2.推进工作');
+    expect(short.sections[0]!.items.map((i) => i.number)).toEqual([1, 2]);
+  });
+});
