@@ -49,7 +49,8 @@ export function headingOf(text: string): string {
   const head = (stop >= 0 ? text.slice(0, stop) : text).replace(TRAILING_PUNCT, '').trim();
   // 主要目标任务 抓好一个重点… — a short name before a space is the heading.
   const space = head.indexOf(' ');
-  if (space >= 2 && space <= 15 && !/[，,；;:：「“《(（]/.test(head.slice(0, space)) && !/^\d/.test(head.slice(space + 1))) return head.slice(0, space);
+  // Not a word of two (三、加强 党建) nor a year (一、2024年 工作目标): those are cut words, the heading is whole.
+  if (space >= 3 && space <= 15 && !/[，,；;:：「“《(（]/.test(head.slice(0, space)) && !/年$/.test(head.slice(0, space)) && !/^\d/.test(head.slice(space + 1))) return head.slice(0, space);
   // 指导思想：本年度… — a short name before a colon is the heading.
   const colon = head.search(/[:：]/);
   if (colon >= 2 && colon <= 15 && !/[，,；;]/.test(head.slice(0, colon))) return head.slice(0, colon).trim();

@@ -121,3 +121,13 @@ describe('a heading flattened into its first paragraph', () => {
     expect(outline('2024年工作要点\n一、执法监督检查计划（一） 开展财经纪律检查。按季度推进。').subsections).toEqual(['1.1 开展财经纪律检查']);
   });
 });
+
+describe('a heading with a space inside', () => {
+  it('keeps a cut word or a year whole (三、加强 党建, 一、2024年 工作目标)', () => {
+    expect(headingOf('加强 党建')).toBe('加强 党建');
+    expect(headingOf('2024年 工作目标')).toBe('2024年 工作目标');
+  });
+  it('a name before a body still ends there (主要目标任务 抓好一个重点…)', () => {
+    expect(headingOf('主要目标任务 抓好一个重点:区域教育优质均衡发展')).toBe('主要目标任务');
+  });
+});
