@@ -119,9 +119,20 @@ export function markdownLines(source: string, lines: Line[]): Line[] {
   /** `list`: the entry whose first paragraph this is; `depth`: lists around the node. */
   const visit = (node: MdNode, depth: number, list?: ListEntry) => {
     switch (node.type) {
-      case 'heading':
-        put(node, textOf(node), { heading: node.depth });
+      case 'heading': {
+        const text = textOf(node);
+        const first = node.position?.start.line;
+        const last = node.position?.end.line;
+        // A setext heading over several lines is a plan's lines above a --- or === rule used
+        // as a separator (一、加强党建 / 1.新建… / ---): its lines, then the rule.
+        if (text.includes('\n') && first !== undefined && last !== undefined) {
+          text.split('\n').forEach((t, i) => put({ type: 'text', position: { start: { line: first + i }, end: { line: first + i } } }, t));
+          put({ type: 'text', position: { start: { line: last }, end: { line: last } } }, '---');
+          return;
+        }
+        put(node, text, { heading: node.depth });
         return;
+      }
       case 'paragraph': {
         const text = textOf(node).replace(/\n/g, '');
         // A top-level ordered entry keeps its number in the text (3. …) so every

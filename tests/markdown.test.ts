@@ -114,3 +114,19 @@ describe('code and HTML blocks', () => {
     expect(allItems(plan).map((i) => `${i.number}@${i.lines.start}`)).toEqual(['1@12']);
   });
 });
+
+describe('a setext heading over several lines', () => {
+  it('is the plan lines above a --- or === rule, not one heading', async () => {
+    const { parsePlanBytes } = await import('../src/read.js');
+    for (const rule of ['---', '===']) {
+      const md = `# 某县2024年工作要点\n\n一、加强党建\n1.新建学校3所。\n2.投入资金100万元。\n${rule}\n`;
+      const plan = await parsePlanBytes(new Uint8Array(Buffer.from(md)), 'plan.md', 'markdown');
+      expect(plan.sections.map((s) => [s.heading, s.items.map((i) => i.text)]), rule).toEqual([['加强党建', ['新建学校3所。', '投入资金100万元。']]]);
+    }
+  });
+  it('a one-line setext heading is still a heading', async () => {
+    const { parsePlanBytes } = await import('../src/read.js');
+    const plan = await parsePlanBytes(new Uint8Array(Buffer.from('某县2024年工作要点\n===\n\n一、加强党建\n\n1.新建学校3所。\n')), 'plan.md', 'markdown');
+    expect(plan.meta.title).toBe('某县2024年工作要点');
+  });
+});
