@@ -20,8 +20,12 @@ const SECTION = new RegExp(`^(${CN}{1,6})\\s*[、.]\\s*`);
 // (一) （一） 【一】 — folded, so （ is (; ㈠ … ㈩ are one character each
 // A scrape can drop the opening bracket (一）加强党建): the closing one still marks a sub-section.
 const SUBSECTION = new RegExp(`^(?:[(【]?\\s*(${CN}{1,6})\\s*[)】]|([\u3220-\u3229]))\\s*[、.]?\\s*`);
+// A full date right after an item's stop (1.8月19日至31日…, 2、9月15日，…): the item opens
+// with the day it reports on. A decimal never runs into 月…日, and 3、4月 (a span of
+// months in prose) names no day.
+const DATE_AFTER = '(?:1[0-2]|0?[1-9])月(?:[12]\\d|3[01]|0?[1-9])[日号]';
 // 1. 1、 1) 1． — not 1.5万, not 2024年, not 1:1, not 3、4月 (a span of months in prose)
-const ITEM = /^(\d{1,3})\s*(?:、(?!\d{1,2}月)|\.(?!\d)|\)(?!\d))\s*/;
+const ITEM = new RegExp(`^(\\d{1,3})\\s*(?:、(?!\\d{1,2}月)|\\.(?!\\d)|\\)(?!\\d)|[、.](?=${DATE_AFTER}))\\s*`);
 // ⒈ … ⒛: a number and its full stop in one character
 const ITEM_STOPPED = /^([\u2488-\u249b])\s*/;
 // (1) （1） ① … ⑳ ⑴ … ⒇

@@ -60,6 +60,18 @@ describe('markerOf', () => {
     }
   });
 
+  it('reads an item that opens with the full date it reports on (1.8月19日…)', () => {
+    expect(m('1.8月19日至31日集中开展了一次拉网式排查。')).toBe('item 1 1.');
+    expect(m('2、10月8日，召开全县秋季开学工作会议。')).toBe('item 2 2、');
+    expect(m('３．１２月３日前完成材料报送。')).toBe('item 3 3.');
+    // no day: a decimal or a span of months, not a date
+    expect(m('1.5月底前完成招生工作。')).toBe(null);
+    expect(m('3、4月份开展春季招生。')).toBe(null);
+    // no such month or day
+    expect(m('1.13月1日')).toBe(null);
+    expect(m('1.8月32日')).toBe(null);
+  });
+
   it('tells marker lines from point lines', () => {
     expect(isMarkerLine('一、加强党建')).toBe(true);
     expect(isMarkerLine('1.深化改革')).toBe(true);
