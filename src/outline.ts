@@ -42,7 +42,8 @@ const HEADING_TERM = new RegExp(
 // A full stop: 。, or an ASCII period between two Chinese characters (a crawled
 // page's stand-in for 。; between digits it is a decimal point).
 const FULL_STOP = /。|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])/;
-const LEAD_END = /[。；;]|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])/;
+// A table cell ends a lead too: 推进课后服务 | 对全市34所学校… (the task's name, then its target).
+const LEAD_END = /[。；;]|(?<=[\u4e00-\u9fff])\.(?=[\u4e00-\u9fff])|\s\|/;
 
 export function headingOf(text: string): string {
   const stop = text.search(FULL_STOP);
@@ -101,7 +102,39 @@ type Container = Section | Subsection | { items: Item[] };
 /** The parts of a block an item needs: a paragraph moved into an item is one too. */
 type Piece = Pick<Block, 'text' | 'fold' | 'start' | 'end'>;
 
-export function buildOutline(blocks: Block[]): Outline {
+// A table row whose first cell is a section's name and whose next cell is the
+// section's first task (四、教育文化 | 14.改扩建… | 完成…): the category column is
+// printed only on the row of its first task. The name cell is short and holds
+// no sentence.
+const ROW_CELL = /^([^|。；;]{1,30}?)\s*\|\s*/;
+
+/** A heading cell and the item cell after it, when a row prints both; else null. */
+function headingAndItem(b: Block, m: Marker): [Block, Block] | null {
+  const cell = ROW_CELL.exec(b.fold.slice(m.length));
+  if (!cell) return null;
+  const at = m.length + cell[0].length;
+  if (markerOf(b.fold.slice(at))?.level !== 'item') return null;
+  const head = m.length + cell[1]!.length;
+  return [
+    { ...b, text: b.text.slice(0, head), fold: b.fold.slice(0, head), end: b.start },
+    { ...b, text: b.text.slice(at), fold: b.fold.slice(at), base: (b.base ?? 0) + at },
+  ];
+}
+
+/** Rows that print a heading cell and an item cell become a heading block and an item block. */
+function splitHeadingRows(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  for (const b of blocks) {
+    const m = b.heading === undefined && b.list === undefined && b.fold.includes('|') ? markerOf(b.fold) : null;
+    const pair = m && (m.level === 'section' || m.level === 'subsection') ? headingAndItem(b, m) : null;
+    if (pair) out.push(...pair);
+    else out.push(b);
+  }
+  return out;
+}
+
+export function buildOutline(input: Block[]): Outline {
+  const blocks = input.some((b) => b.fold.includes('|')) ? splitHeadingRows(input) : input;
   const preamble: Paragraph[] = [];
   const sections: Section[] = [];
   const topItems: Item[] = [];
