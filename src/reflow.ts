@@ -12,18 +12,39 @@ const ENDS_PARAGRAPH = /[。！？!?：:；;”」』）)】]$/;
 const ENDS_MID_SENTENCE = /[，,、]$/;
 
 /**
- * The width a hard-wrapped text was cut at, or null when the text is not
- * hard-wrapped. Wrapped exports have many lines of (nearly) the same length,
- * the page width; scraped HTML has one line per paragraph, of any length.
+ * Columns a line takes on a page: ideographs, kana, hangul and full-width
+ * forms take two, everything else one. A PDF line of 30 ideographs and one of
+ * 24 ideographs with 12 digits fill the same width.
+ */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    w += (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0xd800 && c <= 0xdbff) ? 2 : 1;
+    // a surrogate pair (rare ideographs of the extension planes) is one wide character
+    if (c >= 0xd800 && c <= 0xdbff) i++;
+  }
+  return w;
+}
+
+// Lines narrower than this (in columns) say nothing about the page width.
+const MIN_MEASURED = 20;
+
+/**
+ * The width (in display columns) a hard-wrapped text was cut at, or null when
+ * the text is not hard-wrapped. Wrapped exports have many lines of (nearly)
+ * the same width, the page width; scraped HTML has one line per paragraph, of
+ * any length.
  */
 export function wrapWidth(lines: Line[]): number | null {
-  const lengths = lines.map((l) => l.fold.length).filter((n) => n >= 12);
-  if (lengths.length < 4) return null;
+  const widths = lines.map((l) => displayWidth(l.text));
+  const measured = widths.filter((n) => n >= MIN_MEASURED);
+  if (measured.length < 4) return null;
   const freq = new Map<number, number>();
-  for (const n of lengths) freq.set(n, (freq.get(n) ?? 0) + 1);
+  for (const n of measured) freq.set(n, (freq.get(n) ?? 0) + 1);
   let best = 0;
   let bestCount = 0;
-  // The widest length whose ±1 neighbourhood is most common: wrapped lines sit at the width.
+  // The widest width whose ±1 neighbourhood is most common: wrapped lines sit at the width.
   for (const n of freq.keys()) {
     const c = (freq.get(n - 1) ?? 0) + (freq.get(n) ?? 0) + (freq.get(n + 1) ?? 0);
     if (c > bestCount || (c === bestCount && n > best)) {
@@ -32,9 +53,17 @@ export function wrapWidth(lines: Line[]): number | null {
     }
   }
   // Lines of the width that stop mid-sentence: the signature of hard wrapping.
-  const cut = lines.filter((l) => Math.abs(l.fold.length - best) <= 1 && !ENDS_PARAGRAPH.test(l.fold)).length;
-  return bestCount >= 4 && bestCount / lengths.length >= 0.3 && cut >= 3 ? best : null;
+  const cut = lines.filter((l, i) => Math.abs(widths[i]! - best) <= 1 && !ENDS_PARAGRAPH.test(l.fold)).length;
+  if (bestCount < 4 || bestCount / measured.length < 0.3 || cut < 3) return null;
+  // The page width is the widest of that neighbourhood (a line with a digit in it is a column short).
+  return freq.has(best + 1) ? best + 1 : best;
 }
+
+// How far short of the page width a wrapped line may stop and still run on: a
+// PDF set in a proportional font fills its lines unevenly (digits, spaces and
+// Latin letters are narrower), but a paragraph's last line, a title or a
+// heading without punctuation stops well short.
+const FULL_LINE = 0.85;
 
 export class Reflower {
   private readonly transparent: Set<number>;
@@ -64,14 +93,15 @@ export class Reflower {
     if (markerOf(next.fold) !== null) return false;
     if (ENDS_PARAGRAPH.test(prev.fold)) return false;
     if (!this.adjacent(prev, next)) return false;
-    const len = prev.fold.length;
     if (this.width !== null) {
-      // Wrapped text: a line that fills the width runs on; a shorter one ends its paragraph.
-      // Digits and Latin letters are narrower than ideographs, so a full line may hold a few more.
-      return len >= this.width - 2 && len <= this.width + 8;
+      // Wrapped text: a line that (nearly) fills the width runs on; a shorter one ends its paragraph.
+      const w = displayWidth(prev.text);
+      if (w > this.width + 8) return false;
+      // A line that stops on a comma is inside a sentence: it runs on even when the break left it short.
+      return w >= Math.min(this.width - 4, this.width * FULL_LINE) || (ENDS_MID_SENTENCE.test(prev.fold) && w >= this.width / 2);
     }
     // Unwrapped text: only a line that stops on a comma clearly runs on.
-    return len >= 20 && ENDS_MID_SENTENCE.test(prev.fold) && next.no === (prev.last ?? prev.no) + 1;
+    return prev.fold.length >= 20 && ENDS_MID_SENTENCE.test(prev.fold) && next.no === (prev.last ?? prev.no) + 1;
   }
 }
 

@@ -180,8 +180,9 @@ export function clauseDoes(clause: string): boolean {
 
 // A result named after the figure in its clause: 13处农村学校塑胶运动场地已完成基础建设.
 const ACHIEVED_AFTER = /^[^，。；]{0,12}?(?:已(?:经)?(?:完成|建成|实现|达到|开工|投入|竣工|通过)|完成了|建成了)|^\s*(?:总计|共计|累计)/;
-// A share described, not committed to: 占中央专案核配剂的98.7%, 占年度计划投资总额的75%.
-const SHARE_OF = /占(?!比)[^，。；]{0,20}?的\s*$|占\s*$/;
+// A share described, not committed to: 占中央专案核配剂的98.7%, 占年度计划投资总额的75%,
+// 占全市18岁以上目标的人口87.56% (the whole named after 的, then the figure).
+const SHARE_OF = /占(?!比)[^，。；]{0,20}?的(?:[\u4e00-\u9fff]{1,4})?\s*$|占\s*$/;
 const SHARE_COMMITTED = /达|不低于|不少于|提高|提升|超过|力争|确保|保持/;
 // A year that sets the time of the clause: at its start (2021年，要实现…; 到2025年; 预计2021年前三季度).
 const CLAUSE_YEAR = /(?:^|[，,；;。：:\s]|到|在|至|于|预计|计划|力争)\s*(20\d\d)年(?!度?[\u4e00-\u9fff]{0,6}?(?:项目|计划|任务|目标|重点))/g;

@@ -1,7 +1,7 @@
 // Reflow: hard-wrapped exports are rejoined, real paragraph and item
 // boundaries are left alone.
 import { describe, expect, it } from 'vitest';
-import { reflow, wrapWidth } from '../src/reflow.js';
+import { displayWidth, reflow, wrapWidth } from '../src/reflow.js';
 import { normalise } from '../src/normalise.js';
 import { stripBoilerplate } from '../src/boilerplate.js';
 import { extractMetadata } from '../src/metadata.js';
@@ -20,7 +20,7 @@ const PARAS = [
 
 describe('wrapWidth', () => {
   it('finds the width of a hard-wrapped text', () => {
-    expect(wrapWidth(normalise(wrap(...PARAS).join('\n')))).toBe(W);
+    expect(wrapWidth(normalise(wrap(...PARAS).join('\n')))).toBe(2 * W);
   });
   it('finds none in one-line-per-paragraph text', () => {
     expect(wrapWidth(normalise(PARAS.join('\n')))).toBeNull();
@@ -57,9 +57,10 @@ describe('reflow', () => {
   });
 
   it('keeps a space between Latin words at a join', () => {
-    const text = ['1.推进人工智能教育，试点使用开源平台Open', 'Source工具，全年覆盖学生5000名以上。', ...wrap(...PARAS.slice(1))].join('\n');
+    // The first line fills the page width (48 columns): Latin letters take one column, ideographs two.
+    const text = ['1.推进人工智能教育，试点使用开源的平台软件Open', 'Source工具，全年覆盖学生5000名以上。', ...wrap(...PARAS.slice(1))].join('\n');
     const first = reflow(normalise(text))[0]!.text;
-    expect(first).toBe('1.推进人工智能教育，试点使用开源平台Open Source工具，全年覆盖学生5000名以上。');
+    expect(first).toBe('1.推进人工智能教育，试点使用开源的平台软件Open Source工具，全年覆盖学生5000名以上。');
   });
 
   it('joins an unwrapped line only where it stops on a comma', () => {
@@ -74,5 +75,34 @@ describe('reflow', () => {
       // Spans of one line join back into one paragraph; lines of the seeds never join each other.
       expect(reflow(body).length, f).toBe(new Set(body.map((l) => l.no)).size);
     }
+  });
+});
+
+describe('reflow by display width', () => {
+  it('measures lines in columns: ideographs take two, digits and spaces one', () => {
+    expect(displayWidth('全年培训教师')).toBe(12);
+    expect(displayWidth('培训 2000 人次，')).toBe(16);
+    expect(displayWidth('ＡＢ12')).toBe(6);
+  });
+
+  it('rejoins a PDF page whose lines hold many digits (char counts vary, widths do not)', () => {
+    // about 50 columns each; a proportional font leaves some lines a few columns short
+    const lines = [
+      '本县今年计划新建幼儿园 3 所，新增学位 1,200 个，改扩建',
+      '中小学 12 所，新增义务教育学位 4,500 个，全年培训教师',
+      '2,000 人次，选派 150 名骨干教师到乡村学校支教，推动县',
+      '域内优质教育资源共建共享，办好人民满意的教育。',
+      '二、保障措施',
+      '各学校要高度重视，切实加强组织领导，明确工作责任分工',
+      '和完成时限，确保各项工作任务按时保质完成，取得实效。',
+    ];
+    const blocks = reflow(normalise(lines.join('\n')));
+    expect(blocks.map((b) => b.text)).toEqual([lines.slice(0, 4).join(''), '二、保障措施', lines.slice(5).join('')]);
+  });
+
+  it('does not join a short unpunctuated line (a title, a heading) to the next', () => {
+    const lines = ['某县教育局2024年工作要点', ...wrap(...PARAS)];
+    const blocks = reflow(normalise(lines.join('\n')));
+    expect(blocks.map((b) => b.text)).toEqual(['某县教育局2024年工作要点', ...PARAS]);
   });
 });

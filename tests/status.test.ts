@@ -99,6 +99,12 @@ describe('cues in the clause', () => {
     expect(clauseStatus('公办园占比达到', '公办园占比达到', null)).toBeNull();
   });
 
+  it('a share of a whole named after 的 (占全市18岁以上目标的人口87.56%) is described, unless committed', () => {
+    expect(clauseStatus('發放19萬劑, 佔全市18歲以上目標的人口', '佔全市18歲以上目標的人口', null)).toBe('achieved');
+    expect(clauseStatus('参训教师占全县专任教师的人数', '参训教师占全县专任教师的人数', null)).toBe('achieved');
+    expect(clauseStatus('确保公办园占全区幼儿园的比例达到', '确保公办园占全区幼儿园的比例达到', null)).toBeNull();
+  });
+
   it('a description of the present goes on through its sentence, until a clause does something', () => {
     expect(findTargets('我局机关在册在岗56人，专门执法机构10人，共66人。全年新建学校3所。').map((t) => t.text)).toEqual(['3所']);
     expect(findTargets('全区现有学校52所，计划新建学校5所。').map((t) => t.text)).toEqual(['5所']);
