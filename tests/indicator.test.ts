@@ -16,6 +16,10 @@ describe('the indicator as written', () => {
     ['确保年底95%的区属学校通过验收', '区属学校通过验收'],
     ['落实中小学每学年开设不少于12课时安全教育课程', '开设安全教育课程'],
     ['学前三年幼儿入园率达90%', '学前三年幼儿入园率'],
+    // 各 (each) stands between the name and the figure, it is no part of the name
+    ['确保学生每天校内、校外体育活动各1小时', '学生每天校内、校外体育活动'],
+    ['班主任每学期家访、谈心各不少于1次', '班主任每学期家访、谈心'],
+    ['支持各类学校新建实验室3个', '各类学校新建实验室'],
   ])('%s → %s', (text, indicator) => {
     expect(first(text).indicator).toBe(indicator);
   });
