@@ -181,9 +181,14 @@ function pickAll(fields: MetadataField[], key: MetadataField['key']): string[] {
   return usable(fields, key).map((x) => x.value.trim());
 }
 
-/** The fields of a key whose value says something (not empty, not 无; a doc number holds a number). */
+/**
+ * The fields of a key whose value says something (not empty, not 无). A doc
+ * number holds a number and names its issuer or year in words or brackets
+ * (浙卫发〔2023〕10号, 第3号): a bare run of digits is a site's own record number
+ * (编号: 928920 on a document-sharing site).
+ */
 function usable(fields: MetadataField[], key: MetadataField['key']): MetadataField[] {
-  return fields.filter((x) => x.key === key && x.value !== '' && !NONE.test(x.value.trim()) && (key !== 'docNumber' || /[\d〇零一二三四五六七八九]/.test(x.value)));
+  return fields.filter((x) => x.key === key && x.value !== '' && !NONE.test(x.value.trim()) && (key !== 'docNumber' || (/[\d〇零一二三四五六七八九]/.test(x.value) && /[\u4e00-\u9fff〔〕[\]（）()【】]/.test(x.value))));
 }
 
 /** An issuer names a body: never a doc number, a date, a path or a link. */

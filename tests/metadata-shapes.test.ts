@@ -1,0 +1,18 @@
+// Metadata shapes met on pages from portals beyond the corpus, each with a
+// made-up variant and a case that must not change.
+import { describe, expect, it } from 'vitest';
+import { parsePlan } from '../src/parse.js';
+
+const OUTLINE = ['一、加强党的建设', '1.深化理论学习。健全学习制度，推动理论学习常态化。', '2.加强基层组织建设。落实党组织领导的校长负责制。'];
+const parse = (...lines: string[]) => parsePlan(lines.join('\n'));
+
+describe('doc numbers', () => {
+  it('a bare run of digits under 编号 is a site record number, not a doc number', () => {
+    expect(parse('编号:928920', '某县2024年教育工作要点', ...OUTLINE).meta.docNumber).toBeNull();
+    expect(parse('文件编号: 20240311', '某县2024年教育工作要点', ...OUTLINE).meta.docNumber).toBeNull();
+  });
+  it('a doc number that names its issuer or year is kept', () => {
+    expect(parse('文件编号: 某教发〔2024〕3号', '某县2024年教育工作要点', ...OUTLINE).meta.docNumber).toBe('某教发〔2024〕3号');
+    expect(parse('文号: 第12号', '某县2024年教育工作要点', ...OUTLINE).meta.docNumber).toBe('第12号');
+  });
+});
