@@ -92,8 +92,9 @@ const MARKUP_ONLY = /^(?:(?:#{1,6}|[-*+>]|\d{1,9}[.)])(?:\s+|$))+$/;
  * Turn a Markdown source into lines. Every source line keeps its number; a
  * line's text is the plain text of the block that starts on it, so `# 一、…`
  * becomes `一、…` and an ordered list entry `3. …` stays `3. …`. List entries
- * carry `list`: top-level entries become items (bullets numbered in order),
- * entries of nested lists become sub-points of the item above them.
+ * carry `list`: top-level entries become items (bullets numbered in order,
+ * when the plan numbers no items of its own: see outline.ts), entries of
+ * nested lists become sub-points of the item above them.
  */
 export function markdownLines(source: string, lines: Line[]): Line[] {
   const tree = unified().use(remarkParse).parse(source) as unknown as MdNode;

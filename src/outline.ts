@@ -164,6 +164,8 @@ export function buildOutline(input: Block[]): Outline {
   const bracketed = (m: Marker | null) => m?.level === 'point' && m.marker.startsWith('(');
   const pointsAreItems = !read.some((m) => m?.level === 'item') && read.filter(bracketed).length >= 2;
   const markers = pointsAreItems ? read.map((m): Marker | null => (m && bracketed(m) ? { ...m, level: 'item' } : m)) : read;
+  // Whether the plan numbers its items (1. 1、 an ordered Markdown list, (1) standing for items).
+  const numberedItems = markers.some((m) => m?.level === 'item');
   // Markdown headings without a numeral marker become sections numbered in order;
   // the shallowest such heading depth is the section level. A loop, not
   // Math.min(...): a spread of a huge plan's headings overflows the call stack.
@@ -258,6 +260,23 @@ export function buildOutline(input: Block[]): Outline {
       continue;
     }
     let m = markers[index]!;
+    // A top-level Markdown bullet (- …) is an item only in a plan with no numbered items;
+    // where items are numbered, bullets are the text of the item or heading they sit under.
+    const bulletEntry = b.list !== undefined && b.list.depth === 1 && !b.list.ordered && m === null;
+    if (bulletEntry && numberedItems) {
+      if (item) {
+        const offset = item.text.length;
+        append(item, b, b.text);
+        const points = listPoints.get(item) ?? [];
+        points.push({ marker: b.list!.marker, number: points.length + 1, offset, text: b.text });
+        listPoints.set(item, points);
+      } else {
+        const host = subsection ?? section;
+        if (host) host.paragraphs.push(paragraphOf(b));
+        else preamble.push(paragraphOf(b));
+      }
+      continue;
+    }
     if (b.list && b.list.depth > 1 && item && (m === null || m.level === 'point')) {
       // An entry of a nested Markdown list: a sub-point of the item above.
       const offset = item.text.length;
@@ -267,8 +286,8 @@ export function buildOutline(input: Block[]): Outline {
       listPoints.set(item, points);
       continue;
     }
-    // A top-level Markdown bullet (- …) is an item; its number follows the items before it.
-    const bullet = b.list !== undefined && b.list.depth === 1 && !b.list.ordered && m === null;
+    // A top-level Markdown bullet of a plan without numbered items is an item; its number follows the items before it.
+    const bullet = bulletEntry;
     if (bullet) m = { level: 'item', marker: b.list!.marker, number: 0, length: 0 };
     if (b.heading !== undefined && m === null) {
       // Markdown heading without a numeral: a section (or sub-section when deeper).

@@ -83,9 +83,11 @@ describe('headings without numeral markers', async () => {
     ]);
   });
 
-  it('reads bullets as items numbered in order and ordered entries with their numbers', () => {
+  it('reads ordered entries as items with their numbers, and bullets beside them as the text of their heading', () => {
     const [moral, teaching] = plan.sections[1]!.subsections;
-    expect(moral!.items.map((i) => `${i.number}${i.marker} ${i.lead}@${i.lines.start}`)).toEqual(['1- 开展理想信念教育@11', '2- 加强心理健康教育@12']);
+    // the plan numbers its items (1. 2.), so the bullets are no item level of their own
+    expect(moral!.items).toEqual([]);
+    expect(moral!.paragraphs.map((p) => `${p.text}@${p.lines.start}`)).toEqual(['开展理想信念教育。组织主题班会和升旗仪式。@11', '加强心理健康教育。每校配备专职心理教师。@12']);
     expect(teaching!.items.map((i) => `${i.number}${i.marker}@${i.lines.start}-${i.lines.end}`)).toEqual(['11.@16-16', '22.@17-19']);
     expect(plan.diagnostics.filter((d) => d.code.startsWith('item-'))).toEqual([]);
   });
