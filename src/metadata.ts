@@ -118,9 +118,12 @@ function isNoticeTitle(l: Line): boolean {
   return !/[。，,]/.test(outsideTitles) && NOTICE_TITLE.test(l.fold) && /(关于|印发|通知)/.test(l.fold);
 }
 
+// A comma that groups digits (浏览次数：1,024) is no clause mark.
+const CLAUSE_MARK = /[，。；;]|(?<!\d),|,(?!\d{3}(?!\d))/;
+
 /** A line of prose: long enough and punctuated like a sentence. */
 function isProse(l: Line): boolean {
-  return l.fold.length >= 30 && /[，,。；;]/.test(l.fold);
+  return l.fold.length >= 30 && CLAUSE_MARK.test(l.fold);
 }
 
 function isSignatureOrg(l: Line): boolean {

@@ -16,3 +16,16 @@ describe('doc numbers', () => {
     expect(parse('文号: 第12号', '某县2024年教育工作要点', ...OUTLINE).meta.docNumber).toBe('第12号');
   });
 });
+
+describe('bylines', () => {
+  it('a byline whose counter groups its digits (浏览次数：1,024) is metadata, not prose', () => {
+    const plan = parse('首页 > 信息公开', '某区教育局2023年春季学期工作计划', '发布时间：2023-02-20 10:12:33  来源：区教育局  浏览次数：1,024', ...OUTLINE);
+    expect(plan.meta.dates.published).toBe('2023-02-20');
+    expect(plan.preamble).toEqual([]);
+  });
+  it('a long line with a clause comma before a number stays prose', () => {
+    const plan = parse('某区教育局2023年工作计划', '发布时间：今年全区新建学校5所，300名教师参加培训，来源于区教育局统计数据汇总', ...OUTLINE);
+    expect(plan.meta.dates.published).toBeNull();
+    expect(plan.preamble.map((p) => p.text)).toEqual(['发布时间：今年全区新建学校5所，300名教师参加培训，来源于区教育局统计数据汇总']);
+  });
+});
