@@ -38,7 +38,7 @@ const NOTICE_TITLE = /(关于印发|关于转发|关于下发|印发|的通知$|
 const SCHOOL_BODY = '学区|中心校|中心学校|学校|中学|小学|幼儿园|教研室|教育督导室';
 const ORG = new RegExp(`^[\\u4e00-\\u9fa5（）()]{2,40}?(教育局|教育和体育局|教育体育局|教体局|教文体局|教育科技局|教育委员会|教委|教育厅|局|厅|委员会|委|人民政府|政府|办公室|办公厅|中心|工委|${SCHOOL_BODY})$`);
 const ORG_PREFIX = /^([\u4e00-\u9fa5]{1,40}?(教育和体育局|教育体育局|教育局|教体局|教文体局|教育科技局|教育和科技局|教育委员会|教委|教育厅|文教局|社会事业局|社会事业发展局))/;
-const ORG_BEFORE_YEAR = new RegExp(`^([\\u4e00-\\u9fa5]{2,30}?(局|委员会|人民政府|政府|办公室|办公厅|中心|厅|${SCHOOL_BODY}))(?=(?:19|20)\\d{2}|关于)`);
+const ORG_BEFORE_YEAR = new RegExp(`^([\\u4e00-\\u9fa5]{2,30}?(局|委员会|人民政府|政府|办公室|办公厅|中心|厅|${SCHOOL_BODY}))(?=(?:19|20)\\d{2}|[一二][〇零○O0一二三四五六七八九]{3}年|关于)`);
 // The red header of an official document: XX教育局文件, XX教育局函
 const RED_HEADER = /^[\u4e00-\u9fa5（）()]{2,40}(文件|函|简报)$/;
 const ADDRESSEES = /^各[^。]{2,120}[:：]$/;
@@ -135,13 +135,13 @@ export function regionOf(issuer: string | null): Meta['region'] {
   if (!issuer) return null;
   // the body's own name goes first: 教育局, 教委…, and a school's or school district's (洮阳镇学区: 学区 is no 区)
   const simple = toSimplified(issuer).replace(new RegExp(`(教育.*|教体局|教委.*|${SCHOOL_BODY})$`), '');
-  const m = /^(.*?(省|自治区|市|自治州|州|盟|地区|区|县|自治县|旗|镇|乡))(?=[^省市区县旗镇乡州盟]*$)/.exec(simple);
+  const m = /^(.*?(省|特别行政区|自治区|市|自治州|州|盟|地区|区|县|自治县|旗|镇|乡))(?=[^省市区县旗镇乡州盟]*$)/.exec(simple);
   if (!m || m[1]!.length < 2) return null;
   const name = issuer.slice(0, m[1]!.length);
   const last = m[2]!;
   const municipalities = ['北京市', '上海市', '天津市', '重庆市'];
   let level: RegionLevel = 'unknown';
-  if (municipalities.includes(m[1]!) || last === '省' || last === '自治区') level = 'province';
+  if (municipalities.includes(m[1]!) || last === '省' || last === '自治区' || last === '特别行政区') level = 'province';
   else if (last === '市' || last === '自治州' || last === '州' || last === '盟' || last === '地区') level = 'city';
   else if (last === '区') level = 'district';
   else if (last === '县' || last === '自治县' || last === '旗') level = 'county';

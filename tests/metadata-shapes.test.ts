@@ -29,3 +29,19 @@ describe('bylines', () => {
     expect(plan.preamble.map((p) => p.text)).toEqual(['发布时间：今年全区新建学校5所，300名教师参加培训，来源于区教育局统计数据汇总']);
   });
 });
+
+describe('issuer from a title with its year in Chinese numerals', () => {
+  it('reads the body before 二〇二四年 as the issuer', () => {
+    const plan = parse('某市教育和青年发展局二〇二四年度施政计划', ...OUTLINE);
+    expect(plan.meta.issuer).toBe('某市教育和青年发展局');
+    expect(plan.meta.year).toBe(2024);
+  });
+  it('reads a special administrative region as a province-level region', () => {
+    const plan = parse('某某特別行政區教育及青年發展局二〇二四年度施政計劃', ...OUTLINE);
+    expect(plan.meta.issuer).toBe('某某特別行政區教育及青年發展局');
+    expect(plan.meta.region).toEqual({ name: '某某特別行政區', level: 'province' });
+  });
+  it('does not take a numeral inside a name for a year', () => {
+    expect(parse('第二中学一二九运动纪念活动方案', ...OUTLINE).meta.issuer).toBeNull();
+  });
+});
