@@ -195,6 +195,20 @@ function contextOf(outline: Outline, facts: PlanFacts): DocumentContext {
   return documentContext(facts.title ?? null, facts.year ?? null, opening, headings);
 }
 
+/**
+ * Read a node's paragraphs and items in the order of the text: a part heading
+ * (第二部分 2024年工作计划) after a section's items is one of its paragraphs,
+ * and the phase it sets holds for what follows it, not for the items above.
+ */
+function inTextOrder(paragraphs: Paragraph[], items: Item[], paragraph: (p: Paragraph) => void, item: (it: Item) => void): void {
+  let i = 0;
+  for (const p of paragraphs) {
+    while (i < items.length && items[i]!.lines.start < p.lines.start) item(items[i++]!);
+    paragraph(p);
+  }
+  while (i < items.length) item(items[i++]!);
+}
+
 /** Fill the `targets` arrays of an outline in place. */
 export function attachTargets(outline: Outline, segments: Map<object, Segment[]>, facts: PlanFacts = {}): void {
   const doc = contextOf(outline, facts);
@@ -216,13 +230,11 @@ export function attachTargets(outline: Outline, segments: Map<object, Segment[]>
     reading.phase = headingPhase(s.heading, doc.planYear) ?? reading.sectionPhase;
     s.targets = targetsIn(s.text, headingSegments(segments, s), { ...none, part: 'section', section: s.number }, reading);
     reading.sectionPhase = reading.phase;
-    s.paragraphs.forEach((p) => fillParagraph(p, segments, { ...none, part: 'section', section: s.number }, reading));
-    s.items.forEach((it) => fillItem(it, segments, { section: s.number, subsection: null }, reading));
+    inTextOrder(s.paragraphs, s.items, (p) => fillParagraph(p, segments, { ...none, part: 'section', section: s.number }, reading), (it) => fillItem(it, segments, { section: s.number, subsection: null }, reading));
     for (const sub of s.subsections) {
       reading.phase = headingPhase(sub.heading, doc.planYear, 'sub') ?? reading.phase;
       sub.targets = targetsIn(sub.text, headingSegments(segments, sub), { ...none, part: 'subsection', section: s.number, subsection: sub.number }, reading);
-      sub.paragraphs.forEach((p) => fillParagraph(p, segments, { ...none, part: 'subsection', section: s.number, subsection: sub.number }, reading));
-      sub.items.forEach((it) => fillItem(it, segments, { section: s.number, subsection: sub.number }, reading));
+      inTextOrder(sub.paragraphs, sub.items, (p) => fillParagraph(p, segments, { ...none, part: 'subsection', section: s.number, subsection: sub.number }, reading), (it) => fillItem(it, segments, { section: s.number, subsection: sub.number }, reading));
     }
   }
   outline.closing.forEach((p) => fillParagraph(p, segments, { part: 'closing', ...none }, reading));

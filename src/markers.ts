@@ -31,8 +31,15 @@ const ITEM_STOPPED = /^([\u2488-\u249b])\s*/;
 // (1) （1） ① … ⑳ ⑴ … ⒇
 const POINT = /^(?:\(\s*(\d{1,3})\s*\)|([\u2460-\u2473])|([\u2474-\u2487]))\s*[、.]?\s*/;
 
+// Plans set out like regulations: 第一章 总体目标 (a section) and 第一条 … (an item,
+// numbered straight through the chapters). An article's number is followed by a
+// space or a stop (第一条主线 is a phrase); a chapter may run into its short heading.
+const ARTICLE = new RegExp(`^第(${CN}{1,6})条(?:\\s+|[、.:]\\s*)(?=\\S)`);
+const CHAPTER = new RegExp(`^第(${CN}{1,6})章(?!节)(?:\\s+|[、.:]\\s*|(?=[^\\s。；;，,]{2,20}$))(?=\\S)`);
+
 /** The outline marker a line opens with, or null. */
 export function markerOf(fold: string): Marker | null {
+  if (fold.charCodeAt(0) === 0x7b2c /* 第 */) return articleMarker(fold);
   // A heading set in brackets (【一、办好人民满意教育】): the marker inside opens it.
   if (fold.startsWith('【') && fold.endsWith('】')) {
     const inner = SECTION.exec(fold.slice(1));
@@ -65,6 +72,20 @@ export function markerOf(fold: string): Marker | null {
   return null;
 }
 
+/** 第一章 (a section) or 第一条 (an item), or null. */
+function articleMarker(fold: string): Marker | null {
+  const chapter = CHAPTER.exec(fold);
+  const m = chapter ?? ARTICLE.exec(fold);
+  const n = m ? chineseToNumber(m[1]!) : null;
+  if (!m || n === null || n <= 0) return null;
+  return { level: chapter ? 'section' : 'item', marker: m[0].trim(), number: n, length: m[0].length };
+}
+
+/** Whether a marker is a chapter or an article (第一章, 第一条) rather than a numeral marker. */
+export function isArticleMarker(m: Marker): boolean {
+  return m.marker.startsWith('第');
+}
+
 // Items past 999: four or five digits open a line as a year or a figure
 // (2024、2025年…) far more often than as a number, so they are a marker only
 // where the numbering has reached them (…999, then 1000).
@@ -90,8 +111,8 @@ export function listEntryNumber(fold: string): number | null {
   return marker?.level === 'item' ? marker.number : null;
 }
 
-/** A part of a document above its sections: 第一部分, 第二部分. */
-export const PART_MARK = /^\s*第[一二三四五六七八九十]{1,3}部分/;
+/** A part of a document above its sections: 第一部分, 第二部分; a chapter (第一章) above 一、 sections. */
+export const PART_MARK = /^\s*第[一二三四五六七八九十]{1,3}(?:部分|章(?!节))/;
 
 /** Whether a line opens with a section, sub-section or item marker. */
 export function isMarkerLine(fold: string): boolean {

@@ -2,7 +2,7 @@
 // sub-sections), items, sub-points, closing, with numbering diagnostics.
 import type { Block } from './lines.js';
 import type { Diagnostic, Item, Paragraph, Point, Section, Subsection } from './schema.js';
-import { itemMarkerAfter, markerOf, PART_MARK, type Marker } from './markers.js';
+import { isArticleMarker, itemMarkerAfter, markerOf, PART_MARK, type Marker } from './markers.js';
 import { findPoints, type FoundPoint } from './points.js';
 import { fold } from './normalise.js';
 
@@ -164,6 +164,12 @@ export function buildOutline(input: Block[]): Outline {
   const bracketed = (m: Marker | null) => m?.level === 'point' && m.marker.startsWith('(');
   const pointsAreItems = !read.some((m) => m?.level === 'item') && read.filter(bracketed).length >= 2;
   const markers = pointsAreItems ? read.map((m): Marker | null => (m && bracketed(m) ? { ...m, level: 'item' } : m)) : read;
+  // Chapters (第一章) are the sections of a plan set out in articles; above 一、 sections they are parts (PART_MARK).
+  if (markers.some((m) => m?.level === 'section' && !isArticleMarker(m))) {
+    markers.forEach((m, i) => {
+      if (m?.level === 'section' && isArticleMarker(m)) markers[i] = null;
+    });
+  }
   // Whether the plan numbers its items (1. 1、 an ordered Markdown list, (1) standing for items).
   const numberedItems = markers.some((m) => m?.level === 'item');
   // Markdown headings without a numeral marker become sections numbered in order;

@@ -72,6 +72,18 @@ describe('markerOf', () => {
     expect(m('1.8月32日')).toBe(null);
   });
 
+  it('reads chapters (第一章) as sections and articles (第一条) as items', () => {
+    expect(m('第一章 总体目标')).toBe('section 1 第一章');
+    expect(m('第十二章　保障措施')).toBe('section 12 第十二章');
+    expect(m('第三章保障措施')).toBe('section 3 第三章');
+    expect(m('第一条 以平安校园创建为抓手，确保全年不发生重大安全责任事故。')).toBe('item 1 第一条');
+    expect(m('第二十三条、本计划自印发之日起施行。')).toBe('item 23 第二十三条、');
+    // phrases, not markers
+    expect(m('第一条主线是立德树人，贯穿教育全过程。')).toBe(null);
+    expect(m('第一章节的内容要精简，突出重点工作。')).toBe(null);
+    expect(m('第二批示范校名单已公布。')).toBe(null);
+  });
+
   it('tells marker lines from point lines', () => {
     expect(isMarkerLine('一、加强党建')).toBe(true);
     expect(isMarkerLine('1.深化改革')).toBe(true);

@@ -30,3 +30,27 @@ describe('a table row printing a section name and its first task', () => {
     expect(allItems(sentence)).toEqual([]);
   });
 });
+
+describe('a plan set out in chapters and articles', () => {
+  it('reads 第一章 as sections and 第一条 as items numbered through the chapters', () => {
+    const plan = parsePlan(
+      ['某县教育局2024年度安全工作计划', '第一章 总体目标', '第一条 确保学校安全教育覆盖率达到100%。', '第二章 主要任务', '第二条 开展安全隐患排查整治。每月开展安全检查1次。', '第三条 加强防溺水教育。'].join('\n'),
+    );
+    expect(sections(plan)).toEqual(['1 总体目标 [1]', '2 主要任务 [2,3]']);
+    expect(items(plan)).toEqual(['1 确保学校安全教育覆盖率达到100%', '2 开展安全隐患排查整治', '3 加强防溺水教育']);
+    expect(plan.diagnostics.filter((d) => /number/.test(d.code))).toEqual([]);
+  });
+
+  it('keeps chapters above 一、 sections as parts, the sections numbered by their own markers', () => {
+    const plan = parsePlan(['第一章 2023年工作回顾', '一、成效显著', '1.新建学校3所。', '第二章 2024年工作计划', '一、推进均衡发展', '1.新建学校2所。'].join('\n'));
+    expect(sections(plan)).toEqual(['1 成效显著 [1]', '1 推进均衡发展 [1]']);
+    expect(plan.sections[0]!.paragraphs.map((p) => p.text)).toEqual(['第二章 2024年工作计划']);
+  });
+
+  it('a part heading after a section\'s items sets the phase of what follows it, not of the items above', () => {
+    for (const [review, plan] of [['第一部分 2023年工作回顾', '第二部分 2024年工作计划'], ['第一章 2023年工作回顾', '第二章 2024年工作计划']]) {
+      const parsed = parsePlan(['某县教育局2024年工作要点', review, '一、成效显著', '1.新建学校3所。', plan, '一、推进均衡发展', '1.新建学校2所。'].join('\n'));
+      expect(allItems(parsed).map((it) => `${it.targets[0]!.text} ${it.targets[0]!.status}`), review).toEqual(['3所 achieved', '2所 target']);
+    }
+  });
+});
