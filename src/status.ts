@@ -247,8 +247,9 @@ export function foldedFigureStatus(sentence: string, clause: string, phase: Phas
 
 // ---------------------------------------------------------------- tables
 
-// A table column of results: 完成情况, 1-9月份工作取得成效, 进展情况.
-const RESULT_COLUMN = /完成情况|取得成效|进展情况|完成进度|进度情况|工作成效|实际完成|落实情况|执行情况/;
+// A table column of results: 完成情况, 1-9月份工作取得成效, 进展情况; of a baseline
+// printed beside the target: 2023年完成值, 实际值, 现状值, 基期值.
+const RESULT_COLUMN = /完成情况|取得成效|进展情况|完成进度|进度情况|工作成效|实际完成|落实情况|执行情况|完成值|实际值|现状值|基期值|基准值|基线值/;
 
 /** Columns of a table header row (cells split by |) that report results, by index. */
 export function resultColumns(headerRow: string): boolean[] | null {

@@ -128,6 +128,11 @@ describe('tables', () => {
     expect(resultColumns(header)).toEqual([false, false, false, false, true, false]);
     expect(resultColumns('姓名 | 电话 | 地址')).toBeNull();
   });
+  it('a baseline column printed beside the targets (2023年完成值, 现状值) is a column of results', () => {
+    expect(resultColumns('序号 | 指标名称 | 2023年完成值 | 2024年目标值 |')).toEqual([false, false, true, false]);
+    expect(resultColumns('指标 | 现状值 | 目标值 | 属性')).toEqual([false, true, false, false]);
+    expect(resultColumns('序号 | 指标名称 | 2024年目标值 | 责任单位')).toBeNull();
+  });
   it('a row with a merged first cell is aligned from the right', () => {
     const columns = resultColumns(header)!;
     const row = '14.改扩建学校 | 新建教学楼2座 | 教育局 | 已完成70% | 0535 |';
