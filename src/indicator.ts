@@ -328,6 +328,18 @@ export function clauseStartOf(f: string, at: number, floor: number): number {
   return s;
 }
 
+// A change verb that ends a name (普通高中一本上线率提高): the name of the level is what stands before it.
+const CHANGE_TAIL = /(?:同比)?(?:提高|提升|增长|增加|上升|扩大|下降|降低|减少)$/;
+
+/**
+ * The indicator of a level that names nothing, right after a change of the same
+ * figure in its sentence: 一本上线率提高2个百分点，力争达到35% → 一本上线率.
+ */
+export function levelAfterChange(previous: string): string | null {
+  const name = previous.replace(CHANGE_TAIL, '');
+  return name.length >= 2 ? name : null;
+}
+
 // ---------------------------------------------------------------- direction, deadline, baseline
 
 const UP = /(?:提高|提升|增长|增加|上升|扩大|增至|增幅)(?:了|到|至)?$/;

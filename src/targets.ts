@@ -11,7 +11,7 @@ import { toSimplified } from './hant.js';
 import { fold } from './normalise.js';
 import { charClasses } from './char-classes.js';
 import { clauseDoes, foldedFigureStatus, type Phase } from './status.js';
-import { baselineOf, clauseStartOf, deadlineOf, directionOf, indicatorOf } from './indicator.js';
+import { baselineOf, clauseStartOf, deadlineOf, directionOf, indicatorOf, levelAfterChange } from './indicator.js';
 import { indicatorKeyOf } from './vocabulary.js';
 
 /** A target found in one text; `offset`/`end` delimit `text` inside it. */
@@ -763,7 +763,7 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
   let previousEnd = 0;
   // 初中入学率、稳固率、毕业率分别为100%、99.9%、99.9%: the names still to hand out
   let respective: { names: string[]; next: number } | null = null;
-  let previous: { sentenceStart: number; indicator: string | null } | null = null;
+  let previous: { sentenceStart: number; indicator: string | null; changed: boolean } | null = null;
   // the last count named by what it counts, which category counts after it break down
   let header: { indicator: string; unit: string; end: number } | null = null;
   const recent: Named[] = [];
@@ -882,6 +882,10 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
       if (indicator !== null && CHANGE_ONLY.test(indicator) && previous && previous.sentenceStart === sentenceStart && previous.indicator) {
         indicator = previous.indicator + indicator;
       }
+      // 一本上线率提高2个百分点，力争达到35%: a level that names nothing is the level of the change before it
+      if (indicator === null && previous && previous.sentenceStart === sentenceStart && previous.changed && previous.indicator) {
+        indicator = levelAfterChange(previous.indicator);
+      }
       // 一是推动8个在建重点项目建设。教育领域6个（含…）；医疗领域1个（…）: a category's bare count breaks down the count before it
       if (indicator !== null && CATEGORY_ONLY.test(indicator) && header && header.unit === cand.unit && first.start - header.end <= HEADER_REACH && !isHan(f[cmp.to])) {
         indicator += header.indicator;
@@ -908,7 +912,7 @@ export function findTargets(text: string, context: TargetContext = {}): FoundTar
     if (baseline !== null) t.from = baseline;
     out.push(t);
     previousEnd = cmp.to;
-    previous = { sentenceStart, indicator };
+    previous = { sentenceStart, indicator, changed: kind === 'change' };
     if (indicator !== null && !CATEGORY_ONLY.test(indicator) && !CATEGORY_ONLY.test(indicator.slice(0, indicator.length - (header?.indicator.length ?? 0)))) {
       header = { indicator: overviewName(recent, cand.first.value, cand.unit, indicator, first.start) ?? indicator, unit: cand.unit, end: cmp.to };
     }

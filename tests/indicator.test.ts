@@ -33,6 +33,14 @@ describe('the indicator as written', () => {
     expect(first('应当在24小时内将执法数据录入直报系统').indicator).toBe('将执法数据录入直报系统');
   });
 
+  it('a level that names nothing after a change is the level of that change', () => {
+    expect(findTargets('普通高中一本上线率提高2个百分点，力争达到35%').map((t) => t.indicator)).toEqual(['普通高中一本上线率提高', '普通高中一本上线率']);
+    expect(findTargets('体质健康优良率提升3个百分点，达到55%以上').map((t) => t.indicator)).toEqual(['体质健康优良率提升', '体质健康优良率']);
+    // not across sentences, and not after a figure that is no change
+    expect(findTargets('一本上线率提高2个百分点。力争达到35%').map((t) => t.indicator)).toEqual(['一本上线率提高', null]);
+    expect(findTargets('新建学校3所，力争达到35%').map((t) => t.indicator)).toEqual(['新建学校', null]);
+  });
+
   it('a bare change names the figure before it in the sentence', () => {
     expect(findTargets('水产品产量达49万吨，增长2.16%').map((t) => t.indicator)).toEqual(['水产品产量', '水产品产量增长']);
   });
