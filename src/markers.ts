@@ -37,8 +37,37 @@ const POINT = /^(?:\(\s*(\d{1,3})\s*\)|([\u2460-\u2473])|([\u2474-\u2487]))\s*[�
 const ARTICLE = new RegExp(`^第(${CN}{1,6})条(?:\\s+|[、.:]\\s*)(?=\\S)`);
 const CHAPTER = new RegExp(`^第(${CN}{1,6})章(?!节)(?:\\s+|[、.:]\\s*|(?=[^\\s。；;，,]{2,20}$))(?=\\S)`);
 
+// Decoration a page sets before a heading or an item (▍一、 ◆1. ★6. ▶(二) 📌1. **三、):
+// arrows, block and geometric shapes, stars, dingbats, emoji, Markdown emphasis
+// pasted as text. A marker after it is the line's marker.
+const DECORATION = /^(?:[\u2190-\u21ff\u2580-\u25ff\u2600-\u27bf\u2b00-\u2bff\u203b\u2022\u00b7]|\p{Extended_Pictographic}|\*{1,2})[\ufe0f\s]*/u;
+// A keycap emoji number (1️⃣ 2️⃣): an item.
+const KEYCAP = /^(\d{1,2})\ufe0f?\u20e3\s*/;
+
 /** The outline marker a line opens with, or null. */
 export function markerOf(fold: string): Marker | null {
+  const plain = plainMarkerOf(fold);
+  if (plain !== null || !mayBeDecorated(fold.charCodeAt(0))) return plain;
+  const keycap = KEYCAP.exec(fold);
+  if (keycap && fold.length > keycap[0].length) return { level: 'item', marker: keycap[0].trim(), number: Number(keycap[1]), length: keycap[0].length };
+  // up to two decorations (▶ ★ 1.)
+  let skip = 0;
+  for (let k = 0; k < 2; k++) {
+    const d = DECORATION.exec(fold.slice(skip));
+    if (!d) break;
+    skip += d[0].length;
+    const inner = plainMarkerOf(fold.slice(skip));
+    if (inner) return { ...inner, marker: fold.slice(0, skip) + inner.marker, length: skip + inner.length };
+  }
+  return null;
+}
+
+/** Whether a line opening with this code unit may hold a decorated marker: a digit (keycap), *, a symbol or an emoji. */
+function mayBeDecorated(c: number): boolean {
+  return c === 42 || (c >= 48 && c <= 57) || (c >= 0x2190 && c <= 0x2bff) || c === 0x203b || c === 0x2022 || c === 0xb7 || (c >= 0xd800 && c <= 0xdbff);
+}
+
+function plainMarkerOf(fold: string): Marker | null {
   if (fold.charCodeAt(0) === 0x7b2c /* 第 */) return articleMarker(fold);
   // A heading set in brackets (【一、办好人民满意教育】): the marker inside opens it.
   if (fold.startsWith('【') && fold.endsWith('】')) {

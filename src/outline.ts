@@ -25,7 +25,8 @@ export interface Segment {
 
 // A closing paragraph opens with a summing-up word (总之, 综上 …) after the outline.
 const CLOSING = /^(总之|综上所述|综上|总而言之|让我们|同志们)/;
-const TRAILING_PUNCT = /[。；;，,：:！!？?、】\s]+$/;
+// (a Markdown emphasis pasted as text closes a heading too: **三、提升教育质量**)
+const TRAILING_PUNCT = /[。；;，,：:！!？?、】*\s]+$/;
 
 // The words a heading is made of when it names a part of the plan (指导思想,
 // 工作目标, 主要措施, 2023年工作计划, 存在问题): a heading that runs straight into

@@ -84,6 +84,21 @@ describe('markerOf', () => {
     expect(m('第二批示范校名单已公布。')).toBe(null);
   });
 
+  it('reads a marker behind a decoration (▍一、 ◆1. ★6. 📌(二) **三、) and keycap numbers (1️⃣)', () => {
+    expect(m('▍一、坚持立德树人')).toBe('section 1 ▍一、');
+    expect(m('◆1.加强思想政治教育。')).toBe('item 1 ◆1.');
+    expect(m('★ 6. 加强教研。')).toBe('item 6 ★ 6.');
+    expect(m('📌（二）扩充优质资源')).toBe('subsection 2 📌(二)');
+    expect(m('▶ ★ 3、推进集团化办学')).toBe('item 3 ▶ ★ 3、');
+    expect(m('**三、提升教育质量**')).toBe('section 3 **三、');
+    expect(m('2\ufe0f\u20e3 推进劳动教育')).toBe('item 2 2\ufe0f\u20e3');
+    // a decoration before prose, or a decoration alone, is no marker
+    expect(m('▶ 清河县2024年中考成绩发布')).toBe(null);
+    expect(m('★★★')).toBe(null);
+    expect(m('● 2024年全县新建学校3所。')).toBe(null);
+    expect(markerOf(fold('◆1.加强思想政治教育。'))!.length).toBe(3);
+  });
+
   it('tells marker lines from point lines', () => {
     expect(isMarkerLine('一、加强党建')).toBe(true);
     expect(isMarkerLine('1.深化改革')).toBe(true);
