@@ -92,7 +92,7 @@ const RULES: Rule[] = [
   { reason: 'footer', test: (t) => /(版权所有|Copyright|©|ICP备|ICP证|网站标识码|公网安备|政府网站找错|建议使用.{0,16}(浏览器|分辨率)|分辨率.{0,12}浏览)/i.test(t) && !/[。]$/.test(t) },
   { reason: 'footer', test: (t) => /(主办单位|承办单位|主办|承办|协办|技术支持|维护单位|运维单位|网站维护)\s*[:：]/.test(t) && t.length <= 100 && !/[。]$/.test(t) },
   { reason: 'social', test: (t) => /^(阅读原文|点赞|在看|分享|收藏|写留言|留言|赞赏|喜欢此内容的人还喜欢|喜欢作者|继续滑动看下一个|轻触阅读原文|向上滑动看下一个|知道了|取消|允许|预览时标签不可点|微信扫一扫.*)\s*[\d,]*$/.test(t) },
-  { reason: 'social', test: (t) => /(关注(我们|该公众号|本公众号|(微信)?公众号)|点击上方.{0,8}(关注|蓝字)|长按(识别|扫描)?(二维码|关注)|轻点两下取消|微信扫一扫可打开)/.test(t) && t.length <= 80 },
+  { reason: 'social', test: (t) => /(关注(我们|该公众号|本公众号|(微信)?公众号)|点击上方.{0,8}(关注|蓝字)|长按(识别|扫描)?(二维码|关注)|轻点两下取消|微信扫一扫可打开|点击.{0,4}[“"「]?阅读原文)/.test(t) && t.length <= 80 },
   // The sign-off of a social post: 点个在看你最好看, 点赞在看, 返回搜狐，查看更多
   { reason: 'social', test: (t) => t.length <= 20 && (/^点个?(在看|赞)/.test(t) || /^返回.{1,6}[，,]?\s*(查看|阅读)更多$/.test(t)) },
   // A self-media platform's disclaimer: 该文观点仅代表作者本人，…仅提供信息存储空间服务。
@@ -114,6 +114,8 @@ const RULES: Rule[] = [
   { reason: 'crawler', test: (t) => t.length <= 80 && /[\w\u4e00-\u9fff]\.(tsv|csv|jsonl?|xml|sqlite|db)\b/i.test(t) && !/[。，；,;]/.test(t) },
   // Lines of separator symbols only: ----, ———, ***, ▼, END
   { reason: 'blank-filler', test: (t) => /^[-—–_=*~·•.。…▼▲►▶◆◇■□★☆\s]+$/.test(t) || /^[-—–=\s]*(END|End|end)[-—–=\s]*$/.test(t) },
+  // Emoji and symbols with no word or number among them: 🌟, 👆👆👆, ✨✨
+  { reason: 'blank-filler', test: (t) => t.length <= 20 && /\p{Extended_Pictographic}/u.test(t) && !/[\p{L}\p{N}]/u.test(t) },
 ];
 
 /**
