@@ -163,7 +163,8 @@ function trimName(s: string): [number, number] {
   let b = s.length;
   for (let guard = 0; guard < 12; guard++) {
     const m = LEADING.exec(s.slice(a, b));
-    if (m && m[0].length > 0 && m[0].length < b - a) a += m[0].length;
+    // 完成率, 实现率: a leading word that a rate is made of stays
+    if (m && m[0].length > 0 && m[0].length < b - a && s[a + m[0].length] !== '率') a += m[0].length;
     // （其中小学2所）: a clause opened inside brackets starts after them; 20%的村集体经济: not with 的
     else if (a + 1 < b && (s[a] === '（' || s[a] === '(' || s[a] === '的')) a++;
     else break;
@@ -257,6 +258,11 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
   }
   // 实施台湾特色农业产业园项目，年度计划投资0.2亿元: a measure with no owner belongs to the project before it
   if (OWNERLESS_MEASURE.test(nameBefore)) return { text: (ownerBefore(f, raw, span.clauseStart) ?? '') + nameBefore, list: null };
+  // 开展幼儿园保教质量评估，覆盖率100%: a bare rate is the rate of the work the clause before names
+  if (BARE_RATE.test(nameBefore)) {
+    const work = workBefore(f, raw, span.clauseStart);
+    if (work) return { text: work + nameBefore, list: null };
+  }
   if (nameBefore.length >= 2 && !ONLY_LEADING.test(nameBefore) && !TRAILING_ONLY.test(nameBefore)) return { text: nameBefore, list: null };
   // 确保每月至少1次与孩子班主任进行沟通交流: nothing named before, the activity follows
   const activity = /^(?:与|和|同|向|将)[\u4e00-\u9fff]{2,18}/.exec(f.slice(span.end, span.end + 19));
@@ -314,6 +320,29 @@ function ownerBefore(f: string, raw: string, clauseStart: number): string | null
   if (of >= 0 && name.length - of - 1 >= 2) name = name.slice(of + 1);
   if (!OWNER_NOUN.test(name)) name = name.replace(OWNER_TAIL, '');
   return name.length >= 2 && OWNER_NOUN.test(name) ? name : null;
+}
+
+// A rate that names no population or work: 覆盖率, 完成率, 达标率, 参与率.
+const BARE_RATE = /^(?:覆盖|完成|达标|参与|参加|合格|普及|知晓|使用|验收|通过|执行|落实|开课|开出|建档|录入|上线)率$/;
+// Verbs that open a clause naming a work to be done: 开展…评估, 实施…工程, 组织…培训.
+const WORK_VERB = /^(?:全面|深入|扎实|持续|积极|认真)?(?:开展|实施|推进|推行|组织|落实|推动|完成|举办|建立|健全|启动)/;
+const WORK_REACH = 40;
+
+/**
+ * The work named by the clause before in the same sentence (开展幼儿园保教质量评估，… →
+ * 幼儿园保教质量评估), when it opens with a verb of doing and holds no figure; else null.
+ */
+function workBefore(f: string, raw: string, clauseStart: number): string | null {
+  const mark = f[clauseStart - 1];
+  if (mark !== '，' && mark !== ',') return null;
+  let s = clauseStart - 1;
+  while (s > 0 && clauseStart - s < WORK_REACH && !CLAUSE_MARK.test(f[s - 1]!)) s--;
+  const clause = f.slice(s, clauseStart - 1);
+  if (/\d/.test(clause)) return null;
+  const verb = WORK_VERB.exec(clause);
+  if (!verb) return null;
+  const work = raw.slice(s + verb[0].length, clauseStart - 1).trim();
+  return work.length >= 2 && work.length <= NAME_MAX && isHan(work[work.length - 1]) ? work : null;
 }
 
 /** Where the clause holding a figure at `at` starts: the last clause mark, or `floor` (the previous target's end). */

@@ -41,6 +41,15 @@ describe('the indicator as written', () => {
     expect(findTargets('新建学校3所，力争达到35%').map((t) => t.indicator)).toEqual(['新建学校', null]);
   });
 
+  it('a bare rate is the rate of the work named by the clause before it', () => {
+    expect(first('开展幼儿园保教质量评估，覆盖率100%').indicator).toBe('幼儿园保教质量评估覆盖率');
+    expect(first('全面实施教师全员培训，完成率达到95%以上').indicator).toBe('教师全员培训完成率');
+    // not past a sentence end, nor from a clause that counts something itself, nor without a verb of doing
+    expect(first('开展保教质量评估。覆盖率100%').indicator).toBe('覆盖率');
+    expect(findTargets('新建学校3所，完成率100%').map((t) => t.indicator)).toEqual(['新建学校', '完成率']);
+    expect(first('幼儿园保教质量，覆盖率100%').indicator).toBe('覆盖率');
+  });
+
   it('a bare change names the figure before it in the sentence', () => {
     expect(findTargets('水产品产量达49万吨，增长2.16%').map((t) => t.indicator)).toEqual(['水产品产量', '水产品产量增长']);
   });
