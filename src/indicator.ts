@@ -85,6 +85,7 @@ const YEAR_INSIDE = /20\d\d年度?(?:底|末)?前?/g;
 // A modifier that gives the thing a role rather than narrowing it: 作为一产关键性指标的, 身为…的.
 const APPOSITIVE = /^(?:作为|身为|被列为|列为)/;
 
+const SHORT_ASIDE = /^[（(][\u4e00-\u9fff、]{1,5}[)）]/;
 const NOUN_END_FIRST = new Set('、（(《》并等及和以用参做进达实执推建');
 const NOUN_OTHER = new Set('“”"');
 const NOUN_MAX = 16;
@@ -103,6 +104,14 @@ function nounAfter(f: string, at: number): { start: number; end: number } | null
   let end = start;
   while (end < f.length && end - start < NOUN_MAX) {
     const c = f[end]!;
+    // a short aside that widens the noun is part of it: 县（市、区）, 学校（园）
+    if ((c === '（' || c === '(') && end > start) {
+      const aside = SHORT_ASIDE.exec(f.slice(end, end + 8));
+      if (aside) {
+        end += aside[0].length;
+        continue;
+      }
+    }
     if (!isHan(c) && !NOUN_OTHER.has(c) && !(c >= '0' && c <= '9') && !((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))) break;
     // the end words are tested only where one can start (one Set lookup per character)
     if (end > start && NOUN_END_FIRST.has(c) && NOUN_END.test(f.slice(end, end + 3))) break;

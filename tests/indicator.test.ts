@@ -20,6 +20,9 @@ describe('the indicator as written', () => {
     ['确保学生每天校内、校外体育活动各1小时', '学生每天校内、校外体育活动'],
     ['班主任每学期家访、谈心各不少于1次', '班主任每学期家访、谈心'],
     ['支持各类学校新建实验室3个', '各类学校新建实验室'],
+    // a short aside widens the thing counted (县（市、区）); a long one ends it
+    ['新增2至3个县（市、区）通过国家督导评估认定', '新增县（市、区）通过国家督导评估认定'],
+    ['新建5所学校（含2所九年一贯制学校）', '新建学校'],
   ])('%s → %s', (text, indicator) => {
     expect(first(text).indicator).toBe(indicator);
   });
