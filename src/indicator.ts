@@ -273,6 +273,9 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
     if (work) return { text: work + nameBefore, list: null };
   }
   if (nameBefore.length >= 2 && !ONLY_LEADING.test(nameBefore) && !TRAILING_ONLY.test(nameBefore)) return { text: nameBefore, list: null };
+  // 1 | 学前三年毛入园率 | 92.1% | 93% |: a figure alone in a table cell is named by its row's label cell
+  const label = rowLabel(f, raw, span.clauseStart);
+  if (label) return { text: label, list: null };
   // 确保每月至少1次与孩子班主任进行沟通交流: nothing named before, the activity follows
   const activity = /^(?:与|和|同|向|将)[\u4e00-\u9fff]{2,18}/.exec(f.slice(span.end, span.end + 19));
   return { text: activity ? raw.slice(span.end, span.end + activity[0].length) : null, list: null };
@@ -329,6 +332,28 @@ function ownerBefore(f: string, raw: string, clauseStart: number): string | null
   if (of >= 0 && name.length - of - 1 >= 2) name = name.slice(of + 1);
   if (!OWNER_NOUN.test(name)) name = name.replace(OWNER_TAIL, '');
   return name.length >= 2 && OWNER_NOUN.test(name) ? name : null;
+}
+
+const LABEL_REACH = 120;
+
+/**
+ * The label of a table row whose cell at `clauseStart` holds only a figure: the
+ * last cell before it that names something in words and holds no figure of its
+ * own (序号 and value cells are skipped). Null outside a table cell.
+ */
+function rowLabel(f: string, raw: string, clauseStart: number): string | null {
+  let k = clauseStart - 1;
+  while (k >= 0 && f[k] === ' ') k--;
+  if (f[k] !== '|' && f[k] !== '｜') return null;
+  const lineStart = Math.max(f.lastIndexOf('\n', k) + 1, k - LABEL_REACH);
+  let end = k;
+  for (let i = k - 1; i >= lineStart - 1; i--) {
+    if (i >= lineStart && f[i] !== '|' && f[i] !== '｜') continue;
+    const cell = raw.slice(i + 1, end).trim();
+    if (/[\u4e00-\u9fff]/.test(cell) && !/[\d０-９]/.test(cell) && cell.length <= NAME_MAX) return cell.replace(/[（(][^)）]{1,4}[)）]$/, '');
+    end = i;
+  }
+  return null;
 }
 
 // A rate that names no population or work: 覆盖率, 完成率, 达标率, 参与率.

@@ -44,6 +44,14 @@ describe('the indicator as written', () => {
     expect(findTargets('新建学校3所，力争达到35%').map((t) => t.indicator)).toEqual(['新建学校', null]);
   });
 
+  it('a figure alone in a table cell is named by its row\'s label cell', () => {
+    expect(findTargets('2 | 义务教育巩固率 | 99.2% | 99.5% |').map((t) => t.indicator)).toEqual(['义务教育巩固率', '义务教育巩固率']);
+    expect(findTargets('3 | 公办园在园幼儿占比（%） | 60 | 不低于65% |').map((t) => t.indicator)).toEqual(['公办园在园幼儿占比']);
+    // a cell that names its figure keeps its own name; outside a table nothing is borrowed
+    expect(findTargets('4 | 学前教育 | 新增学位900个 |').map((t) => t.indicator)).toEqual(['新增学位']);
+    expect(first('义务教育巩固率，99.5%').indicator).toBeNull();
+  });
+
   it('a bare rate is the rate of the work named by the clause before it', () => {
     expect(first('开展幼儿园保教质量评估，覆盖率100%').indicator).toBe('幼儿园保教质量评估覆盖率');
     expect(first('全面实施教师全员培训，完成率达到95%以上').indicator).toBe('教师全员培训完成率');
