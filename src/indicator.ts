@@ -247,6 +247,9 @@ export function indicatorOf(f: string, raw: string, span: TargetSpan): Indicator
   const standard = standardOf(f, raw, span);
   // whose rate it is (小学, 初中), not how it is counted (每生每年)
   if (standard) return { text: (ONLY_LEADING.test(nameBefore) || TRAILING_ONLY.test(nameBefore) || nameBefore.startsWith('每') ? '' : nameBefore) + standard, list: null };
+  // 计划对3家以上行政事业单位开展内部控制检查: the count is of whom an action is done to; the action names it
+  const action = /对(?:全[省市区县镇乡]|各[级类])?\s*$/.test(before) ? actionAfter(f, raw, span.end) : null;
+  if (action) return { text: action, list: null };
   const percent = span.unit === '%';
   const named = nameBefore.length >= 2 && !ONLY_LEADING.test(nameBefore) && !DELIVER_ONLY.test(nameBefore);
   const after = headAfterList(f, span.end, named) ?? nounAfter(f, span.end);
@@ -332,6 +335,21 @@ function ownerBefore(f: string, raw: string, clauseStart: number): string | null
   if (of >= 0 && name.length - of - 1 >= 2) name = name.slice(of + 1);
   if (!OWNER_NOUN.test(name)) name = name.replace(OWNER_TAIL, '');
   return name.length >= 2 && OWNER_NOUN.test(name) ? name : null;
+}
+
+// The verb of an action done to whom was counted: 对3家单位开展检查, 对50所学校进行督导.
+const ACTION_VERB = /开展|进行|实施|组织|完成/;
+const ACTION_REACH = 16;
+
+/** The action after a counted object (…单位开展行政事业单位内部控制检查 → 开展…检查), up to its clause end; or null. */
+function actionAfter(f: string, raw: string, at: number): string | null {
+  const verb = ACTION_VERB.exec(f.slice(at, at + ACTION_REACH));
+  if (!verb || verb.index < 2 || /[，,；;。：:、\d]/.test(f.slice(at, at + verb.index))) return null;
+  const from = at + verb.index;
+  let end = from;
+  while (end < f.length && end - from < NAME_MAX && !CLAUSE_MARK.test(f[end]!) && f[end] !== '（' && f[end] !== '(') end++;
+  const action = raw.slice(from, end).trim();
+  return action.length > verb[0].length + 1 ? action : null;
 }
 
 const LABEL_REACH = 120;

@@ -23,6 +23,10 @@ describe('the indicator as written', () => {
     // a short aside widens the thing counted (县（市、区）); a long one ends it
     ['新增2至3个县（市、区）通过国家督导评估认定', '新增县（市、区）通过国家督导评估认定'],
     ['新建5所学校（含2所九年一贯制学校）', '新建学校'],
+    // counted are those an action is done to (对…开展): the action names the figure
+    ['计划对 3家以上行政事业单位开展行政事业单位内部控制检查', '开展行政事业单位内部控制检查'],
+    ['对全县50所学校进行办学质量督导评估', '进行办学质量督导评估'],
+    ['对接高校5所', '对接高校'],
   ])('%s → %s', (text, indicator) => {
     expect(first(text).indicator).toBe(indicator);
   });
