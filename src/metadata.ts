@@ -173,7 +173,14 @@ function yearOf(written: string | null, body: Line[]): number | null {
     const heading = l.fold.slice(marker.length).split(/[。]/)[0]!;
     for (const y of heading.matchAll(/((?:19|20)\d{2})\s*年[^，。；]{0,12}(工作|任务|目标|计划|思路|要点)/g)) latest = Math.max(latest ?? 0, Number(y[1]));
   }
-  return latest;
+  if (latest !== null) return latest;
+  // …or in the header row of the table it is (类别 | 事项 | 2022年度任务目标 | 责任单位 |)
+  // (a scraped row arrives cut into spans, one per cell: the spans of its first line are the row)
+  const top = body[0];
+  if (!top) return null;
+  const row = body.filter((l, i) => i < 64 && l.no === top.no).map((l) => l.fold).join(' ');
+  const planned = row.split('|').length >= 4 ? /((?:19|20)\d{2})\s*年度?(?:任务|目标|计划|重点)/.exec(row) : null;
+  return planned ? Number(planned[1]) : null;
 }
 
 // A value that says there is none: 文号: 无, 暂无, —, /.
@@ -199,6 +206,8 @@ function isIssuerName(value: string): boolean {
   const t = toSimplified(value.trim());
   if (t.length < 2 || t.length > 60) return false;
   if (DOC_NUMBER.test(t) || DATE_ONLY.test(t) || parseDate(t) !== null) return false;
+  // a body's name opens with a word, never a figure (发布机构: 365彩票数 is a spam insert)
+  if (/^[\d０-９]/.test(t)) return false;
   return !/[\/\\|｜]|https?:|www\.|\.(html?|pdf|docx?)$/i.test(t) && /[\u4e00-\u9fffA-Za-z]/.test(t);
 }
 

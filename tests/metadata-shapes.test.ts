@@ -45,3 +45,21 @@ describe('issuer from a title with its year in Chinese numerals', () => {
     expect(parse('第二中学一二九运动纪念活动方案', ...OUTLINE).meta.issuer).toBeNull();
   });
 });
+
+describe('a table that is the whole document', () => {
+  const ROWS = ['类别 | 事项名称 | 2023年度任务目标 | 责任单位 |', '二、教育 | 7.新建公办幼儿园 | 建成幼儿园3所。 | 教育局 |'];
+  it('takes the year its header row plans for', () => {
+    expect(parse(...ROWS).meta.year).toBe(2023);
+  });
+  it('takes no year from a header row that only dates its progress, nor from prose', () => {
+    expect(parse('类别 | 事项名称 | 2023年1-9月完成情况 | 责任单位 |', ROWS[1]!).meta.year).toBeNull();
+    expect(parse('2023年度任务目标已下达各单位。', ...OUTLINE).meta.year).toBeNull();
+  });
+});
+
+describe('issuer values', () => {
+  it('a value opening with a figure is no body (发布机构: 365彩票数)', () => {
+    expect(parse('索引号: 1137/2022-04772 | 成文日期: 2022-10-08 |', '发布机构: 365彩票数', ...OUTLINE).meta.issuer).toBeNull();
+    expect(parse('发布机构: 某县教育局', ...OUTLINE).meta.issuer).toBe('某县教育局');
+  });
+});
