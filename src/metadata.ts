@@ -127,17 +127,25 @@ function isProse(l: Line): boolean {
 }
 
 function isSignatureOrg(l: Line): boolean {
-  return ORG.test(l.fold) && l.fold.length <= 30;
+  return (ORG.test(l.fold) && l.fold.length <= 30) || isJointSignature(l.fold);
+}
+
+/** A joint signature: two or three bodies on one line, set apart by spaces (中共某区教育工作委员会 某区教育局). */
+function isJointSignature(t: string): boolean {
+  const parts = t.split(/\s+/);
+  return parts.length >= 2 && parts.length <= 3 && t.length <= 64 && parts.every((p) => p.length <= 30 && ORG.test(toSimplified(p)));
 }
 
 /** Region of an issuer (临川市教育局 → 临川市, city). Matched on the Simplified form, named as written. */
 export function regionOf(issuer: string | null): Meta['region'] {
   if (!issuer) return null;
   // the body's own name goes first: 教育局, 教委…, and a school's or school district's (洮阳镇学区: 学区 is no 区)
-  const simple = toSimplified(issuer).replace(new RegExp(`(教育.*|教体局|教委.*|${SCHOOL_BODY})$`), '');
+  // a Party committee's name opens with 中共 (中共某区教育工作委员会): the region follows it
+  const party = /^(?:中共|中国共产党)/.exec(toSimplified(issuer))?.[0].length ?? 0;
+  const simple = toSimplified(issuer).slice(party).replace(new RegExp(`(教育.*|教体局|教委.*|${SCHOOL_BODY})$`), '');
   const m = /^(.*?(省|特别行政区|自治区|市|自治州|州|盟|地区|区|县|自治县|旗|镇|乡))(?=[^省市区县旗镇乡州盟]*$)/.exec(simple);
   if (!m || m[1]!.length < 2) return null;
-  const name = issuer.slice(0, m[1]!.length);
+  const name = issuer.slice(party, party + m[1]!.length);
   const last = m[2]!;
   const municipalities = ['北京市', '上海市', '天津市', '重庆市'];
   let level: RegionLevel = 'unknown';
@@ -547,13 +555,14 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   if (title) title = withoutGluedIssuer(withoutSiteAffixes(title));
 
   // The body that opens the notice title (XX教育局关于印发…, 南京印发《…》): never from inside a book title.
-  const noticeIssuer = notice ? (/^([^《“"〈]+?)(关于|關於|印发|转发|印發|轉發)/.exec(notice.title)?.[1] ?? null) : null;
+  // the body before 关于/印发 in the notice title (某区教育局关于印发…); a title opening with 关于 names none
+  const noticeIssuer = notice ? (/^(?!关于|關於|印发|印發|转发|轉發)([^《“"〈]+?)(关于|關於|印发|转发|印發|轉發)/.exec(notice.title)?.[1] ?? null) : null;
   // An issuing body that opens the title: the bureaus' own names, or any body named before the year (平潭…行政审批局2022年…).
   const titleIssuer = title ? (ORG_PREFIX.exec(toSimplified(title)) ?? ORG_BEFORE_YEAR.exec(toSimplified(title))) : null;
   const issuer =
     [
       pickAll(fields, 'issuer'),
-      notice?.signature && ORG.test(toSimplified(notice.signature)) ? [notice.signature] : [],
+      notice?.signature && (ORG.test(toSimplified(notice.signature)) || isJointSignature(fold(notice.signature))) ? [notice.signature] : [],
       noticeIssuer && noticeIssuer.length >= 2 ? [noticeIssuer] : [],
       titleIssuer && title ? [title.slice(0, titleIssuer[1]!.length)] : [],
       // a source naming a body before one naming an account or a site (来源：市中教育 … 来源：乐山市市中区教育局)

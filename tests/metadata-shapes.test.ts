@@ -63,3 +63,17 @@ describe('issuer values', () => {
     expect(parse('发布机构: 某县教育局', ...OUTLINE).meta.issuer).toBe('某县教育局');
   });
 });
+
+describe('notice signatures', () => {
+  const NOTICE = ['关于印发《某区2024年教育工作要点》的通知', '区教育系统各单位：', '现将《某区2024年教育工作要点》印发给你们，请认真执行。'];
+  it('a joint signature of two bodies is the issuer; a title opening with 关于 names none', () => {
+    const plan = parse(...NOTICE, '中共某某区教育工作委员会   某某区教育局', '2024年2月20日', '某区2024年教育工作要点', ...OUTLINE);
+    expect(plan.meta.notice?.signature).toBe('中共某某区教育工作委员会 某某区教育局');
+    expect(plan.meta.issuer).toBe('中共某某区教育工作委员会 某某区教育局');
+    expect(plan.meta.region).toEqual({ name: '某某区', level: 'district' });
+  });
+  it('a line of two phrases is no joint signature', () => {
+    const plan = parse(...NOTICE, '加强组织领导 落实工作责任', '2024年2月20日', '某区2024年教育工作要点', ...OUTLINE);
+    expect(plan.meta.issuer).toBeNull();
+  });
+});
