@@ -598,13 +598,20 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   return { meta, body, notice: noticeLines, diagnostics };
 }
 
+// The publishing date proper (发布日期, 发布时间) wins over the other labels read as
+// one (公开日期, 更新时间, 日期) when a page prints both.
+const PUBLISHED_PROPER = /^(?:发布|發佈|发表|發表)(?:日期|时间|時間)$/;
+
 function firstDate(fields: MetadataField[], key: MetadataField['key']): string | null {
+  let found: string | null = null;
   for (const f of fields) {
     if (f.key !== key) continue;
     const d = parseDate(f.value);
-    if (d) return d;
+    if (!d) continue;
+    if (key !== 'published' || PUBLISHED_PROPER.test(toSimplified(f.label).replace(/\s/g, ''))) return d;
+    found ??= d;
   }
-  return null;
+  return found;
 }
 
 /** A signature date whose separators were lost (2021116): take it only when one reading is possible. */

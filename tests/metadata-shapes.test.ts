@@ -77,3 +77,13 @@ describe('notice signatures', () => {
     expect(plan.meta.issuer).toBeNull();
   });
 });
+
+describe('publication dates', () => {
+  it('发布日期 wins over 公开日期 when a page prints both, whichever comes first', () => {
+    const plan = parse('索 引 号: 0024/2023-00095 公开日期: 2023-04-22', '某省教育厅2023年工作要点', '发布日期: 2023-04-25 17:10 信息来源: 省教育厅', ...OUTLINE);
+    expect(plan.meta.dates.published).toBe('2023-04-25');
+  });
+  it('公开日期 alone is the publication date', () => {
+    expect(parse('索 引 号: 0024/2023-00095 公开日期: 2023-04-22', '某省教育厅2023年工作要点', ...OUTLINE).meta.dates.published).toBe('2023-04-22');
+  });
+});
