@@ -45,6 +45,10 @@ const ADDRESSEES = /^各[^。]{2,120}[:：]$/;
 // Addressees without 各: 区属各学校、幼儿园，局机关各科室：
 const ADDRESSEES_LOOSE = /^[^。；;]{2,100}(学校|单位|科室|股室|处室|局|委|院|园|部门|中心)[:：]$/;
 const TRANSMITTAL = /(现将|印发给你们|请结合|认真贯彻|贯彻落实|遵照执行|研究同意|予以印发|请认真|抓好落实)/;
+// A sentence that hands a document over (现将《…》印发给你们); a notice that is itself the text (…通知如下) does not.
+const HANDS_OVER = /现将.{0,80}(?:印发|转发|下发)|(?:印发|转发|下发)给你们/;
+// Addressees of either shape (各学校：, 区属各学校、幼儿园：).
+const ADDRESSEES_ANY = new RegExp(`${ADDRESSEES.source}|${ADDRESSEES_LOOSE.source}`);
 const PUBLIC_NOTE = /^[(（【]?\s*此件(公开发布|主动公开|依申请公开|不公开|公开)\s*[)）】]?$/;
 const ATTACHMENT = /^附\s*件\s*(\d+)?\s*[:：]?/;
 // 某教字〔2023〕5号, 某教发[2022]3号, 京教基(2021)12号; a garbled 某教20213 as well
@@ -426,7 +430,9 @@ export function extractMetadata(lines: Line[]): MetadataResult {
     headEnd = 0;
     for (let i = 0; i < limit; i++) {
       const l = lines[i]!;
-      if (cellsOf(l.fold).length > 0 || labelOnly(l.fold) || isNoticeTitle(l) || ADDRESSEES.test(l.fold) || DOC_NUMBER.test(l.fold) || PUBLIC_NOTE.test(l.fold)) {
+      // (a transmittal sentence after the addressees is the notice's too: its signature and date follow it)
+      const transmits = HANDS_OVER.test(l.fold) && headEnd === i && i > 0 && ADDRESSEES_ANY.test(lines[i - 1]!.fold);
+      if (cellsOf(l.fold).length > 0 || labelOnly(l.fold) || isNoticeTitle(l) || ADDRESSEES.test(l.fold) || DOC_NUMBER.test(l.fold) || PUBLIC_NOTE.test(l.fold) || transmits) {
         headEnd = i + 1;
         continue;
       }

@@ -87,3 +87,25 @@ describe('publication dates', () => {
     expect(parse('索 引 号: 0024/2023-00095 公开日期: 2023-04-22', '某省教育厅2023年工作要点', ...OUTLINE).meta.dates.published).toBe('2023-04-22');
   });
 });
+
+describe('a notice whose plan title is not printed again', () => {
+  it('reads the title wrapped over two lines, the transmittal, the signature and the date as the notice', () => {
+    const plan = parse('关于印发《某县教育局2024年', '工作要点》的通知', '发布时间：2024-02-02 来源：某县教育局', '各学校：', '现将《某县教育局2024年工作要点》印发给你们，请遵照执行。', '某县教育局', '2024年1月30日', ...OUTLINE);
+    expect(plan.meta.notice).toMatchObject({ title: '关于印发《某县教育局2024年工作要点》的通知', signature: '某县教育局', date: '2024-01-30' });
+    expect(plan.meta.dates).toEqual({ written: '2024-01-30', published: '2024-02-02' });
+    expect(plan.preamble).toEqual([]);
+  });
+  it('a plan opening with prose that asks to carry things out is no notice', () => {
+    const plan = parse('某县教育局2024年工作要点', '全县各校要认真贯彻落实上级部署，推动教育高质量发展。', ...OUTLINE);
+    expect(plan.meta.notice).toBeNull();
+    expect(plan.preamble.map((p) => p.text)).toEqual(['全县各校要认真贯彻落实上级部署，推动教育高质量发展。']);
+  });
+});
+
+describe('a notice that is itself the text', () => {
+  it('keeps its opening paragraph (…现就有关事项通知如下) as the preamble', () => {
+    const opening = '为贯彻落实《某某条例》，进一步加强学校安全工作，现就有关事项通知如下。';
+    const plan = parse('关于加强学校安全工作的通知', '各学校：', opening, ...OUTLINE);
+    expect(plan.preamble.map((p) => p.text)).toEqual([opening]);
+  });
+});
