@@ -4,7 +4,7 @@
 // flattened page, decorated markers …), with gold written by reading, in the
 // scoring contract's format. The bars are the figures reached, rounded down.
 // Known misses are in the gold on purpose: a table row whose unit is in its
-// label cell (新增学位（个） | 2100 | 2500), and three indicators.
+// label cell (新增学位（个） | 2100 | 2500).
 import { describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,8 +21,8 @@ describe('probe pages (fixtures/probes)', () => {
   }, 120_000);
 
   const files = readdirSync(PROBES).filter((f) => f.endsWith('.txt'));
-  it('holds a gold file for each of the 12 probes', () => {
-    expect(files).toHaveLength(12);
+  it('holds a gold file for each of the 15 probes', () => {
+    expect(files).toHaveLength(15);
     for (const f of files) expect(JSON.parse(readFileSync(join(PROBES, 'gold', f.replace(/\.txt$/, '.json')), 'utf8')).input).toBe(f);
   });
   it.each(files)('%s: every character accounted for exactly once', (f) => {
