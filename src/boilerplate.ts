@@ -384,6 +384,56 @@ function holdsPlanText(line: Line, reason: BoilerplateReason): boolean {
   return splitLine(line).some((sp) => isAnchor(toSimplified(sp.fold)) && boilerplateReason(sp.fold) === null);
 }
 
+// A page-chunk number of a document-sharing site's preview: 1、 2、 3、 opening each
+// page of the extracted text, wherever the page broke (…森林消防实现50公里3、飞行半径…).
+const CHUNK_NUMBER = /(?<![\d.．、])(\d{1,3})、/g;
+const STOP_BEFORE = /[。！？!?；;：:”」）)\s]$/;
+const HAN = /[\u3400-\u9fff]/;
+
+/**
+ * Cut the page-chunk numbers of a document-sharing page out of the kept spans
+ * (in place; each number becomes a span of page furniture). They are the run
+ * 1、 2、 3、 … through the text, and the page shows them for what they are:
+ * at least one breaks a sentence (glued between two words, or opening a line
+ * after a long line cut mid-word). A plan's own items 1、 2、 stand after a
+ * sentence end or a heading, so a plan without such a break keeps them.
+ */
+function cutPageChunks(units: Line[], folds: string[], reasons: Array<BoilerplateReason | null>): void {
+  const found: Array<{ unit: number; at: number; length: number }> = [];
+  let expected = 1;
+  let breaks = 0;
+  let previous = '';
+  for (let i = 0; i < units.length; i++) {
+    const t = folds[i]!;
+    if (t === '' || reasons[i] !== null) continue;
+    for (const m of t.matchAll(CHUNK_NUMBER)) {
+      if (Number(m[1]) !== expected) continue;
+      const at = m.index;
+      const after = t[at + m[0].length] ?? '';
+      const before = at > 0 ? t.slice(0, at) : units[i]!.col === 0 ? previous : '';
+      if (at > 0 ? HAN.test(after) && /[\u3400-\u9fff\d%]$/.test(before) : before.length >= 40 && !STOP_BEFORE.test(before)) breaks++;
+      found.push({ unit: i, at, length: m[0].length });
+      expected++;
+    }
+    previous = t;
+  }
+  if (found.length < 2 || breaks === 0) return;
+  // Cut from the last so earlier offsets stay valid; a unit may hold several numbers.
+  for (let k = found.length - 1; k >= 0; k--) {
+    const { unit: i, at, length } = found[k]!;
+    const u = units[i]!;
+    const t = folds[i]!;
+    const piece = (from: number, to: number): Line => ({ ...u, col: u.col + from, text: u.text.slice(from, to), fold: u.fold.slice(from, to) });
+    const parts: Array<[Line, string, BoilerplateReason | null]> = [];
+    if (at > 0) parts.push([piece(0, at), t.slice(0, at), null]);
+    parts.push([piece(at, at + length), t.slice(at, at + length), 'page-furniture']);
+    if (at + length < u.text.length) parts.push([piece(at + length, u.text.length), t.slice(at + length), null]);
+    units.splice(i, 1, ...parts.map((p) => p[0]));
+    folds.splice(i, 1, ...parts.map((p) => p[1]));
+    reasons.splice(i, 1, ...parts.map((p) => p[2]));
+  }
+}
+
 /** The columns (1-based, inclusive, in the normalised line) a span covers. */
 export function columnsOf(span: Line): { start: number; end: number } {
   return { start: columnBeforeDebris(span.debris, span.col) + 1, end: columnBeforeDebris(span.debris, span.col + span.text.length - 1) + 1 };
@@ -497,6 +547,8 @@ export function stripBoilerplate(lines: Line[], options: { split?: boolean } = {
     const sentenceAfter = sentenceFrom[after]!;
     if (entries.length >= 2 && !sentenceAfter) for (const j of entries) reasons[j] = 'related';
   }
+
+  if (options.split !== false && reasons.includes('share-site')) cutPageChunks(units, folds, reasons);
 
   const kept: Line[] = [];
   const removed: RemovedLine[] = [];

@@ -5,6 +5,7 @@
 import { blockOf, type Block, type Line } from './lines.js';
 import { markerOf } from './markers.js';
 import type { RemovedLine } from './schema.js';
+import { columnBeforeDebris } from './debris.js';
 
 // A line that ends a paragraph: closes a sentence, a heading or a list entry.
 const ENDS_PARAGRAPH = /[。！？!?：:；;”」』）)】]$/;
@@ -68,11 +69,30 @@ const FULL_LINE = 0.85;
 export class Reflower {
   private readonly transparent: Set<number>;
   private readonly blocking: Set<number>;
+  /** Page furniture cut out of a line (a page-chunk number 3、): by line, its first and last column (1-based). */
+  private readonly cuts = new Map<number, Array<{ start: number; end: number }>>();
 
   /** `removed`: lines stripped as boilerplate; page furniture between two lines does not separate them. */
   constructor(private readonly width: number | null, removed: RemovedLine[]) {
     this.transparent = new Set(removed.filter((r) => r.reason === 'page-furniture' || r.reason === 'blank-filler').map((r) => r.line));
     this.blocking = new Set(removed.filter((r) => r.reason !== 'page-furniture' && r.reason !== 'blank-filler').map((r) => r.line));
+    for (const r of removed) {
+      if (r.reason !== 'page-furniture' || !r.columns) continue;
+      const list = this.cuts.get(r.line) ?? [];
+      list.push(r.columns);
+      this.cuts.set(r.line, list);
+    }
+  }
+
+  /** Whether page furniture cut out of `line` fills exactly the columns between `from` and `to` (0-based, exclusive ends). */
+  furnitureBetween(line: number, from: number, to: number): boolean {
+    return (this.cuts.get(line) ?? []).some((c) => c.start === from + 1 && c.end === to);
+  }
+
+  /** Whether `next` opens its line right after page furniture cut there (3、五)构建…): the page broke, the text runs on. */
+  private afterCut(next: Line): boolean {
+    const at = columnBeforeDebris(next.debris, next.col);
+    return at > 0 && this.furnitureBetween(next.no, 0, at);
   }
 
   /** Whether nothing but empty lines and page furniture separates the two lines, with some furniture in the gap. */
@@ -90,6 +110,8 @@ export class Reflower {
   /** Whether `next` continues `prev`: prev stops mid-sentence and next opens no new outline entry. */
   continues(prev: Line, next: Line): boolean {
     if (prev.heading !== undefined || next.heading !== undefined) return false;
+    // a page of a document site broke mid-sentence: what follows the page number runs on, whatever it opens with
+    if (this.afterCut(next) && next.no === (prev.last ?? prev.no) + 1 && !ENDS_PARAGRAPH.test(prev.fold)) return true;
     if (markerOf(next.fold) !== null) return false;
     if (ENDS_PARAGRAPH.test(prev.fold)) return false;
     if (!this.adjacent(prev, next)) return false;
@@ -109,10 +131,14 @@ export class Reflower {
  * The text between two spans of one line when nothing else of the line sits
  * between them (a space, or nothing after a sentence end); null otherwise.
  */
-function sameLineGap(prev: Line, next: Line): string | null {
+function sameLineGap(prev: Line, next: Line, r: Reflower): string | null {
   if (prev.no !== next.no || prev.last !== undefined) return null;
   const gap = next.col - (prev.col + prev.text.length);
-  return gap === 0 ? '' : gap === 1 ? ' ' : null;
+  if (gap === 0) return '';
+  if (gap === 1) return ' ';
+  // page furniture cut out between them (…50公里3、飞行半径…): one sentence still
+  const end = columnBeforeDebris(prev.debris, prev.col + prev.text.length);
+  return r.furnitureBetween(prev.no, end, columnBeforeDebris(next.debris, next.col)) ? '' : null;
 }
 
 export function reflow(lines: Line[], removed: RemovedLine[] = []): Block[] {
@@ -123,7 +149,7 @@ export function reflow(lines: Line[], removed: RemovedLine[] = []): Block[] {
   for (const line of lines) {
     // Spans of one line that are both content are one paragraph again: the
     // outline decides where it breaks (outline markers), not the span cuts.
-    const gap = current && prev ? sameLineGap(prev, line) : null;
+    const gap = current && prev ? sameLineGap(prev, line, r) : null;
     if (current && gap !== null) {
       current.parts.push({ offset: current.text.length + gap.length, line: line.no, col: line.col });
       current.text += gap + line.text;
