@@ -272,8 +272,9 @@ export function buildOutline(input: Block[]): Outline {
     const bulletEntry = b.list !== undefined && b.list.depth === 1 && !b.list.ordered && m === null;
     if (bulletEntry && numberedItems) {
       if (item) {
-        const offset = item.text.length;
         append(item, b, b.text);
+        // (append may set the entry off with a space: the point starts where its text does)
+        const offset = item.text.length - b.text.length;
         const points = listPoints.get(item) ?? [];
         points.push({ marker: b.list!.marker, number: points.length + 1, offset, text: b.text });
         listPoints.set(item, points);
@@ -286,8 +287,8 @@ export function buildOutline(input: Block[]): Outline {
     }
     if (b.list && b.list.depth > 1 && item && (m === null || m.level === 'point')) {
       // An entry of a nested Markdown list: a sub-point of the item above.
-      const offset = item.text.length;
       append(item, b, b.text);
+      const offset = item.text.length - b.text.length;
       const points = listPoints.get(item) ?? [];
       points.push({ marker: b.list.marker, number: b.list.number, offset, text: b.text });
       listPoints.set(item, points);

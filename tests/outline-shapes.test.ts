@@ -23,11 +23,10 @@ describe('a table row printing a section name and its first task', () => {
     expect(plan.sections[0]!.items[0]!.lines).toEqual({ start: 2, end: 2 });
   });
 
-  it('leaves a row alone when the cell after the name is no numbered task, or the first cell is a sentence', () => {
+  it('leaves a row alone when the cell after the name is no numbered task', () => {
     const plain = parsePlan('二、学前教育 | 建成幼儿园3所。 | 教育局 |\n1.新建公办幼儿园。');
     expect(sections(plain)).toEqual(['2 学前教育 [1]']);
-    const sentence = parsePlan('二、完成幼儿园建设。全年建成3所 | 2.新增学位 |');
-    expect(allItems(sentence)).toEqual([]);
+    expect(plain.sections[0]!.text).toBe('学前教育 | 建成幼儿园3所。 | 教育局');
   });
 });
 
