@@ -122,6 +122,9 @@ function isNoticeTitle(l: Line): boolean {
   return !/[。，,]/.test(outsideTitles) && NOTICE_TITLE.test(l.fold) && /(关于|印发|通知)/.test(l.fold);
 }
 
+// A title and the occasion it was given on: 某某工作报告—2024年1月18日在某某会议上.
+const OCCASION = /^([^\s，。；,;：:]{4,40}?(?:工作报告|报告|讲话|工作要点|工作计划))\s*[—–-]{1,2}\s*((?:19|20)\d{2}年\d{1,2}月\d{1,2}日)\s*在/;
+
 // A comma that groups digits (浏览次数：1,024) is no clause mark.
 const CLAUSE_MARK = /[，。；;]|(?<!\d),|,(?!\d{3}(?!\d))/;
 
@@ -541,6 +544,11 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   // Fields, most specific source first.
   const tableTitle = pick(fields.filter((f) => f.label !== ''), 'title');
   let title = titleLine ? titleLine.text : null;
+  // A report or speech opening with its own title and occasion, run into its text (…工作报告—2024年1月18日在…会议上…).
+  // (the line may sit in the head, cut into short pieces, or open the body)
+  const opening = titleLine ? undefined : [...fields.filter((f) => f.label === '' && f.key === 'other').map((f) => f.value), body[0]?.text].find((v) => v !== undefined && OCCASION.test(fold(v)));
+  const occasion = opening ? OCCASION.exec(fold(opening)) : null;
+  if (!title && occasion) title = opening!.slice(0, occasion[1]!.length);
   if (!title && tableTitle && !NOTICE_TITLE.test(toSimplified(tableTitle))) title = tableTitle;
   if (!title && notice) {
     const m = /《([^》]+)》/.exec(notice.title);
@@ -560,8 +568,8 @@ export function extractMetadata(lines: Line[]): MetadataResult {
   if (!title && notice && notice.title !== '') title = /关于印发(.{4,}?)的通知/.exec(notice.title)?.[1] ?? notice.title;
   if (title) title = withoutGluedIssuer(withoutSiteAffixes(title));
 
-  // The body that opens the notice title (XX教育局关于印发…, 南京印发《…》): never from inside a book title.
-  // the body before 关于/印发 in the notice title (某区教育局关于印发…); a title opening with 关于 names none
+  // The body that opens the notice title (XX教育局关于印发…, 南京印发《…》): never from inside a book title;
+  // a title opening with 关于 names none.
   const noticeIssuer = notice ? (/^(?!关于|關於|印发|印發|转发|轉發)([^《“"〈]+?)(关于|關於|印发|转发|印發|轉發)/.exec(notice.title)?.[1] ?? null) : null;
   // An issuing body that opens the title: the bureaus' own names, or any body named before the year (平潭…行政审批局2022年…).
   const titleIssuer = title ? (ORG_PREFIX.exec(toSimplified(title)) ?? ORG_BEFORE_YEAR.exec(toSimplified(title))) : null;
@@ -579,7 +587,7 @@ export function extractMetadata(lines: Line[]): MetadataResult {
 
   const docRaw = pick(fields, 'docNumber') ?? notice?.docNumber ?? null;
   const published = firstDate(fields, 'published');
-  let written = firstDate(fields, 'written') ?? notice?.date ?? null;
+  let written = firstDate(fields, 'written') ?? notice?.date ?? (occasion ? parseDate(occasion[2]!) : null);
   if (!written) {
     const garbled = [...noticeLines, ...signatureDates].filter((l) => /^\d{6,8}$/.test(l.fold));
     written = resolveGarbled(garbled, published, diagnostics);

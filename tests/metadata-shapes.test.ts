@@ -109,3 +109,16 @@ describe('a notice that is itself the text', () => {
     expect(plan.preamble.map((p) => p.text)).toEqual([opening]);
   });
 });
+
+describe('a report opening with its title and occasion', () => {
+  it('takes the title and the date it was given on, over a crawler\'s title', () => {
+    const plan = parse('标题: 政府工作报告（2024）', '某县人民政府工作报告—2024年1月18日在某县第十八届人民代表大会第三次会议上 某县县长 张三 各位代表：现在，我代表县人民政府向大会报告工作。一、2023年工作回顾 全年新建学校3所。');
+    expect(plan.meta.title).toBe('某县人民政府工作报告');
+    expect(plan.meta.dates.written).toBe('2024-01-18');
+  });
+  it('a sentence that only mentions a report is no title', () => {
+    const plan = parse('标题: 政府工作报告（2024）', '会议听取了工作报告，2024年1月18日在县会议中心闭幕。', ...OUTLINE);
+    expect(plan.meta.title).toBe('政府工作报告（2024）');
+    expect(plan.meta.dates.written).toBeNull();
+  });
+});
