@@ -398,12 +398,20 @@ function workBefore(f: string, raw: string, clauseStart: number): string | null 
 }
 
 /** Where the clause holding a figure at `at` starts: the last clause mark, or `floor` (the previous target's end). */
+const COMPARATOR_CELL = /^(?:达到|达|不低于|不少于|不超过|不高于|超过|高于|低于|提高到|提高至|提升到|提升至|增加到|增至|降至|保持在|控制在|力争达到|力争|确保|至少|约)$/;
+
 export function clauseStartOf(f: string, at: number, floor: number): number {
   let s = at;
   // A space before a Chinese word, after a word or a number, parts two table
   // cells (项目名称 目标任务 1 新建公办幼儿园 6所): prose has none. The space
   // right before the figure (新增学位 2000个) parts nothing.
-  while (s > floor && !CLAUSE_MARK.test(f[s - 1]!) && !(f[s - 1] === ' ' && isHan(f[s]) && (isHan(f[s - 2]) || /\d/.test(f[s - 2] ?? '')))) s--;
+  const cellStart = (k: number) => f[k - 1] === ' ' && isHan(f[k]) && (isHan(f[k - 2]) || /\d/.test(f[k - 2] ?? ''));
+  while (s > floor && !CLAUSE_MARK.test(f[s - 1]!) && !cellStart(s)) s--;
+  // A cell that holds only the comparator (学前教育毛入园率 达到95%): the name is the cell before it.
+  if (s > floor && cellStart(s) && COMPARATOR_CELL.test(f.slice(s, at))) {
+    s--;
+    while (s > floor && !CLAUSE_MARK.test(f[s - 1]!) && !cellStart(s)) s--;
+  }
   // right after a previous target: skip the link to this one (、 和 及)
   if (s === floor) while (s < at && /[、和及与）)\s]/.test(f[s]!)) s++;
   return s;

@@ -37,8 +37,14 @@ const MIN_MEASURED = 20;
  * the same width, the page width; scraped HTML has one line per paragraph, of
  * any length.
  */
+// A table row as text: a row number then a cell, or cells parted by spaces
+// (1 新建学校 3所, 学前教育毛入园率 达到95% 教育股). Rows of one table are of
+// like width, but they are no wrapped paragraph.
+// (No punctuation of prose in it: a wrapped PDF line with spaces round its figures is no row.)
+const TABLE_ROW = /^(?=[^，。；、：,;:]*$)(?:\d{1,3}\s+[\u4e00-\u9fff]|.*[\u4e00-\u9fff\d%）)]\s+[\u4e00-\u9fff\d]\S*\s+[\u4e00-\u9fff\d])/;
+
 export function wrapWidth(lines: Line[]): number | null {
-  const widths = lines.map((l) => displayWidth(l.text));
+  const widths = lines.map((l) => (TABLE_ROW.test(l.text) ? 0 : displayWidth(l.text)));
   const measured = widths.filter((n) => n >= MIN_MEASURED);
   if (measured.length < 4) return null;
   const freq = new Map<number, number>();
@@ -114,6 +120,7 @@ export class Reflower {
     if (this.afterCut(next) && next.no === (prev.last ?? prev.no) + 1 && !ENDS_PARAGRAPH.test(prev.fold)) return true;
     if (markerOf(next.fold) !== null) return false;
     if (ENDS_PARAGRAPH.test(prev.fold)) return false;
+    if (TABLE_ROW.test(prev.text) || TABLE_ROW.test(next.text)) return false;
     if (!this.adjacent(prev, next)) return false;
     if (this.width !== null) {
       // Wrapped text: a line that (nearly) fills the width runs on; a shorter one ends its paragraph.

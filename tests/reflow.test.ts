@@ -106,3 +106,14 @@ describe('reflow by display width', () => {
     expect(blocks.map((b) => b.text)).toEqual(['某县教育局2024年工作要点', ...PARAS]);
   });
 });
+
+describe('table rows written as text lines', () => {
+  it('are not taken for a hard-wrapped paragraph, and each names its own figure', async () => {
+    const { parsePlan } = await import('../src/parse.js');
+    const rows = ['一、主要任务', '1 新建学校 3所', '2 学前教育毛入园率 达到95%', '3 投入资金 3500余万元', '4 新增面积 2000 ㎡', '5 体质测试平均分 80 分', '6 教师培训人次 达到500', '7 新增学位个数 1200个'];
+    const plan = parsePlan(rows.join('\n'));
+    const paragraphs = plan.sections[0]!.paragraphs;
+    expect(paragraphs.map((p) => p.text)).toEqual(rows.slice(1));
+    expect(paragraphs[1]!.targets.map((t) => [t.text, t.indicator])).toEqual([['达到95%', '学前教育毛入园率']]);
+  });
+});
