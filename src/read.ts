@@ -178,6 +178,10 @@ export async function readPlanBytes(path: string, maxBytes = DEFAULT_MAX_BYTES):
   try {
     handle = await open(path, 'r');
   } catch (e) {
+    // A name that is not valid UTF-8 reaches Node with U+FFFD in place of its bytes, so no file has it.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' && path.includes('\uFFFD')) {
+      throw new InputError('unreadable', 'cannot read file: its name is not valid UTF-8 (Node receives it with its bytes replaced, so it cannot be opened by that name)');
+    }
     throw unreadable(e);
   }
   try {

@@ -261,3 +261,12 @@ describe('a mistyped command name', () => {
     }
   });
 });
+
+describe('a file name that is not valid UTF-8, named directly', () => {
+  it('is reported as such, not as a missing file', () => {
+    // Node hands such a name over with U+FFFD in place of its bytes: the same string reaches planparse here.
+    const r = planparse(['bad\uFFFD.txt']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('cannot read file: its name is not valid UTF-8');
+  });
+});
