@@ -213,7 +213,14 @@ function trimName(s: string): [number, number] {
   // …锦标赛等重大赛事: the name is what the list is of
   const etc = s.lastIndexOf('等', b - 1);
   if (etc >= a && b - etc - 1 >= 2) a = etc + 1;
-  if (b - a > NAME_MAX) a = b - NAME_MAX;
+  // Too long to read: keep the end, cut where a word ends (after 、 ， or a space) rather than inside one
+  if (b - a > NAME_MAX) {
+    const from = b - NAME_MAX;
+    const seps = /[、，,；;\s]/g;
+    seps.lastIndex = from - 1;
+    const sep = seps.exec(s.slice(0, b));
+    a = sep && b - (sep.index + 1) >= 2 ? sep.index + 1 : from;
+  }
   return [a, b];
 }
 

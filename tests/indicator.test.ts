@@ -127,3 +127,11 @@ describe('the indicator vocabulary', () => {
     expect(first('地区生产总值增长3.5%').indicatorKey).toBeNull();
   });
 });
+
+describe('a name too long to read', () => {
+  it('is cut where a word ends, never inside one', async () => {
+    const { findTargets } = await import('../src/targets.js');
+    const [t] = findTargets('建设档案大数据中心、数据跨境服务枢纽、超融合边缘云计算3个项目。');
+    expect(t!.indicator).toBe('数据跨境服务枢纽、超融合边缘云计算项目');
+  });
+});
