@@ -3,6 +3,7 @@
 // so converting one file never loads the worker pool, remark-stringify or the
 // JSON Schema generator.
 import { existsSync } from 'node:fs';
+import { editDistance } from './cli/edit-distance.js';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { registerTargetsCommand } from './cli/targets.js';
 import { compareCommand } from './cli/compare.js';
@@ -289,15 +290,3 @@ export async function main(argv: string[], version: string): Promise<void> {
   }
 }
 
-/** Edits (insert, delete, replace, swap two neighbours) that turn `a` into `b`. */
-function editDistance(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i]![j] = Math.min(d[i]![j]!, d[i - 2]![j - 2]! + 1);
-    }
-  }
-  return d[a.length]![b.length]!;
-}

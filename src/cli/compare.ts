@@ -1,6 +1,7 @@
 // `planparse compare FILES…`: indicators (rows) × plans (columns), each cell
 // the commitment as a reader writes it. Only commander is loaded up front;
 // parsing and file expansion load when the command runs.
+import { editDistance } from './edit-distance.js';
 import { Command, Option } from 'commander';
 import type { Comparison } from '../compare.js';
 
@@ -231,16 +232,6 @@ export function similarKeys(wanted: string, keys: readonly string[]): string[] {
     .filter(({ k, d }) => d <= Math.max(2, Math.floor(k.length / 6)))
     .sort((a, b) => a.d - b.d);
   return near.slice(0, 3).map(({ k }) => k);
-}
-
-function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) row[j] = Math.min(prev[j]! + 1, row[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    prev = row;
-  }
-  return prev[b.length]!;
 }
 
 function commitmentWord(n: number): string {

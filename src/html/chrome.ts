@@ -163,7 +163,7 @@ export function chromeOf(el: Element, ancestors: readonly Element[], stats: Map<
   for (const [kind, name] of names) {
     for (const w of wordsOf(name)) {
       const reason = WORDS[w];
-      if (reason && !holdsH1(el) && !(reason !== 'footer' && holdsDisclosure(el))) return { reason, cue: `${kind} ${name}` };
+      if (reason && !holdsH1(el) && !(reason !== 'footer' && holdsDisclosure(el, stats))) return { reason, cue: `${kind} ${name}` };
     }
   }
   // After the class words, which name the kind more closely (a breadcrumb with role=navigation).
@@ -177,7 +177,7 @@ export function chromeOf(el: Element, ancestors: readonly Element[], stats: Map<
     return { reason: 'navigation', cue: `${s.links} links (${Math.round((100 * s.link) / s.text)}% of the text)` };
   }
   // A box headed 相关解读 or 推荐阅读 beside the article: its excerpts are other pages' text.
-  const head = isBlock(el) ? firstText(el) : null;
+  const head = isBlock(el) ? firstText(el, stats) : null;
   if (head !== null && isRelatedHeading(head)) return { reason: 'related', cue: `a box headed ${head}` };
   return null;
 }
@@ -203,12 +203,15 @@ const DISCLOSED = new Set(['published', 'written', 'docNumber', 'indexNumber']);
  * page's disclosure facts (发布时间：2024-01-16, 发文字号：…): its text goes to
  * the metadata stage, whose own rules drop the widget words beside them.
  */
-function holdsDisclosure(el: Element): boolean {
+function holdsDisclosure(el: Element, stats: Map<Element, TextStats>): boolean {
+  // (the counted text first: a large block is no bar, and its text is not built)
+  if ((stats.get(el)?.text ?? 0) > DISCLOSURE_TEXT_MAX) return false;
   const text = textOf(el);
-  if (text.length > DISCLOSURE_TEXT_MAX) return false;
   return cellsOf(text).some((c) => c.value.trim() !== '' && c.keys.some((k) => DISCLOSED.has(k)));
 }
 const DISCLOSURE_TEXT_MAX = 600;
+// A box's heading is a few words (isRelatedHeading takes at most 16 characters).
+const HEADING_TEXT_MAX = 16;
 
 function textOf(node: Element | ElementContent): string {
   if (node.type === 'text') return node.value;
@@ -217,14 +220,21 @@ function textOf(node: Element | ElementContent): string {
   return node.children.map(textOf).join(' ');
 }
 
-/** The text of a block's first child that has any, trimmed (its heading, when it has one). */
-function firstText(el: Element): string | null {
+/**
+ * The text of a block's first child that has any, trimmed (its heading, when
+ * it has one); null when that child holds more than a heading's length (its
+ * text is then not built: every block of a page is asked).
+ */
+function firstText(el: Element, stats: Map<Element, TextStats>): string | null {
   for (const child of el.children) {
     if (child.type === 'text') {
       if (child.value.trim() !== '') return child.value.trim();
       continue;
     }
     if (!isElement(child) || isSilent(child)) continue;
+    const counted = stats.get(child)?.text ?? 0;
+    if (counted === 0) continue;
+    if (counted > HEADING_TEXT_MAX) return null;
     const t = textOf(child).trim();
     if (t !== '') return t;
   }

@@ -23,6 +23,8 @@ export interface PageText {
   page: PageMetaField[];
   /** Lines of the HTML source. */
   sourceLines: number;
+  /** How deep its tags nest, by a scan of the source (past MAX_DEPTH the page is read flat). */
+  depth: number;
 }
 
 export function parseHtml(html: string): Root {
@@ -31,13 +33,14 @@ export function parseHtml(html: string): Root {
 
 /** Read a page: its rendered text with the source line of every line, the chrome cut out, its metadata. */
 export function readPage(html: string): PageText {
-  const tree = parseHtml(sourceDepth(html) > MAX_DEPTH ? flatSource(html) : html);
+  const depth = sourceDepth(html);
+  const tree = parseHtml(depth > MAX_DEPTH ? flatSource(html) : html);
   const { lines, chrome, bylines } = renderPage(tree);
   // A byline's date stands in for a missing PubDate (meta tags come first, so they win).
   const page = pageMeta(tree).concat(bylines.map((b) => ({ key: 'published' as const, tag: 'byline', value: b.text, line: b.line })));
   const parts = html.split(/\r\n|\r|\n/);
   const sourceLines = html === '' ? 0 : parts.length - (parts.length > 1 && parts[parts.length - 1] === '' ? 1 : 0);
-  return { text: lines.map((l) => l.text).join('\n'), source: lines.map((l) => l.source), chrome, page, sourceLines };
+  return { text: lines.map((l) => l.text).join('\n'), source: lines.map((l) => l.source), chrome, page, sourceLines, depth };
 }
 
 export interface HtmlParseOptions {
@@ -59,13 +62,12 @@ export function parseHtmlPlan(html: string, options: HtmlParseOptions = {}): Pla
     source: { ...plan.source, format: 'html', lines: page.sourceLines },
     meta,
     boilerplate: mergeBoilerplate(plan.boilerplate, page.chrome),
-    diagnostics: plan.diagnostics.concat(diagnostics, deepMarkup(html)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    diagnostics: plan.diagnostics.concat(diagnostics, deepMarkup(page.depth)).sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
 }
 
 /** The note that a page nested too deep was read flat (see depth.ts). */
-function deepMarkup(html: string): Plan['diagnostics'] {
-  const depth = sourceDepth(html);
+function deepMarkup(depth: number): Plan['diagnostics'] {
   if (depth <= MAX_DEPTH) return [];
   return [{ code: 'markup-too-deep', severity: 'warning', message: `the page nests its tags ${depth} deep (more than ${MAX_DEPTH}): it was read with its inline and layout tags taken out`, line: null }];
 }
